@@ -1,0 +1,50 @@
+"""ruchy_lambda_dependencies(): every outside repository the project needs, all of it offline.
+
+Call it from the WORKSPACE of this repository or of any workspace that uses our rules through
+`local_repository(name = "ruchy_lambda", ...)`. Labels are written with Label() so they resolve to
+this repository from anywhere.
+"""
+
+load("//third_party/debian:repositories.bzl", "debian_source", "debian_sysroot", "host_llvm")
+load("//toolchains/cc/private:targets.bzl", "TARGETS")
+
+def _local(name, path):
+    if name not in native.existing_rules():
+        native.local_repository(name = name, path = path)
+
+def ruchy_lambda_dependencies(shims_root = "third_party/bazel_shims"):
+    """Declares Debian-pinned sources, sysroots, the pinned host LLVM and Bazel 4.2.3 shims.
+
+    Args:
+      shims_root: folder holding the Bazel shims, relative to the calling workspace (outside
+        workspaces pass the path of their ruchy_lambda checkout + "/third_party/bazel_shims").
+    """
+
+    # Debian packages bazel-platforms and bazel-skylib (installed by tools/setup.sh).
+    _local("platforms", "/usr/share/bazel/tools/platforms")
+    _local("bazel_skylib", "/usr/share/bazel/tools/skylib")
+    for shim in ["rules_cc", "rules_java", "rules_proto", "remote_coverage_tools"]:
+        _local(shim, shims_root + "/" + shim)
+
+    host_llvm(name = "host_llvm", major = "14")
+    for name, target in TARGETS.items():
+        debian_sysroot(name = target.sysroot_repo, sysroot = name, triple = target.triple)
+
+    debian_source(name = "com_google_absl", package = "abseil")
+    debian_source(name = "com_google_googletest", package = "googletest")
+    debian_source(
+        name = "cpp_httplib",
+        package = "cpp-httplib",
+        build_file = Label("//third_party/cpp_httplib:BUILD.upstream.bazel"),
+    )
+    debian_source(
+        name = "rapidjson",
+        package = "rapidjson",
+        build_file = Label("//third_party/rapidjson:BUILD.upstream.bazel"),
+    )
+
+def ruchy_lambda_register_toolchains():
+    native.register_toolchains(
+        "@ruchy_lambda//toolchains/cc:all",
+        "@ruchy_lambda//toolchains/python:python3",
+    )
