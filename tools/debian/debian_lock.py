@@ -61,8 +61,16 @@ def store_in_cache(src, sha256, filename):
     return dest
 
 
+# apt's messages when the archive does not have the requested version.
+_GONE_PATTERNS = ("was not found", "Can't find a source to download version", "Unable to find a source package")
+
+
 def run_apt(args, cwd):
     """Runs an apt command; returns (ok, combined output)."""
+    if os.geteuid() == 0:
+        # As root apt drops to the _apt user to download, which fails inside Bazel's sandbox
+        # (no setgroups). The downloaded files are hash-checked by us either way.
+        args = args[:1] + ["-o", "APT::Sandbox::User=root"] + args[1:]
     try:
         proc = subprocess.run(
             args,
@@ -75,6 +83,13 @@ def run_apt(args, cwd):
     except FileNotFoundError as e:
         return False, str(e)
     return proc.returncode == 0, proc.stdout
+
+
+def apt_failure(what, detail):
+    """The error for a failed apt call: a retired pin gets the re-pin instructions."""
+    if any(p in detail for p in _GONE_PATTERNS):
+        return PinError(gone_message(what, detail))
+    return PinError("apt-get could not fetch %s:\n%s" % (what, detail.strip()))
 
 
 def gone_message(what, detail):
@@ -94,7 +109,7 @@ def download_deb(package, version):
     ok, out = run_apt(["apt-get", "download", "%s=%s" % (package, version)], cwd=tmp)
     debs = [f for f in os.listdir(tmp) if f.endswith(".deb")]
     if not ok or len(debs) != 1:
-        raise PinError(gone_message("%s=%s" % (package, version), out))
+        raise apt_failure("%s=%s" % (package, version), out)
     return os.path.join(tmp, debs[0])
 
 
@@ -115,9 +130,10 @@ def download_source(package, version):
     )
     if not ok:
         hint = ""
-        if "deb-src" in out_current or "source" in out_current.lower():
+        if "deb-src" in out_current:
             hint = "\n(apt needs a deb-src entry: tools/setup.sh adds one.)"
-        raise PinError(gone_message("source package %s=%s" % (package, version), out + out_current) + hint)
+        error = apt_failure("source package %s=%s" % (package, version), out + out_current)
+        raise PinError(str(error) + hint)
     dscs = [f for f in os.listdir(tmp) if f.endswith(".dsc")]
     fetched = dscs[0][len(package) + 1 : -len(".dsc")] if dscs else "unknown"
     return tmp, fetched
