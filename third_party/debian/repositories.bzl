@@ -56,6 +56,7 @@ filegroup(
     name = "linker_files",
     srcs = glob([
         "usr/{triple}/lib/**",
+        "usr/{triple}/lib64/**",
         "usr/lib/gcc-cross/{triple}/**/*.o",
         "usr/lib/gcc-cross/{triple}/**/*.a",
         "usr/lib/gcc-cross/{triple}/**/*.so",

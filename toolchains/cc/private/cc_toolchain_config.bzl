@@ -192,7 +192,9 @@ def _impl(ctx):
         ctx = ctx,
         features = features,
         cxx_builtin_include_directories = [
-            resource_include,
+            # All of clang's resource dir: its headers, and the sanitizer ignore lists that
+            # -fsanitize=... reads (they show up in .d files).
+            ctx.attr.resource_dir,
             "%sysroot%/usr/" + triple + "/include",
             "%sysroot%/usr/lib/gcc-cross/" + triple,
         ],
