@@ -1,6 +1,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "runtime/cpp/http/base64.h"
 #include "runtime/cpp/http/message.h"
 #include "runtime/cpp/http/reader.h"
 #include "runtime/cpp/http/socket.h"
@@ -193,6 +194,24 @@ TEST(Socket, ParsesHostAndPort) {
   }
   Fd fd;
   EXPECT_EQ(ConnectTcp("example.com", 80, &fd).code, ErrorCode::kMalformed);
+}
+
+}  // namespace
+}  // namespace lambda::http
+
+namespace lambda::http {
+namespace {
+
+TEST(Base64, RoundTripsAndRejectsGarbage) {
+  const std::string binary("\x00\xff\x10 bytes\x80", 10);
+  for (const std::string& s : {std::string(""), std::string("f"), std::string("fo"), std::string("foo"), binary}) {
+    std::string back;
+    ASSERT_TRUE(Base64Decode(Base64Encode(s), &back)) << s;
+    EXPECT_EQ(back, s);
+  }
+  EXPECT_EQ(Base64Encode("{\"a\":1}"), "eyJhIjoxfQ==");
+  std::string out;
+  for (const char* bad : {"abc", "ab=c", "a===", "ab$d", "ab==cd=="}) EXPECT_FALSE(Base64Decode(bad, &out)) << bad;
 }
 
 }  // namespace

@@ -1,0 +1,169 @@
+// The emulator's command line: a local AWS Lambda for one bootstrap.
+//
+//   bazel run //tools/emulator -- --bootstrap PATH [options] [-- BOOTSTRAP ARGS]
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "tools/emulator/emulator.h"
+
+namespace {
+
+constexpr char kUsage[] = R"(usage: emulator --bootstrap PATH [options] [-- BOOTSTRAP ARGS...]
+
+A local AWS Lambda. It serves the Runtime API to the bootstrap it starts and Lambda's Invoke API
+to you:
+  curl -d '{"name":"x"}' http://127.0.0.1:8080/2015-03-31/functions/function/invocations
+  aws lambda invoke --endpoint-url http://127.0.0.1:8080 --function-name function out.json
+
+options:
+  --bootstrap PATH          the runtime to run (relative to where `bazel run` was called)
+  --port N                  Invoke API port (default 8080)
+  --runtime-api-port N      Runtime API port (default 9001; 0 = any free port)
+  --once EVENT              run one invoke with EVENT (JSON text, or @FILE), print the
+                            response, exit 0 on success and 1 if the invoke failed
+  --timeout SECONDS         function timeout (default 300, as AWS_LAMBDA_FUNCTION_TIMEOUT)
+  --memory MB               memory size reported to the function (default 128)
+  --concurrency N           AWS_LAMBDA_MAX_CONCURRENCY: concurrent invokes per runtime (default 1)
+  --framing MODE            /next body framing: content-length (default), chunked,
+                            multi-chunk, mixed (alternates per invoke)
+  --chunk-size BYTES        chunk size for multi-chunk framing (default 16384)
+  --function-name NAME      default "function"
+  --region REGION           default us-east-1
+  --handler NAME            _HANDLER (default "handler")
+  --env NAME=VALUE          extra environment for the bootstrap (repeatable), e.g.
+                            --env AWS_LAMBDA_LOG_FORMAT=JSON
+  --help                    this text
+)";
+
+std::atomic<bool> g_stop{false};
+
+void OnSignal(int) { g_stop = true; }
+
+[[noreturn]] void Usage(const std::string& error) {
+  std::fprintf(stderr, "emulator: %s\n\n%s", error.c_str(), kUsage);
+  std::exit(2);
+}
+
+int ParseInt(const std::string& flag, const std::string& value, int min, int max) {
+  char* end = nullptr;
+  errno = 0;
+  long v = std::strtol(value.c_str(), &end, 10);
+  if (errno != 0 || end == value.c_str() || *end != '\0' || v < min || v > max) {
+    Usage(flag + " takes a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", not '" +
+          value + "'");
+  }
+  return static_cast<int>(v);
+}
+
+// `bazel run` starts us in the runfiles tree; paths the user typed are relative to their shell.
+std::string ResolveUserPath(const std::string& path) {
+  const char* cwd = std::getenv("BUILD_WORKING_DIRECTORY");
+  if (path.empty() || path[0] == '/' || cwd == nullptr) return path;
+  return std::string(cwd) + "/" + path;
+}
+
+std::string ReadEvent(const std::string& spec) {
+  if (spec.empty() || spec[0] != '@') return spec;
+  std::string path = ResolveUserPath(spec.substr(1));
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) Usage("cannot read event file " + path + ": " + std::strerror(errno));
+  std::string data;
+  char buffer[65536];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0) data.append(buffer, n);
+  std::fclose(f);
+  return data;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using lambda::emulator::EmulatorOptions;
+  EmulatorOptions options;
+  options.runtime_api_port = 9001;
+  options.invoke_port = 8080;
+  std::string once;
+  bool has_once = false;
+
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& flag = args[i];
+    if (flag == "--") {
+      options.bootstrap_args.assign(args.begin() + static_cast<long>(i) + 1, args.end());
+      break;
+    }
+    if (flag == "--help" || flag == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    auto value = [&]() -> std::string {
+      if (i + 1 >= args.size()) Usage(flag + " needs a value");
+      return args[++i];
+    };
+    if (flag == "--bootstrap") options.bootstrap = ResolveUserPath(value());
+    else if (flag == "--port") options.invoke_port = static_cast<uint16_t>(ParseInt(flag, value(), 0, 65535));
+    else if (flag == "--runtime-api-port") options.runtime_api_port = static_cast<uint16_t>(ParseInt(flag, value(), 0, 65535));
+    else if (flag == "--once") { once = ReadEvent(value()); has_once = true; }
+    else if (flag == "--timeout") options.timeout_seconds = ParseInt(flag, value(), 1, 900);
+    else if (flag == "--memory") options.memory_mb = ParseInt(flag, value(), 128, 10240);
+    else if (flag == "--concurrency") options.max_concurrency = ParseInt(flag, value(), 1, 64);
+    else if (flag == "--chunk-size") options.chunk_size = static_cast<std::size_t>(ParseInt(flag, value(), 1, 1 << 24));
+    else if (flag == "--function-name") options.function_name = value();
+    else if (flag == "--region") options.region = value();
+    else if (flag == "--handler") options.handler = value();
+    else if (flag == "--framing") {
+      std::string mode = value();
+      if (!lambda::emulator::ParseFraming(mode, &options.framing)) {
+        Usage("--framing takes content-length, chunked, multi-chunk or mixed, not '" + mode + "'");
+      }
+    } else if (flag == "--env") {
+      std::string kv = value();
+      std::size_t eq = kv.find('=');
+      if (eq == std::string::npos || eq == 0) Usage("--env takes NAME=VALUE, not '" + kv + "'");
+      options.extra_env[kv.substr(0, eq)] = kv.substr(eq + 1);
+    } else {
+      Usage("unknown option " + flag);
+    }
+  }
+  if (options.bootstrap.empty()) Usage("--bootstrap PATH is required");
+  if (::access(options.bootstrap.c_str(), X_OK) != 0) {
+    Usage("bootstrap " + options.bootstrap + " is not an executable file: " + std::strerror(errno));
+  }
+  if (has_once) {
+    options.invoke_port.reset();
+    options.runtime_api_port = 0;  // Scripts may run several at once.
+  }
+
+  lambda::emulator::Emulator emulator(options);
+  std::string error = emulator.Start();
+  if (!error.empty()) {
+    std::fprintf(stderr, "emulator: %s\n", error.c_str());
+    return 3;
+  }
+  struct sigaction sa {};
+  sa.sa_handler = OnSignal;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+
+  if (has_once) {
+    auto result = emulator.Invoke({.payload = once});
+    emulator.Stop();
+    std::fwrite(result.body.data(), 1, result.body.size(), stdout);
+    std::fputc('\n', stdout);
+    return result.outcome == lambda::emulator::Outcome::kSuccess ? 0 : 1;
+  }
+  std::fprintf(stderr, "emulator: Invoke API on http://127.0.0.1:%u, Runtime API on 127.0.0.1:%u, bootstrap %s\n",
+               emulator.invoke_port(), emulator.runtime_api_port(), options.bootstrap.c_str());
+  while (!g_stop) ::usleep(50 * 1000);  // The signal may land on any thread.
+  std::fprintf(stderr, "emulator: shutting down\n");
+  emulator.Stop();
+  return 0;
+}

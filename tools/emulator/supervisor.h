@@ -1,0 +1,62 @@
+// File: tools/emulator/supervisor.h
+//
+// Runs one bootstrap process the way Lambda does: a fixed environment, stdout and stderr captured
+// line by line, its exit reported, SIGTERM then SIGKILL on shutdown.
+#ifndef TOOLS_EMULATOR_SUPERVISOR_H_
+#define TOOLS_EMULATOR_SUPERVISOR_H_
+
+#include <sys/types.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+namespace lambda::emulator {
+
+class BootstrapProcess {
+ public:
+  struct Spec {
+    std::string path;
+    std::vector<std::string> args;
+    std::vector<std::string> env;  // "NAME=value"
+  };
+  using OutputFn = std::function<void(std::string_view line)>;
+  using ExitFn = std::function<void(int wait_status)>;
+
+  BootstrapProcess() = default;
+  ~BootstrapProcess();
+  BootstrapProcess(const BootstrapProcess&) = delete;
+  BootstrapProcess& operator=(const BootstrapProcess&) = delete;
+
+  // Starts the process. on_output gets each line of stdout/stderr; on_exit its wait status, once,
+  // from another thread. Returns "" or an error message.
+  std::string Start(const Spec& spec, OutputFn on_output, ExitFn on_exit);
+  // SIGTERM, then SIGKILL if it is still running after `grace`. Waits for it to end.
+  void Terminate(std::chrono::milliseconds grace);
+  // SIGKILL at once (a timed-out invoke). Does not wait.
+  void Kill();
+  pid_t pid() const { return pid_; }
+  bool running() const { return !exited_; }
+  // Peak resident memory (VmHWM) in KiB, 0 if unknown.
+  uint64_t PeakRssKb() const;
+
+ private:
+  pid_t pid_ = -1;
+  int output_fd_ = -1;
+  std::atomic<bool> exited_{false};
+  std::atomic<uint64_t> final_max_rss_kb_{0};
+  std::thread reader_;
+  std::thread waiter_;
+};
+
+// "exit status 1" / "signal: killed" ... as Lambda words a runtime's end.
+std::string DescribeWaitStatus(int wait_status);
+
+}  // namespace lambda::emulator
+
+#endif  // TOOLS_EMULATOR_SUPERVISOR_H_
