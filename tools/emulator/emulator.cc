@@ -37,25 +37,28 @@ std::string Emulator::Start() {
 }
 
 void Emulator::Stop() {
-  std::unique_ptr<BootstrapProcess> process;
-  std::vector<std::unique_ptr<BootstrapProcess>> retired;
+  std::shared_ptr<BootstrapProcess> process;
+  std::vector<std::shared_ptr<BootstrapProcess>> retired;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (stopping_) return;
-    stopping_ = true;
+    if (draining_) return;
+    draining_ = true;  // No new work; pending invokes are cancelled.
     for (auto& invocation : queue_) CompleteLocked(invocation, {});
     for (auto& [id, invocation] : in_flight_) CompleteLocked(invocation, {});
     queue_.clear();
     in_flight_.clear();
     process = std::move(process_);
   }
-  work_cv_.notify_all();
-  if (watchdog_.joinable()) watchdog_.join();
+  // As on Lambda, the runtime's open /next poll stays unanswered while it gets SIGTERM, so a
+  // runtime sees the signal, not an error from the API.
   if (process) process->Terminate(options_.shutdown_grace);
   {
     std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
     retired.swap(retired_);
   }
+  work_cv_.notify_all();
+  if (watchdog_.joinable()) watchdog_.join();
   for (auto& p : retired) p->Terminate(std::chrono::milliseconds(0));
   invoke_api_.Stop();
   runtime_api_.Stop();
@@ -67,7 +70,7 @@ std::shared_ptr<Invocation> Emulator::Enqueue(InvokeRequest request) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     invocation->enqueued = Clock::now();
-    if (stopping_) {
+    if (draining_) {
       CompleteLocked(invocation, {});
       return invocation;
     }
@@ -147,7 +150,7 @@ void Emulator::Log(std::string_view line) {
 }
 
 void Emulator::EnsureRuntimeLocked() {
-  if (options_.bootstrap.empty() || stopping_ || (process_ && process_->running())) return;
+  if (options_.bootstrap.empty() || draining_ || (process_ && process_->running())) return;
   // Lambda's environment for a custom runtime, plus the caller's additions.
   std::map<std::string, std::string> env = {
       {"AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + std::to_string(runtime_api_.port())},
@@ -172,7 +175,7 @@ void Emulator::EnsureRuntimeLocked() {
   for (const auto& [k, v] : env) spec.env.push_back(k + "=" + v);
 
   uint64_t generation = ++generation_;
-  auto process = std::make_unique<BootstrapProcess>();
+  auto process = std::make_shared<BootstrapProcess>();
   std::string error = process->Start(
       spec, [this, generation](std::string_view line) { OnRuntimeOutput(generation, line); },
       [this, generation](int status) { OnRuntimeExit(generation, status); });
@@ -207,7 +210,7 @@ void Emulator::OnRuntimeExit(uint64_t generation, int status) {
     std::lock_guard<std::mutex> lock(mu_);
     if (generation != generation_) return;  // An older process we already replaced.
     last_exit_status_ = status;
-    if (stopping_) return;
+    if (draining_) return;
     std::string how = DescribeWaitStatus(status);
     if (!initialized_) {
       std::string id = queue_.empty() ? std::string("-") : queue_.front()->request_id();
@@ -244,6 +247,15 @@ void Emulator::FailInitLocked(const std::string& error_type, const std::string& 
   CompleteLocked(invocation, std::move(result));
 }
 
+void Emulator::FlushRuntimeOutput() {
+  std::shared_ptr<BootstrapProcess> process;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    process = process_;
+  }
+  if (process) process->FlushOutput();
+}
+
 void Emulator::KillRuntimeLocked() {
   if (process_) process_->Kill();
 }
@@ -277,12 +289,11 @@ void Emulator::CompleteLocked(const std::shared_ptr<Invocation>& invocation, Inv
     std::string end = "END RequestId: " + invocation->request_id();
     Log(end);
     Log(line);
-    auto tail = log_tails_.find(invocation->request_id());
-    if (tail != log_tails_.end()) {
-      std::string logs = tail->second + end + "\n" + line + "\n";
+    if (invocation->request().log_tail) {
+      std::string logs = log_tails_[invocation->request_id()] + end + "\n" + line + "\n";
       result.log_tail = logs.size() > kLogTailBytes ? logs.substr(logs.size() - kLogTailBytes) : logs;
-      log_tails_.erase(tail);
     }
+    log_tails_.erase(invocation->request_id());
   }
   if (invocation->Complete(std::move(result))) finished_.insert(invocation->request_id());
 }
@@ -325,7 +336,7 @@ void Emulator::Watchdog() {
     }
     if (changed) work_cv_.notify_all();
     if (!retired_.empty()) {
-      std::vector<std::unique_ptr<BootstrapProcess>> retired;
+      std::vector<std::shared_ptr<BootstrapProcess>> retired;
       retired.swap(retired_);
       lock.unlock();
       for (auto& p : retired) p->Terminate(std::chrono::milliseconds(0));

@@ -154,6 +154,8 @@ class Emulator {
   void OnRuntimeExit(uint64_t generation, int status);
   void FailInitLocked(const std::string& error_type, const std::string& body);
   void KillRuntimeLocked();
+  // Delivers the runtime's pending output (call without the lock: delivery takes it).
+  void FlushRuntimeOutput();
   void Watchdog();
   void CompleteLocked(const std::shared_ptr<Invocation>& invocation, InvokeResult result);
   void Log(std::string_view line);
@@ -164,7 +166,8 @@ class Emulator {
 
   mutable std::mutex mu_;
   std::condition_variable work_cv_;  // Signals /next waiters: queue, capacity or generation changed.
-  bool stopping_ = false;
+  bool draining_ = false;  // Stop() began: no new work.
+  bool stopping_ = false;  // The runtime is gone: polls are answered and servers close.
   std::deque<std::shared_ptr<Invocation>> queue_;
   std::map<std::string, std::shared_ptr<Invocation>> in_flight_;
   std::set<std::string> timed_out_;
@@ -177,10 +180,10 @@ class Emulator {
   uint64_t frame_counter_ = 0;
 
   // The runtime process.
-  std::unique_ptr<BootstrapProcess> process_;
+  std::shared_ptr<BootstrapProcess> process_;
   // Processes that ended; their threads are joined by the watchdog, outside the lock (the
   // exit callback runs on one of those threads and takes the lock).
-  std::vector<std::unique_ptr<BootstrapProcess>> retired_;
+  std::vector<std::shared_ptr<BootstrapProcess>> retired_;
   std::map<std::string, std::string> log_tails_;  // Output during invokes that asked for a tail.
   uint64_t generation_ = 0;
   int starts_ = 0;

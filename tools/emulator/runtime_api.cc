@@ -75,6 +75,12 @@ void Emulator::HandleRuntimeApi(ServerRequest& request, ResponseWriter& writer) 
     observed_.push_back(observed);
   };
   writer.OnFirstWrite(record);
+  // The hook refers to this frame: drop it when the handler returns (the server may still write
+  // a fallback answer after that).
+  struct ClearHook {
+    ResponseWriter& writer;
+    ~ClearHook() { writer.OnFirstWrite(nullptr); }
+  } clear_hook{writer};
 
   std::string_view path = request.path();
   if (path.substr(0, kPrefix.size()) != kPrefix) {
@@ -161,6 +167,7 @@ void Emulator::HandleNext(ServerRequest& request, ResponseWriter& writer, Observ
   while (true) {
     if (stopping_ || generation != generation_) {
       --polls_waiting_;
+      lock.unlock();  // Sending records the request, which takes the lock.
       writer.CloseAfter();
       SendError(writer, observed, 500, "Runtime.Unknown", "The runtime is being shut down");
       return;
@@ -237,8 +244,10 @@ void Emulator::HandleNext(ServerRequest& request, ResponseWriter& writer, Observ
     work_cv_.notify_all();
     return;
   }
+  std::string start = "START RequestId: " + invocation->request_id() + " Version: $LATEST";
+  if (in.log_tail) log_tails_[invocation->request_id()] = start + "\n";
   lock.unlock();
-  Log("START RequestId: " + invocation->request_id() + " Version: $LATEST");
+  Log(start);
 }
 
 void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, ObservedRequest& observed,
@@ -309,6 +318,7 @@ void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, Obse
     return;
   }
 
+  FlushRuntimeOutput();  // What the function logged before answering belongs to this invoke.
   std::unique_lock<std::mutex> lock(mu_);
   std::shared_ptr<Invocation> invocation = lookup();
   if (!invocation) {  // Timed out while its body was arriving.

@@ -1,6 +1,7 @@
 #include "tools/emulator/supervisor.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -56,23 +57,14 @@ std::string BootstrapProcess::Start(const Spec& spec, OutputFn on_output, ExitFn
   }
   pid_ = pid;
   output_fd_ = fds[0];
-  reader_ = std::thread([fd = fds[0], on_output] {
-    std::string pending;
-    char buffer[8192];
+  on_output_ = std::move(on_output);
+  ::fcntl(output_fd_, F_SETFL, O_NONBLOCK);
+  reader_ = std::thread([this] {
     while (true) {
-      ssize_t n = ::read(fd, buffer, sizeof(buffer));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      pending.append(buffer, static_cast<std::size_t>(n));
-      std::size_t start = 0, nl;
-      while ((nl = pending.find('\n', start)) != std::string::npos) {
-        on_output(std::string_view(pending).substr(start, nl - start));
-        start = nl + 1;
-      }
-      pending.erase(0, start);
+      pollfd p{output_fd_, POLLIN, 0};
+      ::poll(&p, 1, 100);
+      if (!Pump()) break;
     }
-    if (!pending.empty()) on_output(pending);
-    ::close(fd);
   });
   waiter_ = std::thread([this, pid, on_exit] {
     int status = 0;
@@ -84,6 +76,34 @@ std::string BootstrapProcess::Start(const Spec& spec, OutputFn on_output, ExitFn
     on_exit(status);
   });
   return "";
+}
+
+bool BootstrapProcess::Pump() {
+  std::lock_guard<std::mutex> lock(output_mu_);
+  if (output_done_) return false;
+  char buffer[8192];
+  while (true) {
+    ssize_t n = ::read(output_fd_, buffer, sizeof(buffer));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EAGAIN) return true;
+    if (n <= 0) break;
+    pending_.append(buffer, static_cast<std::size_t>(n));
+    std::size_t start = 0, nl;
+    while ((nl = pending_.find('\n', start)) != std::string::npos) {
+      on_output_(std::string_view(pending_).substr(start, nl - start));
+      start = nl + 1;
+    }
+    pending_.erase(0, start);
+  }
+  if (!pending_.empty()) on_output_(pending_);
+  pending_.clear();
+  ::close(output_fd_);
+  output_done_ = true;
+  return false;
+}
+
+void BootstrapProcess::FlushOutput() {
+  if (output_fd_ >= 0) Pump();
 }
 
 void BootstrapProcess::Terminate(std::chrono::milliseconds grace) {

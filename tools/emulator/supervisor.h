@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -42,12 +43,22 @@ class BootstrapProcess {
   void Kill();
   pid_t pid() const { return pid_; }
   bool running() const { return !exited_; }
+  // Delivers the output the process has written so far (the reader thread delivers it too, but
+  // later): called before an invoke completes, so its logs precede END and REPORT.
+  void FlushOutput();
   // Peak resident memory (VmHWM) in KiB, 0 if unknown.
   uint64_t PeakRssKb() const;
 
  private:
+  // Reads what is available now and delivers complete lines; false at end of stream.
+  bool Pump();
+
   pid_t pid_ = -1;
   int output_fd_ = -1;
+  OutputFn on_output_;
+  std::mutex output_mu_;  // One reader at a time; keeps lines in order.
+  std::string pending_;   // An incomplete last line.
+  bool output_done_ = false;
   std::atomic<bool> exited_{false};
   std::atomic<uint64_t> final_max_rss_kb_{0};
   std::thread reader_;

@@ -1,0 +1,82 @@
+"""The emulator's command line, run as a user runs it: --once for scripts, server mode for curl
+and the AWS CLI (here Python's urllib sends the same request), --help and bad flags."""
+
+import base64
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import unittest
+import urllib.request
+
+EMULATOR = os.path.abspath(sys.argv.pop(1))
+FAKE = os.path.abspath(sys.argv.pop(1))
+
+
+def run(*args, **kwargs):
+    return subprocess.run([EMULATOR] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          timeout=60, **kwargs)
+
+
+class CommandLine(unittest.TestCase):
+    def test_once_prints_the_response_and_report(self):
+        r = run("--bootstrap", FAKE, "--once", '{"name":"x"}', "--", "echo")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, '{"name":"x"}\n')
+        self.assertRegex(r.stderr, r"REPORT RequestId: \S+\tDuration: [0-9.]+ ms\tBilled Duration: \d+ ms\t"
+                                   r"Memory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [0-9.]+ ms")
+
+    def test_once_exits_1_when_the_invoke_fails(self):
+        r = run("--bootstrap", FAKE, "--once", "crash", "--", "crash")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('"errorType":"Runtime.ExitError"', r.stdout)
+
+    def test_relative_paths_resolve_against_build_working_directory(self):
+        folder = os.path.dirname(FAKE)
+        env = dict(os.environ, BUILD_WORKING_DIRECTORY=folder)
+        with open(os.path.join(os.environ["TEST_TMPDIR"], "event.json"), "w") as f:
+            f.write('{"from":"file"}')
+        r = run("--bootstrap", os.path.basename(FAKE), "--once", "@" + f.name, "--", "echo", env=env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, '{"from":"file"}\n')
+
+    def test_help_and_bad_flags(self):
+        r = run("--help")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("--bootstrap PATH", r.stdout)
+        self.assertIn("--framing MODE", r.stdout)
+        for args, message in [
+            ([], "--bootstrap PATH is required"),
+            (["--bootstrap", FAKE, "--timeout", "0"], "--timeout takes a whole number from 1 to 900"),
+            (["--bootstrap", FAKE, "--framing", "smoke"], "--framing takes content-length"),
+            (["--bootstrap", "/nonexistent"], "is not an executable file"),
+            (["--bootstrap", FAKE, "--what"], "unknown option --what"),
+        ]:
+            r = run(*args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn(message, r.stderr)
+
+    def test_server_mode_serves_invokes(self):
+        proc = subprocess.Popen([EMULATOR, "--bootstrap", FAKE, "--port", "0", "--runtime-api-port", "0", "--", "echo"],
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            line = proc.stderr.readline()
+            port = int(re.search(r"Invoke API on http://127.0.0.1:(\d+)", line).group(1))
+            for i in range(3):
+                request = urllib.request.Request(
+                    "http://127.0.0.1:%d/2015-03-31/functions/function/invocations" % port,
+                    data=json.dumps({"i": i}).encode(), method="POST",
+                    headers={"X-Amz-Log-Type": "Tail"})
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    self.assertEqual(json.loads(response.read()), {"i": i})
+                    logs = base64.b64decode(response.headers["X-Amz-Log-Result"]).decode()
+                    self.assertIn("REPORT RequestId:", logs)
+        finally:
+            proc.terminate()
+            self.assertEqual(proc.wait(timeout=30), 0)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
