@@ -141,7 +141,7 @@ class Emulator {
   void HandleRuntimeApi(ServerRequest& request, ResponseWriter& writer);
   void HandleNext(ServerRequest& request, ResponseWriter& writer, ObservedRequest& observed, bool truncate);
   void HandleResult(ServerRequest& request, ResponseWriter& writer, ObservedRequest& observed,
-                    const std::string& request_id, bool is_error);
+                    const std::string& request_id, bool is_error, bool* recorded);
   void HandleInitError(ServerRequest& request, ResponseWriter& writer, ObservedRequest& observed);
   std::optional<Fault> TakeFault(std::string_view endpoint);
 

@@ -148,7 +148,7 @@ void Emulator::HandleRuntimeApi(ServerRequest& request, ResponseWriter& writer) 
   } else if (endpoint == "init/error") {
     HandleInitError(request, writer, observed);
   } else {
-    HandleResult(request, writer, observed, request_id, endpoint == "error");
+    HandleResult(request, writer, observed, request_id, endpoint == "error", &recorded);
   }
   if (fault && fault->kind == Fault::Kind::kCloseAfterResponse) writer.CloseAfter();
   record();
@@ -251,7 +251,7 @@ void Emulator::HandleNext(ServerRequest& request, ResponseWriter& writer, Observ
 }
 
 void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, ObservedRequest& observed,
-                            const std::string& request_id, bool is_error) {
+                            const std::string& request_id, bool is_error, bool* recorded) {
   auto lookup = [&]() -> std::shared_ptr<Invocation> {
     auto it = in_flight_.find(request_id);
     return it == in_flight_.end() ? nullptr : it->second;
@@ -327,6 +327,10 @@ void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, Obse
     return;
   }
   in_flight_.erase(request_id);
+  // Record the request before the invoker can see the result, so Observed() is complete for it.
+  observed.answered_status = too_large ? 413 : 202;
+  observed_.push_back(observed);
+  *recorded = true;
   result.completed = Clock::now();
   result.response_headers = request.headers();
   result.trailers = observed.trailers;

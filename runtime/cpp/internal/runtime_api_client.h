@@ -1,0 +1,60 @@
+// File: runtime/cpp/internal/runtime_api_client.h
+//
+// One worker's connection to the Runtime API: a keep-alive HTTP/1.1 connection, reopened when the
+// peer closed it (Lambda may freeze a sandbox between invokes), with no timeout on /next.
+#ifndef RUNTIME_CPP_INTERNAL_RUNTIME_API_CLIENT_H_
+#define RUNTIME_CPP_INTERNAL_RUNTIME_API_CLIENT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "runtime/cpp/http/message.h"
+#include "runtime/cpp/http/reader.h"
+#include "runtime/cpp/http/socket.h"
+
+namespace lambda::internal {
+
+struct ApiReply {
+  int status = 0;
+  http::Headers headers;
+  std::string body;
+};
+
+class RuntimeApiClient {
+ public:
+  RuntimeApiClient(std::string host, uint16_t port);
+
+  // Sends one request and reads the reply. If a reused connection turns out to be closed before
+  // any reply byte arrived, reconnects and sends again once (the server never saw it).
+  http::Error Exchange(std::string_view method, std::string_view path, const http::Headers& headers,
+                       std::string_view body, ApiReply* reply);
+
+  // A streamed request body: Begin sends the head (chunked), Write sends chunks, End sends the
+  // last chunk with trailers and reads the reply.
+  http::Error BeginStream(std::string_view path, const http::Headers& headers);
+  http::Error WriteChunk(std::string_view data);
+  http::Error EndStream(const http::Headers& trailers, ApiReply* reply);
+
+  // Drops the connection (after a transport or framing error).
+  void Disconnect();
+
+ private:
+  http::Error Connect();
+  http::Error ReadReply(ApiReply* reply);
+
+  std::string host_;
+  uint16_t port_;
+  http::Fd fd_;
+  std::unique_ptr<http::FdSource> source_;
+  std::unique_ptr<http::Reader> reader_;
+  bool reused_ = false;  // The connection has carried a complete exchange already.
+};
+
+// Lambda allows bodies up to 6 MiB; a reply larger than this from the API is malformed.
+inline constexpr std::size_t kMaxApiReplyBytes = 64u << 20;
+
+}  // namespace lambda::internal
+
+#endif  // RUNTIME_CPP_INTERNAL_RUNTIME_API_CLIENT_H_

@@ -1,0 +1,418 @@
+// The invocation loop: /next → handler → /response or /error, per worker, until SIGTERM or a
+// fatal answer from the Runtime API.
+#include <cxxabi.h>
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <string>
+#include <thread>
+#include <typeinfo>
+#include <vector>
+
+#include "runtime/cpp/http/base64.h"
+#include "runtime/cpp/http/socket.h"
+#include "runtime/cpp/internal/json_text.h"
+#include "runtime/cpp/internal/runtime_api_client.h"
+#include "runtime/cpp/internal/runtime_state.h"
+#include "runtime/cpp/lambda_runtime.h"
+
+namespace lambda {
+
+int64_t Context::RemainingMs() const {
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME, &now);
+  return deadline_ms - (static_cast<int64_t>(now.tv_sec) * 1000 + now.tv_nsec / 1000000);
+}
+
+Response Response::Success(std::string body, std::string content_type) {
+  Response r;
+  r.body_ = std::move(body);
+  r.content_type_ = std::move(content_type);
+  return r;
+}
+
+Response Response::Failure(std::string error_type, std::string error_message) {
+  Response r;
+  r.ok_ = false;
+  r.error_type_ = std::move(error_type);
+  r.body_ = std::move(error_message);
+  return r;
+}
+
+namespace internal {
+namespace {
+thread_local std::string t_request_id;
+}  // namespace
+
+const std::string& CurrentRequestId() { return t_request_id; }
+void SetCurrentRequestId(std::string id) { t_request_id = std::move(id); }
+
+}  // namespace internal
+
+namespace {
+
+using internal::ApiReply;
+using internal::RuntimeApiClient;
+
+constexpr char kNextPath[] = "/2018-06-01/runtime/invocation/next";
+constexpr char kInitErrorPath[] = "/2018-06-01/runtime/init/error";
+
+// Waiting for an unreachable API: 10 ms, doubling, at most 1 s between attempts. No busy loop,
+// and a quick recovery once the API is back.
+constexpr auto kFirstBackoff = std::chrono::milliseconds(10);
+constexpr auto kMaxBackoff = std::chrono::milliseconds(1000);
+
+std::atomic<int> g_busy{0};
+std::atomic<bool> g_terminating{false};
+
+void OnSigterm(int) {
+  g_terminating = true;
+  if (g_busy.load() == 0) {  // Idle in /next: nothing to finish.
+    static const char kMessage[] = "INFO SIGTERM received; exiting\n";
+    ssize_t ignored = ::write(2, kMessage, sizeof(kMessage) - 1);
+    (void)ignored;
+    _exit(0);
+  }
+}
+
+struct Environment {
+  std::string host;
+  uint16_t port = 0;
+  std::string function_name, function_version, log_group, log_stream;
+  int memory_mb = 0;
+  int concurrency = 1;
+};
+
+const char* EnvOr(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? v : fallback;
+}
+
+bool ReadEnvironment(Environment* env) {
+  const char* api = std::getenv("AWS_LAMBDA_RUNTIME_API");
+  if (api == nullptr || !http::ParseHostPort(api, &env->host, &env->port)) {
+    Log(LogLevel::kFatal, std::string("AWS_LAMBDA_RUNTIME_API must be host:port, got '") + (api ? api : "") + "'");
+    return false;
+  }
+  env->function_name = EnvOr("AWS_LAMBDA_FUNCTION_NAME", "");
+  env->function_version = EnvOr("AWS_LAMBDA_FUNCTION_VERSION", "");
+  env->log_group = EnvOr("AWS_LAMBDA_LOG_GROUP_NAME", "");
+  env->log_stream = EnvOr("AWS_LAMBDA_LOG_STREAM_NAME", "");
+  env->memory_mb = std::atoi(EnvOr("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "0"));
+  int concurrency = std::atoi(EnvOr("AWS_LAMBDA_MAX_CONCURRENCY", "1"));
+  env->concurrency = concurrency < 1 ? 1 : (concurrency > 1024 ? 1024 : concurrency);
+  return true;
+}
+
+void Sleep(std::chrono::milliseconds duration) {
+  timespec ts{static_cast<time_t>(duration.count() / 1000), static_cast<long>(duration.count() % 1000) * 1000000};
+  while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+  }
+}
+
+std::optional<std::string> HeaderValue(const http::Headers& h, const char* name) {
+  const std::string* v = h.Find(name);
+  if (v == nullptr) return std::nullopt;
+  return *v;
+}
+
+std::string DemangledName(const std::type_info& type) {
+  int status = 0;
+  char* name = abi::__cxa_demangle(type.name(), nullptr, nullptr, &status);
+  std::string result = status == 0 && name != nullptr ? name : type.name();
+  std::free(name);
+  return result;
+}
+
+// Calls F, turning a C++ exception into an error of its type.
+template <typename F>
+std::optional<InitError> Guard(F&& f) {
+  try {
+    f();
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return InitError{DemangledName(typeid(e)), e.what()};
+  } catch (...) {
+    return InitError{"UnknownException", "the handler threw something that is not a std::exception"};
+  }
+}
+
+// Waits for the next invoke. False if the runtime must exit (*exit_code says how).
+bool NextInvocation(RuntimeApiClient& client, const Environment& env, Invocation* out, int* exit_code) {
+  auto backoff = kFirstBackoff;
+  bool warned = false;
+  while (true) {
+    ApiReply reply;
+    http::Error e = client.Exchange("GET", kNextPath, http::Headers(), "", &reply);
+    if (e.ok() && reply.status == 200) {
+      const std::string* id = reply.headers.Find("Lambda-Runtime-Aws-Request-Id");
+      if (id != nullptr && !id->empty()) {
+        Context& c = out->context;
+        c.request_id = *id;
+        const std::string* deadline = reply.headers.Find("Lambda-Runtime-Deadline-Ms");
+        c.deadline_ms = deadline != nullptr ? std::strtoll(deadline->c_str(), nullptr, 10) : 0;
+        c.function_arn = HeaderValue(reply.headers, "Lambda-Runtime-Invoked-Function-Arn").value_or("");
+        c.trace_id = HeaderValue(reply.headers, "Lambda-Runtime-Trace-Id").value_or("");
+        c.client_context = HeaderValue(reply.headers, "Lambda-Runtime-Client-Context");
+        c.cognito_identity = HeaderValue(reply.headers, "Lambda-Runtime-Cognito-Identity");
+        c.tenant_id = HeaderValue(reply.headers, "Lambda-Runtime-Aws-Tenant-Id");
+        c.invocation_id = HeaderValue(reply.headers, "Lambda-Runtime-Invocation-Id");
+        c.function_name = env.function_name;
+        c.function_version = env.function_version;
+        c.memory_limit_mb = env.memory_mb;
+        c.log_group_name = env.log_group;
+        c.log_stream_name = env.log_stream;
+        out->payload = std::move(reply.body);
+        return true;
+      }
+      Log(LogLevel::kError, "/next answered without Lambda-Runtime-Aws-Request-Id; ignoring it");
+    } else if (e.ok() && reply.status >= 500) {
+      Log(LogLevel::kFatal, "Runtime API answered " + std::to_string(reply.status) + " to /next: exiting");
+      *exit_code = 1;
+      return false;
+    } else if (!warned) {
+      Log(LogLevel::kWarn, e.ok() ? "/next answered " + std::to_string(reply.status) + "; retrying"
+                                  : "Runtime API unreachable (" + e.message + "); retrying with backoff");
+      warned = true;
+    }
+    if (g_terminating) {
+      *exit_code = 0;
+      return false;
+    }
+    Sleep(backoff);
+    backoff = std::min(backoff * 2, kMaxBackoff);
+  }
+}
+
+// Acts on the API's answer to /response or /error. False if the runtime must exit.
+bool Settle(const http::Error& e, const ApiReply& reply, const std::string& what) {
+  if (!e.ok()) {
+    Log(LogLevel::kError, what + " could not be delivered: " + e.message);
+    return true;
+  }
+  switch (reply.status) {
+    case 202:
+      return true;
+    case 413:  // Lambda fails the invoke itself; an /error now would be answered 403.
+      Log(LogLevel::kError, what + " exceeds Lambda's 6 MB limit (413); the invoke fails");
+      return true;
+    case 410:
+      Log(LogLevel::kWarn, what + " arrived after the invoke timed out (410)");
+      return true;
+    default:
+      if (reply.status >= 500) {
+        Log(LogLevel::kFatal, "Runtime API answered " + std::to_string(reply.status) + " to " + what + ": exiting");
+        return false;
+      }
+      Log(LogLevel::kError, "Runtime API answered " + std::to_string(reply.status) + " to " + what + ": " + reply.body);
+      return true;
+  }
+}
+
+std::string InvocationPath(const Context& c, const char* what) {
+  return "/2018-06-01/runtime/invocation/" + c.request_id + "/" + what;
+}
+
+http::Headers BaseHeaders(const Context& c) {
+  http::Headers h;
+  if (c.invocation_id) h.Add("Lambda-Runtime-Invocation-Id", *c.invocation_id);
+  return h;
+}
+
+bool PostError(RuntimeApiClient& client, const Context& c, const std::string& type, const std::string& message) {
+  Log(LogLevel::kError, "Invoke failed: " + type + ": " + message);
+  http::Headers h = BaseHeaders(c);
+  h.Add("Content-Type", "application/json");
+  h.Add("Lambda-Runtime-Function-Error-Type", type);
+  ApiReply reply;
+  http::Error e = client.Exchange("POST", InvocationPath(c, "error"), h, internal::ErrorBody(type, message), &reply);
+  return Settle(e, reply, "the error of " + c.request_id);
+}
+
+bool Dispatch(RuntimeApiClient& client, const Handler& handler, const Invocation& in) {
+  Response response = Response::Failure("", "");
+  std::optional<InitError> thrown = Guard([&] { response = handler(in); });
+  if (thrown) return PostError(client, in.context, thrown->type, thrown->message);
+  if (!response.ok()) return PostError(client, in.context, response.error_type(), response.error_message());
+  http::Headers h = BaseHeaders(in.context);
+  h.Add("Content-Type", response.content_type());
+  ApiReply reply;
+  http::Error e = client.Exchange("POST", InvocationPath(in.context, "response"), h, response.body(), &reply);
+  return Settle(e, reply, "the response of " + in.context.request_id);
+}
+
+// A streamed response: chunks go out as the handler writes them; an error after the first chunk
+// travels in the trailers, before it as an ordinary /error.
+class Stream final : public ResponseStream {
+ public:
+  Stream(RuntimeApiClient& client, const Context& context) : client_(client), context_(context) {}
+
+  void SetContentType(std::string content_type) override {
+    if (!started_) content_type_ = std::move(content_type);
+  }
+
+  bool Write(std::string_view data) override {
+    if (broken_ || failed_) return false;
+    if (!started_ && !Start()) return false;
+    if (data.empty()) return true;
+    if (!client_.WriteChunk(data).ok()) {
+      broken_ = true;
+      Log(LogLevel::kError, "streamed response of " + context_.request_id + " broke off");
+    }
+    return !broken_;
+  }
+
+  void Fail(std::string error_type, std::string error_message) override {
+    if (failed_) return;
+    failed_ = true;
+    error_type_ = std::move(error_type);
+    error_message_ = std::move(error_message);
+  }
+
+  // Ends the stream after the handler returned. False if the runtime must exit.
+  bool Finish() {
+    if (!started_ && failed_) return PostError(client_, context_, error_type_, error_message_);
+    if (!started_ && !Start()) return true;
+    if (broken_) return true;
+    http::Headers trailers;
+    if (failed_) {
+      Log(LogLevel::kError, "Streamed invoke failed: " + error_type_ + ": " + error_message_);
+      trailers.Add("Lambda-Runtime-Function-Error-Type", error_type_);
+      trailers.Add("Lambda-Runtime-Function-Error-Body",
+                   http::Base64Encode(internal::ErrorBody(error_type_, error_message_)));
+    }
+    ApiReply reply;
+    http::Error e = client_.EndStream(trailers, &reply);
+    return Settle(e, reply, "the streamed response of " + context_.request_id);
+  }
+
+ private:
+  bool Start() {
+    started_ = true;
+    http::Headers h = BaseHeaders(context_);
+    h.Add("Content-Type", content_type_);
+    h.Add("Lambda-Runtime-Function-Response-Mode", "streaming");
+    h.Add("Trailer", "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body");
+    if (!client_.BeginStream(InvocationPath(context_, "response"), h).ok()) {
+      broken_ = true;
+      Log(LogLevel::kError, "could not start the streamed response of " + context_.request_id);
+    }
+    return !broken_;
+  }
+
+  RuntimeApiClient& client_;
+  const Context& context_;
+  std::string content_type_ = "application/octet-stream";
+  bool started_ = false, broken_ = false, failed_ = false;
+  std::string error_type_, error_message_;
+};
+
+bool DispatchStreaming(RuntimeApiClient& client, const StreamingHandler& handler, const Invocation& in) {
+  Stream stream(client, in.context);
+  std::optional<InitError> thrown = Guard([&] { handler(in, stream); });
+  if (thrown) stream.Fail(thrown->type, thrown->message);
+  return stream.Finish();
+}
+
+using DispatchFn = std::function<bool(RuntimeApiClient&, const Invocation&)>;
+
+// One worker: its own connection, its own loop. Returns the process exit status.
+int Worker(const Environment& env, const DispatchFn& dispatch) {
+  RuntimeApiClient client(env.host, env.port);
+  const bool set_trace_env = env.concurrency == 1;  // setenv is not thread-safe.
+  while (true) {
+    Invocation in;
+    int exit_code = 0;
+    if (!NextInvocation(client, env, &in, &exit_code)) return exit_code;
+    ++g_busy;
+    internal::SetCurrentRequestId(in.context.request_id);
+    if (set_trace_env) {
+      if (in.context.trace_id.empty()) unsetenv("_X_AMZN_TRACE_ID");
+      else setenv("_X_AMZN_TRACE_ID", in.context.trace_id.c_str(), 1);
+    }
+    bool keep_going = dispatch(client, in);
+    internal::SetCurrentRequestId("");
+    int busy = --g_busy;
+    if (!keep_going) return 1;
+    if (g_terminating && busy == 0) {
+      Log(LogLevel::kInfo, "SIGTERM received; exiting after the invoke in progress");
+      return 0;
+    }
+  }
+}
+
+bool ReportInitError(const Environment& env, const InitError& error) {
+  Log(LogLevel::kFatal, "Init failed: " + error.type + ": " + error.message);
+  RuntimeApiClient client(env.host, env.port);
+  http::Headers h;
+  h.Add("Content-Type", "application/json");
+  h.Add("Lambda-Runtime-Function-Error-Type", error.type);
+  auto backoff = kFirstBackoff;
+  for (int attempt = 0; attempt < 8; ++attempt) {  // ~2.5 s at most, then give up and exit.
+    ApiReply reply;
+    if (client.Exchange("POST", kInitErrorPath, h, internal::ErrorBody(error.type, error.message), &reply).ok()) {
+      return reply.status == 202;
+    }
+    Sleep(backoff);
+    backoff = std::min(backoff * 2, kMaxBackoff);
+  }
+  return false;
+}
+
+int Serve(const DispatchFn& dispatch, const InitFunction& init) {
+  Environment env;
+  if (!ReadEnvironment(&env)) return 1;
+  struct sigaction sa {};
+  sa.sa_handler = OnSigterm;
+  sigaction(SIGTERM, &sa, nullptr);
+  signal(SIGPIPE, SIG_IGN);  // A vanished peer is an error return, not a signal.
+
+  if (init) {
+    std::optional<InitError> failed;
+    std::optional<InitError> thrown = Guard([&] { failed = init(); });
+    if (thrown) failed = thrown;
+    if (failed) {
+      ReportInitError(env, *failed);
+      return 1;
+    }
+  }
+  if (env.concurrency == 1) return Worker(env, dispatch);
+
+  // Lambda Managed Instances: one worker (and connection) per allowed concurrent invoke. The
+  // first worker to end decides the exit status for all.
+  std::vector<std::thread> workers;
+  for (int i = 1; i < env.concurrency; ++i) {
+    workers.emplace_back([&env, &dispatch] {
+      int code = Worker(env, dispatch);
+      std::fflush(nullptr);
+      _exit(code);
+    });
+  }
+  int code = Worker(env, dispatch);
+  std::fflush(nullptr);
+  _exit(code);
+}
+
+}  // namespace
+
+int Run(Handler handler, InitFunction init) {
+  return Serve([&handler](RuntimeApiClient& c, const Invocation& in) { return Dispatch(c, handler, in); }, init);
+}
+
+int RunStreaming(StreamingHandler handler, InitFunction init) {
+  return Serve([&handler](RuntimeApiClient& c, const Invocation& in) { return DispatchStreaming(c, handler, in); },
+               init);
+}
+
+}  // namespace lambda
