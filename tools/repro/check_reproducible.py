@@ -23,6 +23,8 @@ REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 # What ships. Extend this list as release artifacts appear.
 DEFAULT_TARGETS = [
     "//examples/hello_cc:release",
+    "//tests/fixtures:echo_release_arm64",
+    "//tests/fixtures:echo_release_x86_64",
 ]
 
 
