@@ -23,6 +23,7 @@
 #include "gtest/gtest.h"
 #include "rapidjson/document.h"
 #include "tools/emulator/emulator.h"
+#include "tools/emulator/testing/log_capture.h"
 
 namespace lambda::conformance {
 namespace {
@@ -52,10 +53,7 @@ class Conformance : public ::testing::Test {
       options.bootstrap = launcher;
       options.bootstrap_args = {path};
     }
-    options.log_sink = [this](std::string_view line) {
-      std::lock_guard<std::mutex> lock(mu_);
-      log_.emplace_back(line);
-    };
+    options.log_sink = log_.Sink();
     emulator_ = std::make_unique<Emulator>(options);
     ASSERT_EQ(emulator_->Start(), "");
   }
@@ -70,14 +68,10 @@ class Conformance : public ::testing::Test {
     }
     return out;
   }
-  std::vector<std::string> Log() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return log_;
-  }
+  std::vector<std::string> Log() { return log_.Lines(); }
 
+  emulator::testing::LogCapture log_;  // Declared first: it outlives the emulator.
   std::unique_ptr<Emulator> emulator_;
-  std::mutex mu_;
-  std::vector<std::string> log_;
 };
 
 TEST_F(Conformance, EchoManyInvokesOverOneConnection) {
@@ -355,7 +349,7 @@ TEST_F(Conformance, JsonLogsAndLogLevel) {
   EXPECT_TRUE(found);
   emulator_->Stop();
 
-  log_.clear();
+  log_.Clear();
   Start("fail", {.extra_env = {{"AWS_LAMBDA_LOG_LEVEL", "FATAL"}}});
   ASSERT_EQ(Invoke({.payload = "quiet"}).outcome, Outcome::kFunctionError);
   for (const std::string& line : Log()) EXPECT_EQ(line.find("Invoke failed"), std::string::npos) << line;

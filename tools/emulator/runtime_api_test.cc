@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "runtime/cpp/http/base64.h"
 #include "tools/emulator/emulator.h"
+#include "tools/emulator/testing/log_capture.h"
 #include "tools/emulator/testing/raw_client.h"
 
 namespace lambda::emulator {
@@ -30,10 +31,7 @@ std::string ErrorPath(const std::string& id) { return "/2018-06-01/runtime/invoc
 class RuntimeApiTest : public ::testing::Test {
  protected:
   void StartEmulator(EmulatorOptions options = {}) {
-    options.log_sink = [this](std::string_view line) {
-      std::lock_guard<std::mutex> lock(log_mu_);
-      log_.emplace_back(line);
-    };
+    options.log_sink = log_.Sink();
     emulator_ = std::make_unique<Emulator>(options);
     ASSERT_EQ(emulator_->Start(), "");
   }
@@ -41,14 +39,9 @@ class RuntimeApiTest : public ::testing::Test {
     if (emulator_) emulator_->Stop();
   }
   uint16_t port() { return emulator_->runtime_api_port(); }
-  std::vector<std::string> Log() {
-    std::lock_guard<std::mutex> lock(log_mu_);
-    return log_;
-  }
 
+  testing::LogCapture log_;  // Declared first: it outlives the emulator.
   std::unique_ptr<Emulator> emulator_;
-  std::mutex log_mu_;
-  std::vector<std::string> log_;
 };
 
 TEST_F(RuntimeApiTest, NextCarriesTheEventAndEveryLambdaHeader) {

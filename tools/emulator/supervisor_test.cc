@@ -11,6 +11,7 @@
 
 #include "gtest/gtest.h"
 #include "tools/emulator/emulator.h"
+#include "tools/emulator/testing/log_capture.h"
 
 namespace lambda::emulator {
 namespace {
@@ -25,31 +26,17 @@ class SupervisorTest : public ::testing::Test {
     ASSERT_NE(fake, nullptr);
     options.bootstrap = fake;
     options.bootstrap_args = {mode};
-    options.log_sink = [this](std::string_view line) {
-      std::lock_guard<std::mutex> lock(mu_);
-      log_.emplace_back(line);
-    };
+    options.log_sink = log_.Sink();
     emulator_ = std::make_unique<Emulator>(options);
     ASSERT_EQ(emulator_->Start(), "");
   }
   void TearDown() override {
     if (emulator_) emulator_->Stop();
   }
-  std::vector<std::string> Log() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return log_;
-  }
-  bool LogHas(const std::string& pattern) {
-    std::regex re(pattern);
-    for (const auto& line : Log()) {
-      if (std::regex_search(line, re)) return true;
-    }
-    return false;
-  }
+  bool LogHas(const std::string& pattern) { return log_.Has(pattern); }
 
+  testing::LogCapture log_;  // Declared first: it outlives the emulator.
   std::unique_ptr<Emulator> emulator_;
-  std::mutex mu_;
-  std::vector<std::string> log_;
 };
 
 TEST_F(SupervisorTest, StartsTheBootstrapWithLambdasEnvironment) {
