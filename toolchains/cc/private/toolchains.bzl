@@ -32,7 +32,12 @@ def declare_cc_toolchains():
         )
         native.filegroup(
             name = name + "_compiler_files",
-            srcs = [sysroot + ":compiler_files", "@host_llvm//:resource_headers"],
+            srcs = [
+                sysroot + ":compiler_files",
+                "@host_llvm//:resource_headers",
+                # Read by --config=asan (-fsanitize-ignorelist).
+                "//toolchains/sanitizers:ubsan_ignorelist.txt",
+            ],
         )
         native.filegroup(
             name = name + "_linker_files",
