@@ -32,6 +32,7 @@ unpinned=(
   patch             # applies pinned Debian patches to third-party sources
   qemu-user-static  # runs arm64 test binaries on the x86_64 host
   file zip unzip    # artifact checks in tests
+  curl awscli       # the emulator is tested with the clients users point at it
 )
 
 # Pinned: the compiler toolchain. Versions come from the lock file.

@@ -58,6 +58,49 @@ class CommandLine(unittest.TestCase):
             self.assertEqual(r.returncode, 2, args)
             self.assertIn(message, r.stderr)
 
+    def start_server(self, mode):
+        proc = subprocess.Popen([EMULATOR, "--bootstrap", FAKE, "--port", "0", "--runtime-api-port", "0", "--", mode],
+                                stderr=subprocess.PIPE, text=True)
+        self.addCleanup(proc.wait, 30)
+        self.addCleanup(proc.terminate)
+        line = proc.stderr.readline()
+        return int(re.search(r"Invoke API on http://127.0.0.1:(\d+)", line).group(1))
+
+    def test_curl_invokes(self):
+        port = self.start_server("echo")
+        url = "http://127.0.0.1:%d/2015-03-31/functions/function/invocations" % port
+        r = subprocess.run(["/usr/bin/curl", "-sS", "-d", '{"via":"curl"}', url], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, '{"via":"curl"}')
+
+    def test_aws_cli_invokes(self):
+        port = self.start_server("crash")
+        tmp = os.environ["TEST_TMPDIR"]
+        env = dict(os.environ, HOME=tmp, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test",
+                   AWS_DEFAULT_REGION="us-east-1", AWS_EC2_METADATA_DISABLED="true", AWS_PAGER="")
+
+        def aws_invoke(payload, out):
+            r = subprocess.run(
+                ["/usr/bin/aws", "lambda", "invoke", "--endpoint-url", "http://127.0.0.1:%d" % port,
+                 "--function-name", "function", "--payload", payload, "--cli-binary-format", "raw-in-base64-out",
+                 "--log-type", "Tail", out],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, timeout=120)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            return json.loads(r.stdout)
+
+        out = os.path.join(tmp, "ok.json")
+        meta = aws_invoke('{"via":"aws"}', out)
+        self.assertEqual(meta["StatusCode"], 200)
+        self.assertEqual(meta["ExecutedVersion"], "$LATEST")
+        self.assertNotIn("FunctionError", meta)
+        self.assertIn("REPORT RequestId:", base64.b64decode(meta["LogResult"]).decode())
+        with open(out) as f:
+            self.assertEqual(f.read(), '{"via":"aws"}')
+
+        meta = aws_invoke('"crash"', os.path.join(tmp, "crash.json"))
+        self.assertEqual(meta["FunctionError"], "Unhandled")
+
     def test_server_mode_serves_invokes(self):
         proc = subprocess.Popen([EMULATOR, "--bootstrap", FAKE, "--port", "0", "--runtime-api-port", "0", "--", "echo"],
                                 stderr=subprocess.PIPE, text=True)

@@ -189,6 +189,10 @@ void Emulator::HandleNext(ServerRequest& request, ResponseWriter& writer, Observ
   invocation->deadline_epoch_ms = EpochMs(wall_deadline);
   invocation->generation = generation;
   in_flight_[invocation->request_id()] = invocation;
+  // START and the tail begin before the event is written: the runtime may print at once.
+  std::string start = "START RequestId: " + invocation->request_id() + " Version: $LATEST";
+  if (in.log_tail) log_tails_[invocation->request_id()] = start + "\n";
+  Log(start);
   max_in_flight_ = std::max(max_in_flight_, static_cast<int>(in_flight_.size()));
   Framing framing = options_.framing;
   if (framing == Framing::kMixed) {
@@ -244,10 +248,7 @@ void Emulator::HandleNext(ServerRequest& request, ResponseWriter& writer, Observ
     work_cv_.notify_all();
     return;
   }
-  std::string start = "START RequestId: " + invocation->request_id() + " Version: $LATEST";
-  if (in.log_tail) log_tails_[invocation->request_id()] = start + "\n";
   lock.unlock();
-  Log(start);
 }
 
 void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, ObservedRequest& observed,

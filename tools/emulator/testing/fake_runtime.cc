@@ -2,7 +2,7 @@
 // not depend on the project's runtime. Behaviour is chosen by argv[1]:
 //   echo            respond with the event
 //   env             respond with the Lambda environment it was started with, one NAME=value a line
-//   crash           abort() when the event is "crash", else echo
+//   crash           abort() when the event contains "crash", else echo
 //   sleep           sleep for the event's number of milliseconds, then respond "done"
 //   print           write the event to stdout and "to stderr" to stderr, then respond "printed"
 //   init-error      report /init/error and exit 1
@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
     std::string response = event;
     if (mode == "env") {
       response = EnvDump();
-    } else if (mode == "crash" && event == "crash") {
+    } else if (mode == "crash" && event.find("crash") != std::string::npos) {
       std::abort();
     } else if (mode == "sleep") {
       usleep(static_cast<useconds_t>(std::atoi(event.c_str())) * 1000);
