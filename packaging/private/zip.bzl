@@ -1,18 +1,12 @@
 """lambda_zip: a Lambda deployment zip with the release-mode `bootstrap` at its root."""
 
 load("//toolchains/private:transitions.bzl", "ALLOWLIST_ATTR", "platform_transition", "single")
-load("@host_llvm//:versions.bzl", "LLVM_PREFIX")
+load("//toolchains/private:binaries.bzl", "strip_binary")
 
 def _lambda_zip_impl(ctx):
     binary = single(ctx.attr.bootstrap)[DefaultInfo].files_to_run.executable
     stripped = ctx.actions.declare_file(ctx.label.name + ".bootstrap")
-    ctx.actions.run(
-        executable = LLVM_PREFIX + "/bin/llvm-strip",
-        arguments = ["--strip-all", "-o", stripped.path, binary.path],
-        inputs = [binary],
-        outputs = [stripped],
-        mnemonic = "ReleaseStrip",
-    )
+    strip_binary(ctx, binary, stripped)
     out = ctx.actions.declare_file(ctx.label.name + ".zip")
     args = ctx.actions.args()
     args.add(out)

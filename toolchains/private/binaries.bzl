@@ -5,10 +5,9 @@ load(":transitions.bzl", "ALLOWLIST_ATTR", "ARCHES", "all_arches_transition", "p
 
 _LLVM_STRIP = LLVM_PREFIX + "/bin/llvm-strip"
 
-def _strip(ctx, binary, stripped, debug):
-    """Writes the shipped binary (every symbol and debug section removed; the build-id note is an
-    allocated section and stays) and its unstripped twin, which symbolises crash addresses."""
-    ctx.actions.symlink(output = debug, target_file = binary, is_executable = True)
+def strip_binary(ctx, binary, stripped):
+    """Writes the shipped binary: every symbol and debug section removed; the build-id note is an
+    allocated section and stays, so the unstripped original still symbolises crash addresses."""
     ctx.actions.run(
         executable = _LLVM_STRIP,
         arguments = ["--strip-all", "-o", stripped.path, binary.path],
@@ -17,6 +16,11 @@ def _strip(ctx, binary, stripped, debug):
         mnemonic = "ReleaseStrip",
         progress_message = "Stripping %s" % stripped.short_path,
     )
+
+def _strip(ctx, binary, stripped, debug):
+    """The stripped binary plus its unstripped twin NAME.debug."""
+    ctx.actions.symlink(output = debug, target_file = binary, is_executable = True)
+    strip_binary(ctx, binary, stripped)
 
 def _release_binary_impl(ctx):
     binary = single(ctx.attr.binary)[DefaultInfo].files_to_run.executable
