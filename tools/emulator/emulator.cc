@@ -177,7 +177,7 @@ void Emulator::EnsureRuntimeLocked() {
   uint64_t generation = ++generation_;
   auto process = std::make_shared<BootstrapProcess>();
   std::string error = process->Start(
-      spec, [this, generation](std::string_view line) { OnRuntimeOutput(generation, line); },
+      spec, [this](std::string_view line) { OnRuntimeOutput(line); },
       [this, generation](int status) { OnRuntimeExit(generation, status); });
   ++starts_;
   initialized_ = false;
@@ -191,15 +191,13 @@ void Emulator::EnsureRuntimeLocked() {
   process_ = std::move(process);
 }
 
-void Emulator::OnRuntimeOutput(uint64_t generation, std::string_view line) {
+void Emulator::OnRuntimeOutput(std::string_view line) {
   Log(line);
   std::lock_guard<std::mutex> lock(mu_);
-  (void)generation;
-  for (auto& [id, invocation] : in_flight_) {
-    (void)id;
-    if (!invocation->request().log_tail) continue;
-    // Kept on the invocation until it completes; see CompleteLocked.
-    std::string& tail = log_tails_[invocation->request_id()];
+  // Output belongs to every invoke in flight that asked for a tail; kept until CompleteLocked.
+  for (const auto& entry : in_flight_) {
+    if (!entry.second->request().log_tail) continue;
+    std::string& tail = log_tails_[entry.first];
     tail.append(line).push_back('\n');
     if (tail.size() > 2 * kLogTailBytes) tail.erase(0, tail.size() - kLogTailBytes);
   }

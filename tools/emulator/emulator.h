@@ -135,8 +135,6 @@ class Emulator {
   void RefuseConnectionsFor(std::chrono::milliseconds duration) { runtime_api_.RefuseConnectionsFor(duration); }
 
  private:
-  struct Poll;
-
   // Runtime API (runtime_api.cc).
   void HandleRuntimeApi(ServerRequest& request, ResponseWriter& writer);
   void HandleNext(ServerRequest& request, ResponseWriter& writer, ObservedRequest& observed, bool truncate);
@@ -150,7 +148,7 @@ class Emulator {
 
   // Supervision (emulator.cc).
   void EnsureRuntimeLocked();
-  void OnRuntimeOutput(uint64_t generation, std::string_view line);
+  void OnRuntimeOutput(std::string_view line);
   void OnRuntimeExit(uint64_t generation, int status);
   void FailInitLocked(const std::string& error_type, const std::string& body);
   void KillRuntimeLocked();
