@@ -1,0 +1,307 @@
+// Calls: user functions (generic ones instantiated per call site), closures, constructors,
+// enum variants, methods; builtins are in builtins.cc.
+#include "ruchy_frontend/check/checker_impl.h"
+
+namespace ruchy {
+
+namespace {
+
+size_t RequiredParams(const FunDecl& fun) {
+  size_t n = 0;
+  for (const Param& p : fun.params) {
+    if (!p.default_value) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+Type* Checker::CheckCallArgs(const Expr* e, const std::vector<Type*>& params, const FunDecl* decl, size_t skip) {
+  size_t given = e->list.size() - std::min(skip, e->list.size());
+  size_t required = decl ? RequiredParams(*decl) : params.size();
+  if (given < required || given > params.size()) {
+    std::string what = decl ? "`" + decl->name + "`" : "this function";
+    Error(e, what + " takes " + (required == params.size() ? "" : "at least ") + std::to_string(required) +
+                 " argument" + (required == 1 ? "" : "s") + ", found " + std::to_string(given));
+  }
+  for (size_t i = skip; i < e->list.size(); ++i) {
+    const Expr* arg = e->list[i].get();
+    size_t pi = i - skip;
+    Type* want = pi < params.size() ? params[pi] : nullptr;
+    Type* t = CheckExpr(arg, want);
+    if (want) Expect(arg, t, want, "argument " + std::to_string(pi + 1));
+  }
+  return nullptr;
+}
+
+Type* Checker::CheckCall(const Expr* e, Type* expected) {
+  const Expr* callee = e->a.get();
+  CallInfo call;
+  // User functions (possibly generic) by name or module path.
+  const FunDecl* fun = nullptr;
+  FunctionInstance* lifted = nullptr;
+  if (callee->kind == ExprKind::kName) {
+    if (Binding* b = Lookup(callee->text)) {
+      if (b->fun_decl) {
+        fun = b->fun_decl;
+        lifted = b->function;
+      } else {
+        // A closure or function value in a variable.
+        Type* t = CheckExpr(callee, nullptr);
+        Type* r = Resolve(t);
+        if (r->kind == TypeKind::kVar) {
+          std::vector<Type*> params;
+          for (size_t i = 0; i < e->list.size(); ++i) params.push_back(arena_.Var());
+          Unify(r, arena_.Fn(params, arena_.Var()));
+          r = Resolve(t);
+        }
+        if (r->kind != TypeKind::kFn) {
+          Error(callee, "`" + callee->text + "` is a `" + TypeName(t) + "`, not a function");
+          for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+          return arena_.Var();
+        }
+        CheckCallArgs(e, r->args, nullptr);
+        CallOf(e).kind = CallKind::kClosure;
+        return r->ret;
+      }
+    } else {
+      fun = FindFunction(callee->text, module_);
+    }
+    if (!fun) {
+      bool handled = false;
+      Type* t = CheckBuiltinCall(e, callee->text, expected, &handled);
+      if (handled) return t;
+    }
+  } else if (callee->kind == ExprKind::kPath) {
+    fun = FindFunction(callee->text, module_);
+    if (!fun) {
+      bool handled = false;
+      Type* t = CheckStaticCall(e, callee->text, expected, &handled);
+      if (handled) return t;
+    }
+  }
+  if (fun) {
+    const std::string& module = function_module_[fun];
+    FunctionInstance* inst = lifted;
+    if (!inst && !IsGeneric(*fun)) inst = Instantiate(fun, nullptr, {}, e->loc, module);
+    if (inst || !IsGeneric(*fun)) {
+      if (!inst) return arena_.Var();
+      CheckCallArgs(e, inst->params, fun);
+      CallInfo& c = CallOf(e);
+      c.kind = CallKind::kFunction;
+      c.target = inst;
+      return inst->ret;
+    }
+    // Generic: argument types first (closures wait for the parameter types), then instantiate.
+    std::vector<Type*> args;
+    for (const auto& a : e->list) {
+      args.push_back(a->kind == ExprKind::kClosure ? arena_.Var() : CheckExpr(a.get(), nullptr));
+    }
+    if (e->list.size() < RequiredParams(*fun) || e->list.size() > fun->params.size()) {
+      Error(e, "`" + fun->name + "` takes " + std::to_string(fun->params.size()) + " arguments, found " +
+                   std::to_string(e->list.size()));
+      return arena_.Var();
+    }
+    inst = Instantiate(fun, nullptr, args, e->loc, module);
+    if (!inst) return arena_.Var();
+    for (size_t i = 0; i < e->list.size(); ++i) {
+      const Expr* a = e->list[i].get();
+      if (a->kind == ExprKind::kClosure) {
+        Type* t = CheckExpr(a, inst->params[i]);
+        Expect(a, t, inst->params[i], "argument " + std::to_string(i + 1));
+      } else {
+        Expect(a, args[i], inst->params[i], "argument " + std::to_string(i + 1));
+      }
+    }
+    CallInfo& c = CallOf(e);
+    c.kind = CallKind::kFunction;
+    c.target = inst;
+    return inst->ret;
+  }
+  // Constructors and variants by name: Point(1, 2) for tuple structs, Counter(0) for classes.
+  std::string name = callee->text;
+  if (callee->kind == ExprKind::kName || callee->kind == ExprKind::kPath) {
+    std::string type_name = name, ctor = "new";
+    TypeInfo* info = FindType(type_name, module_);
+    size_t colon = name.rfind("::");
+    if (!info && colon != std::string::npos) {
+      type_name = name.substr(0, colon);
+      ctor = name.substr(colon + 2);
+      info = FindType(type_name, module_);
+    }
+    if (info) {
+      const TypeDecl* decl = info->decl;
+      if (decl->kind == TypeDecl::Kind::kStruct && decl->is_tuple && ctor == "new" && colon == std::string::npos) {
+        CheckCallArgs(e, info->field_types, nullptr);
+        CallInfo& c = CallOf(e);
+        c.kind = CallKind::kTupleStruct;
+        c.type = decl;
+        return info->type;
+      }
+      if (decl->kind == TypeDecl::Kind::kEnum) {
+        for (size_t i = 0; i < decl->variants.size(); ++i) {
+          if (decl->variants[i].name != ctor) continue;
+          CheckCallArgs(e, info->variant_types[i], nullptr);
+          CallInfo& c = CallOf(e);
+          c.kind = CallKind::kVariant;
+          c.type = decl;
+          c.variant = static_cast<int>(i);
+          return info->type;
+        }
+      }
+      if (decl->kind == TypeDecl::Kind::kClass) {
+        const FunDecl* constructor = nullptr;
+        for (const auto& m : decl->methods) {
+          if (m->is_constructor && m->name == ctor) constructor = m.get();
+        }
+        if (constructor || (ctor == "new" && decl->methods.empty()) || ctor == "new") {
+          if (!constructor) {
+            // No constructor written: `C::new()` / `C()` builds the field defaults.
+            if (!e->list.empty()) Error(e, "class `" + decl->name + "` has no constructor taking arguments");
+            CallInfo& c = CallOf(e);
+            c.kind = CallKind::kConstructor;
+            c.type = decl;
+            return info->type;
+          }
+          std::vector<Type*> args;
+          for (const auto& a : e->list) args.push_back(CheckExpr(a.get(), nullptr));
+          FunctionInstance* inst = Instantiate(constructor, decl, IsGeneric(*constructor) ? args : std::vector<Type*>{},
+                                               e->loc, type_module_[decl]);
+          if (!inst) return info->type;
+          if (e->list.size() < RequiredParams(*constructor) || e->list.size() > inst->params.size()) {
+            Error(e, "constructor `" + decl->name + "::" + ctor + "` takes " + std::to_string(inst->params.size()) +
+                         " arguments, found " + std::to_string(e->list.size()));
+          }
+          for (size_t i = 0; i < e->list.size() && i < inst->params.size(); ++i) {
+            Expect(e->list[i].get(), args[i], inst->params[i], "argument " + std::to_string(i + 1));
+          }
+          CallInfo& c = CallOf(e);
+          c.kind = CallKind::kConstructor;
+          c.type = decl;
+          c.target = inst;
+          return info->type;
+        }
+      }
+      // Associated (static) functions: Point::new(1, 2), Point::origin()
+      if (const FunDecl* m = FindMethod(*info, ctor)) {
+        if (m->self != SelfKind::kNone) {
+          Error(e, "`" + ctor + "` is a method of `" + decl->name + "`; call it on a value: `value." + ctor + "()`");
+          return arena_.Var();
+        }
+        std::vector<Type*> args;
+        bool generic = IsGeneric(*m);
+        if (generic) {
+          for (const auto& a : e->list) args.push_back(CheckExpr(a.get(), nullptr));
+        }
+        FunctionInstance* inst = Instantiate(m, decl, args, e->loc, type_module_[decl]);
+        if (!inst) return arena_.Var();
+        if (generic) {
+          for (size_t i = 0; i < e->list.size() && i < inst->params.size(); ++i) {
+            Expect(e->list[i].get(), args[i], inst->params[i], "argument " + std::to_string(i + 1));
+          }
+        } else {
+          CheckCallArgs(e, inst->params, m);
+        }
+        CallInfo& c = CallOf(e);
+        c.kind = CallKind::kFunction;
+        c.target = inst;
+        return inst->ret;
+      }
+      Error(callee, "`" + decl->name + "` has no associated function `" + ctor + "`");
+      return arena_.Var();
+    }
+    if (callee->kind == ExprKind::kName) {
+      // A bare tuple variant: Circle(1.0)
+      for (auto& [tn, ti] : out_.types) {
+        if (ti.decl->kind != TypeDecl::Kind::kEnum) continue;
+        for (size_t i = 0; i < ti.decl->variants.size(); ++i) {
+          if (ti.decl->variants[i].name != name) continue;
+          CheckCallArgs(e, ti.variant_types[i], nullptr);
+          CallInfo& c = CallOf(e);
+          c.kind = CallKind::kVariant;
+          c.type = ti.decl;
+          c.variant = static_cast<int>(i);
+          return ti.type;
+        }
+      }
+      Error(callee, "unknown function `" + name + "`");
+    } else {
+      Error(callee, "unknown function `" + name + "`");
+    }
+    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    return arena_.Var();
+  }
+  // Any other expression of function type: (make_adder(1))(2), obj.callback(3)
+  Type* t = CheckExpr(callee, nullptr);
+  Type* r = Resolve(t);
+  if (r->kind != TypeKind::kFn) {
+    Error(callee, "this is a `" + TypeName(t) + "`, not a function");
+    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    return arena_.Var();
+  }
+  CheckCallArgs(e, r->args, nullptr);
+  CallOf(e).kind = CallKind::kClosure;
+  return r->ret;
+}
+
+Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
+  // Type-qualified calls written with a dot on a type name: Point.new(1, 2)
+  if (e->a->kind == ExprKind::kName && !Lookup(e->a->text) && FindType(e->a->text, module_)) {
+    Error(e->a.get(), "call associated functions with `::`: `" + e->a->text + "::" + e->text + "(...)`");
+    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    return arena_.Var();
+  }
+  Type* recv = CheckExpr(e->a.get(), nullptr);
+  Type* r = Resolve(recv);
+  if (r->kind == TypeKind::kVar && (r->int_literal || r->float_literal)) {
+    ApplyDefaults(recv);  // `2.0.sqrt()`, `10.max(3)`: a literal receiver has its default type
+    r = Resolve(recv);
+  }
+  if (e->flag) {
+    Error(e, "`?.` method calls are not supported; use `.map(|v| v." + e->text + "())`");
+    return arena_.Var();
+  }
+  if (r->kind == TypeKind::kStruct || r->kind == TypeKind::kClass || r->kind == TypeKind::kEnum) {
+    TypeInfo* info = FindType(r->decl->name, "");
+    if (const FunDecl* m = FindMethod(*info, e->text)) {
+      if (m->self == SelfKind::kNone) {
+        Error(e, "`" + e->text + "` is an associated function; call it as `" + r->decl->name + "::" + e->text + "(...)`");
+        return arena_.Var();
+      }
+      if (m->self == SelfKind::kMutRef && r->kind != TypeKind::kClass) CheckAssignable(e->a.get());
+      std::vector<Type*> args;
+      bool generic = IsGeneric(*m);
+      if (generic) {
+        for (const auto& a : e->list) args.push_back(a->kind == ExprKind::kClosure ? arena_.Var() : CheckExpr(a.get(), nullptr));
+      }
+      FunctionInstance* inst = Instantiate(m, r->decl, args, e->loc, type_module_[r->decl]);
+      if (!inst) return arena_.Var();
+      if (generic) {
+        for (size_t i = 0; i < e->list.size() && i < inst->params.size(); ++i) {
+          const Expr* a = e->list[i].get();
+          Type* t = a->kind == ExprKind::kClosure ? CheckExpr(a, inst->params[i]) : args[i];
+          Expect(a, t, inst->params[i], "argument " + std::to_string(i + 1));
+        }
+        if (e->list.size() != inst->params.size()) {
+          Error(e, "`" + e->text + "` takes " + std::to_string(inst->params.size()) + " arguments, found " +
+                       std::to_string(e->list.size()));
+        }
+      } else {
+        CheckCallArgs(e, inst->params, m);
+      }
+      CallInfo& c = CallOf(e);
+      c.kind = CallKind::kMethod;
+      c.target = inst;
+      return inst->ret;
+    }
+  }
+  if (r->kind == TypeKind::kVar) {
+    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    Error(e, "cannot infer the type of the value `." + e->text + "()` is called on; add a type annotation");
+    return arena_.Var();
+  }
+  Type* t = CheckBuiltinMethod(e, recv, expected);
+  return t ? t : arena_.Var();
+}
+
+}  // namespace ruchy

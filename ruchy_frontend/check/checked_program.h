@@ -1,0 +1,96 @@
+// What the checker hands to the code generator: every function instance with the type of each
+// expression, what each call resolves to, and the C++ name of each local binding. The syntax tree
+// itself is not modified.
+#ifndef RUCHY_FRONTEND_CHECK_CHECKED_PROGRAM_H_
+#define RUCHY_FRONTEND_CHECK_CHECKED_PROGRAM_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "ruchy_frontend/ast/ast.h"
+#include "ruchy_frontend/check/types.h"
+
+namespace ruchy {
+
+struct FunctionInstance;
+
+enum class CallKind {
+  kFunction,       // a user function instance (free function, or static/associated function)
+  kMethod,         // a user method instance called on a receiver
+  kConstructor,    // a class constructor: `Counter::new(1)`, `Counter(1)`, named constructors
+  kTupleStruct,    // `Meters(5.0)`
+  kVariant,        // `Shape::Circle(1.0)`
+  kClosure,        // calling a value of function type
+  kBuiltin,        // a support-library function or method, named by `builtin`
+};
+
+struct CallInfo {
+  CallKind kind = CallKind::kBuiltin;
+  FunctionInstance* target = nullptr;
+  std::string builtin;  // e.g. "println", "vec.push", "string.split"
+  const TypeDecl* type = nullptr;
+  int variant = -1;
+};
+
+// Conversions the checker decided on for an expression (the code generator applies them).
+enum class Coercion { kNone, kToJson, kToError, kToFloat };
+
+struct FunctionInstance {
+  const FunDecl* decl = nullptr;   // null for the program's top-level code
+  const TypeDecl* owner = nullptr; // the struct/class/enum a method belongs to
+  std::string cpp_name;
+  std::vector<Type*> params;
+  Type* ret = nullptr;
+  Type* self_type = nullptr;
+  bool checked = false;
+  bool is_lifted = false;  // a nested function lifted to namespace scope
+  FunctionInstance* same_as = nullptr;  // a generic instance identical to an earlier one
+
+  std::unordered_map<const Expr*, Type*> types;
+  std::unordered_map<const Expr*, CallInfo> calls;
+  std::unordered_map<const Expr*, Coercion> coercions;
+  std::unordered_map<const Pattern*, Type*> pattern_types;
+  // C++ names: binding patterns/params/closure params -> name, and name expressions -> name.
+  std::unordered_map<const void*, std::string> names;
+  // Names that refer to top-level (global) bindings.
+  std::unordered_set<const Expr*> global_refs;
+};
+
+struct GlobalBinding {
+  std::string cpp_name;
+  Type* type = nullptr;
+  bool is_const = false;
+  const Expr* let = nullptr;
+};
+
+struct TypeInfo {
+  const TypeDecl* decl = nullptr;
+  Type* type = nullptr;
+  std::map<std::string, const FunDecl*> methods;  // own, impl and trait-default methods
+  std::vector<std::string> traits;
+  std::vector<Type*> field_types;                          // struct/class fields, in order
+  std::vector<std::vector<Type*>> variant_types;           // enum variants' payloads / fields
+};
+
+struct CheckedProgram {
+  std::vector<std::unique_ptr<FunctionInstance>> instances;  // in order of first use
+  FunctionInstance* top_level = nullptr;
+  std::vector<const Expr*> top_level_stmts;  // in source order; run once, at start (or init)
+  FunctionInstance* main = nullptr;  // `fun main()`, if any
+  std::map<std::string, GlobalBinding> globals;  // by C++ name
+  std::vector<std::string> global_order;         // C++ names, in definition order
+  std::map<const Expr*, std::string> global_lets;  // top-level let -> C++ name of its global
+  std::map<std::string, TypeInfo> types;
+  std::vector<std::string> type_order;  // declaration order
+  // Lambda handler entry, if the file defines one.
+  FunctionInstance* handler = nullptr;
+  enum class HandlerForm { kNone, kJson, kTyped, kLegacy } handler_form = HandlerForm::kNone;
+};
+
+}  // namespace ruchy
+
+#endif  // RUCHY_FRONTEND_CHECK_CHECKED_PROGRAM_H_

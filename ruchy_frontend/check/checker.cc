@@ -1,0 +1,364 @@
+// The checker's driver: declarations, the top-level code, function instances (one per
+// non-generic function, one per distinct argument-type list for generic ones) and the final pass
+// that settles literal types and rejects anything left uninferred.
+#include "ruchy_frontend/check/checker.h"
+
+#include "ruchy_frontend/check/checker_impl.h"
+#include "ruchy_frontend/check/cpp_names.h"
+
+namespace ruchy {
+
+namespace {
+constexpr size_t kMaxInstantiationDepth = 48;
+}  // namespace
+
+Binding* Checker::Lookup(const std::string& name) {
+  for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
+    auto found = it->find(name);
+    if (found != it->end()) return &found->second;
+  }
+  return nullptr;
+}
+
+std::string Checker::FreshCppName(const std::string& base) {
+  std::string ident = CppIdent(base);
+  // A local must not hide a function or type it may call in its own initializer
+  // (`let area = area(r)`), so such names get a suffix.
+  std::string last = ident.substr(ident.rfind("__") == std::string::npos ? 0 : ident.rfind("__") + 2);
+  if (FindFunction(base, "") || out_.types.count(base) || (cur_ != out_.top_level && out_.globals.count(ident))) {
+    ident += "_v";
+  }
+  int& count = used_names_[ident];
+  ++count;
+  return count == 1 ? ident : ident + "_" + std::to_string(count);
+}
+
+FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner, const std::vector<Type*>& args,
+                                       Loc loc, const std::string& module) {
+  bool generic = IsGeneric(*fun);
+  std::string key;
+  if (!generic) {
+    auto it = mono_instances_.find(fun);
+    if (it != mono_instances_.end()) return it->second;
+  } else {
+    bool concrete = true;
+    for (Type* a : args) {
+      ApplyDefaults(a);
+      concrete = concrete && IsConcrete(a);
+    }
+    if (concrete) {
+      key = std::to_string(reinterpret_cast<uintptr_t>(fun));
+      for (Type* a : args) key += "|" + TypeKey(a);
+      auto it = generic_instances_.find(key);
+      if (it != generic_instances_.end()) return it->second;
+    } else {
+      // Recursion while the argument types are still open: reuse the instance in progress.
+      for (FunctionInstance* active : instantiating_) {
+        if (active->decl == fun) return active;
+      }
+    }
+  }
+  if (instantiating_.size() >= kMaxInstantiationDepth) {
+    Error(loc, "too many nested generic instantiations (more than " + std::to_string(kMaxInstantiationDepth) +
+                   "); give the parameters of `" + fun->name + "` types");
+    return nullptr;
+  }
+  auto owned = std::make_unique<FunctionInstance>();
+  FunctionInstance* inst = owned.get();
+  out_.instances.push_back(std::move(owned));
+  inst->decl = fun;
+  inst->owner = owner;
+  if (owner) inst->self_type = FindType(owner->name, "")->type;
+  if (generic) {
+    generic_instances_[key.empty() ? "open" + std::to_string(out_.instances.size()) : key] = inst;
+  } else {
+    mono_instances_[fun] = inst;
+  }
+  std::map<std::string, Type*> generics;
+  for (const std::string& g : fun->generics) generics[g] = arena_.Var();
+  FunctionInstance* saved_cur = cur_;
+  cur_ = inst;  // `Self` in signatures resolves against this instance
+  size_t arg_index = 0;
+  for (const Param& p : fun->params) {
+    Type* t = p.type ? ResolveTypeExpr(p.type.get(), generics, module) : nullptr;
+    if (!t) t = arg_index < args.size() ? args[arg_index] : arena_.Var();
+    inst->params.push_back(t);
+    ++arg_index;
+  }
+  if (fun->is_constructor) {
+    inst->ret = arena_.unit();
+  } else if (fun->ret) {
+    inst->ret = ResolveTypeExpr(fun->ret.get(), generics, module);
+  } else {
+    inst->ret = fun->body ? arena_.Var() : arena_.unit();
+  }
+  cur_ = saved_cur;
+  if (fun->body) {
+    instantiating_.push_back(inst);
+    CheckInstance(inst, module);
+    instantiating_.pop_back();
+  }
+  return inst;
+}
+
+void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
+  if (inst->checked) return;
+  inst->checked = true;
+  // Save the caller's state: instances are checked on first use, in the middle of other bodies.
+  FunctionInstance* saved_cur = cur_;
+  std::string saved_module = module_;
+  auto saved_scopes = std::move(scopes_);
+  auto saved_loops = std::move(loops_);
+  auto saved_returns = std::move(returns_);
+  auto saved_names = std::move(used_names_);
+  int saved_closure_depth = closure_depth_;
+  bool saved_in_try = in_try_;
+
+  cur_ = inst;
+  module_ = module;
+  scopes_.clear();
+  scopes_.push_back(global_scope_);
+  loops_.clear();
+  returns_.clear();
+  used_names_.clear();
+  closure_depth_ = 0;
+  in_try_ = false;
+
+  const FunDecl* fun = inst->decl;
+  PushScope();
+  if (inst->self_type) {
+    Binding self;
+    self.type = inst->self_type;
+    self.cpp_name = "self";
+    self.is_mut = fun->self == SelfKind::kMutRef || fun->self == SelfKind::kValue ||
+                  Resolve(inst->self_type)->kind == TypeKind::kClass || fun->is_constructor;
+    if (fun->self != SelfKind::kNone || fun->is_constructor) scopes_.back()["self"] = self;
+  }
+  for (size_t i = 0; i < fun->params.size(); ++i) {
+    const Param& p = fun->params[i];
+    inst->names[&p] = Declare(p.name, inst->params[i], p.is_mut, &p);
+    if (p.default_value) {
+      Type* t = CheckExpr(p.default_value.get(), inst->params[i]);
+      Expect(p.default_value.get(), t, inst->params[i], "default value");
+    }
+  }
+  returns_.push_back(ReturnContext{inst->ret, false});
+  Type* ret = Resolve(inst->ret);
+  bool unit_body = ret->kind == TypeKind::kUnit;
+  Type* body = CheckBlock(fun->body.get(), unit_body ? nullptr : inst->ret, !unit_body);
+  if (Resolve(body)->kind == TypeKind::kNever && Resolve(inst->ret)->kind == TypeKind::kVar &&
+      !Resolve(inst->ret)->int_literal && !Resolve(inst->ret)->float_literal) {
+    Unify(inst->ret, arena_.unit());  // the body never finishes normally (panics, loops, returns)
+  }
+  if (!unit_body) {
+    const Expr* last = fun->body->list.empty() ? fun->body.get() : fun->body->list.back().get();
+    if (fun->ret) {
+      Expect(last, body, inst->ret, "return value of `" + fun->name + "`");
+    } else if (!Unify(body, inst->ret)) {
+      Error(last, "`" + fun->name + "` returns `" + TypeName(inst->ret) + "` elsewhere but `" + TypeName(body) +
+                      "` here");
+    }
+  }
+  PopScope();
+
+  cur_ = saved_cur;
+  module_ = saved_module;
+  scopes_ = std::move(saved_scopes);
+  loops_ = std::move(saved_loops);
+  returns_ = std::move(saved_returns);
+  used_names_ = std::move(saved_names);
+  closure_depth_ = saved_closure_depth;
+  in_try_ = saved_in_try;
+}
+
+CheckedProgram Checker::Run() {
+  CollectDeclarations();
+  ResolveTypeMembers();
+
+  auto top = std::make_unique<FunctionInstance>();
+  top->cpp_name = "ruchy_top_level";
+  top->ret = arena_.unit();
+  top->checked = true;
+  out_.top_level = top.get();
+  out_.instances.push_back(std::move(top));
+  cur_ = out_.top_level;
+
+  // Field defaults are checked once, in the top-level context the code generator also uses.
+  for (const std::string& name : out_.type_order) {
+    TypeInfo& info = out_.types[name];
+    module_ = type_module_[info.decl];
+    for (size_t i = 0; i < info.decl->fields.size(); ++i) {
+      const FieldDecl& f = info.decl->fields[i];
+      if (!f.default_value) continue;
+      Type* t = CheckExpr(f.default_value.get(), info.field_types[i]);
+      Expect(f.default_value.get(), t, info.field_types[i], "default of field `" + f.name + "`");
+    }
+  }
+  module_.clear();
+
+  // Globals: top-level `let`/`const` with a plain name are visible to every function. A name
+  // bound twice at top level is two globals; top-level code sees each from its definition on,
+  // functions see the last one.
+  scopes_.clear();
+  scopes_.emplace_back();
+  for (const Item& item : program_.items) {
+    const Expr* let = item.stmt.get();
+    if (!let || let->kind != ExprKind::kLet || !let->pattern || let->pattern->kind != Pattern::Kind::kBind) continue;
+    const std::string& name = let->pattern->text;
+    Binding b;
+    b.type = arena_.Var();
+    b.is_mut = let->flag;
+    b.is_global = true;
+    std::string cpp = CppIdent(name);
+    if (FindFunction(name, "") || out_.types.count(name)) cpp += "_v";
+    for (int n = 2; out_.globals.count(cpp); ++n) cpp = CppIdent(name) + "_" + std::to_string(n);
+    b.cpp_name = cpp;
+    global_scope_[name] = b;
+    let_globals_[let] = b;
+    GlobalBinding g;
+    g.cpp_name = cpp;
+    g.type = b.type;
+    g.is_const = item.kind == Item::Kind::kConst;
+    g.let = let;
+    out_.globals[cpp] = g;
+    out_.global_order.push_back(cpp);
+    out_.global_lets[let] = cpp;
+  }
+
+  for (const Item& item : program_.items) {
+    if (item.kind != Item::Kind::kStmt && item.kind != Item::Kind::kConst) continue;
+    cur_ = out_.top_level;
+    module_ = item.module;
+    CheckExpr(item.stmt.get(), nullptr, false);
+    out_.top_level_stmts.push_back(item.stmt.get());
+  }
+
+  // main() and every non-generic function and method, used or not, so all errors are reported.
+  cur_ = out_.top_level;
+  for (const auto& [name, fun] : functions_) {
+    if (IsGeneric(*fun)) continue;
+    FunctionInstance* inst = Instantiate(fun, nullptr, {}, fun->loc, function_module_[fun]);
+    if (name == "main") out_.main = inst;
+  }
+  for (const std::string& name : out_.type_order) {
+    const TypeInfo& info = out_.types[name];
+    if (info.decl->kind == TypeDecl::Kind::kTrait) continue;
+    for (const auto& [mname, m] : info.methods) {
+      if (IsGeneric(*m) || !m->body) continue;
+      Instantiate(m, info.decl, {}, m->loc, type_module_[info.decl]);
+    }
+    for (const auto& m : info.decl->methods) {
+      if (m->is_constructor && !IsGeneric(*m)) Instantiate(m.get(), info.decl, {}, m->loc, type_module_[info.decl]);
+    }
+  }
+
+  if (options_.lambda_handler) {
+    if (out_.main) Error(out_.main->decl->loc, "a Lambda handler file must not define `main()`; top-level code runs at init");
+    auto find = [&](const char* n) -> FunctionInstance* {
+      auto it = functions_.find(n);
+      if (it == functions_.end()) return nullptr;
+      auto inst = mono_instances_.find(it->second);
+      if (inst == mono_instances_.end()) {
+        Error(it->second->loc, std::string("the handler `") + n + "` must declare the types of its parameters");
+        return nullptr;
+      }
+      return inst->second;
+    };
+    if (FunctionInstance* h = find("handler")) {
+      out_.handler = h;
+      bool json = h->params.size() == 2 && Resolve(h->params[0])->kind == TypeKind::kJson;
+      bool ctx_ok = h->params.size() == 2 && Resolve(h->params[1])->kind == TypeKind::kContext;
+      Type* ret = Resolve(h->ret);
+      bool ret_ok = ret->kind == TypeKind::kResult && Resolve(ret->args[1])->kind == TypeKind::kError;
+      bool typed_in = h->params.size() == 2 && Resolve(h->params[0])->kind == TypeKind::kStruct;
+      if (!ctx_ok || !ret_ok || !(json || typed_in)) {
+        Error(h->decl->loc, "a handler is `fun handler(event: Json, ctx: Context) -> Result<Json, Error>` "
+                            "(or with struct event and result types)");
+      }
+      out_.handler_form = json && ret_ok && Resolve(ret->args[0])->kind == TypeKind::kJson
+                              ? CheckedProgram::HandlerForm::kJson
+                              : CheckedProgram::HandlerForm::kTyped;
+    } else if (FunctionInstance* h = find("lambda_handler")) {
+      out_.handler = h;
+      out_.handler_form = CheckedProgram::HandlerForm::kLegacy;
+      bool ok = h->params.size() == 2 && Resolve(h->params[0])->kind == TypeKind::kString &&
+                Resolve(h->params[1])->kind == TypeKind::kString && Resolve(h->ret)->kind == TypeKind::kString;
+      if (!ok) Error(h->decl->loc, "`lambda_handler` is `pub fun lambda_handler(request_id: &str, body: &str) -> String`");
+    } else {
+      Error(Loc{0}, "a Lambda handler file needs `fun handler(event: Json, ctx: Context) -> Result<Json, Error>` "
+                    "or `pub fun lambda_handler(request_id: &str, body: &str) -> String`");
+    }
+  }
+  Finalize();
+  return std::move(out_);
+}
+
+void Checker::Finalize() {
+  bool report = !diags_.has_errors();
+  std::map<std::string, FunctionInstance*> seen;
+  for (auto& inst : out_.instances) {
+    for (Type* t : inst->params) ApplyDefaults(t);
+    if (inst->ret) ApplyDefaults(inst->ret);
+    if (inst->self_type) ApplyDefaults(inst->self_type);
+    for (auto& [e, t] : inst->types) ApplyDefaults(t);
+    for (auto& [p, t] : inst->pattern_types) ApplyDefaults(t);
+  }
+  for (auto& [name, g] : out_.globals) ApplyDefaults(g.type);
+  for (auto& [name, info] : out_.types) {
+    for (Type* t : info.field_types) ApplyDefaults(t);
+  }
+  for (const DeferredOp& op : deferred_ops_) {
+    ApplyDefaults(op.operand);
+    Type* t = Resolve(op.operand);
+    bool ok = IsNumeric(t) || (op.expr->op == Tok::kPlus && t->kind == TypeKind::kString) || t->kind == TypeKind::kVar;
+    if (!ok) {
+      Error(op.expr, "cannot apply `" + std::string(TokenSpelling(op.expr->op)) + "` to `" + TypeName(t) + "`");
+      report = false;
+    }
+  }
+  if (report) {
+    for (auto& [name, g] : out_.globals) {
+      if (!IsConcrete(g.type)) {
+        Error(g.let->loc, "cannot infer the type of `" + g.let->pattern->text + "`; add a type annotation",
+              static_cast<uint32_t>(3));
+      }
+    }
+    for (auto& inst : out_.instances) {
+      if (!inst->checked && inst->decl && inst->decl->body) continue;
+      // Report the first (outermost in source order) uninferred expression of each instance.
+      const Expr* worst = nullptr;
+      for (auto& [e, t] : inst->types) {
+        if (!IsConcrete(t) && (!worst || e->loc.offset < worst->loc.offset)) worst = e;
+      }
+      if (worst) {
+        Error(worst, "cannot infer the type of this expression (`" + TypeName(inst->types[worst]) +
+                         "`); add a type annotation");
+        break;
+      }
+      for (size_t i = 0; i < inst->params.size(); ++i) {
+        if (!IsConcrete(inst->params[i])) {
+          const Param& p = inst->decl->params[i];
+          Error(p.loc, "cannot infer the type of parameter `" + p.name + "`; add a type annotation",
+                static_cast<uint32_t>(p.name.size()));
+        }
+      }
+    }
+  }
+  // Generic instances with the same final signature are one C++ function.
+  for (auto& inst : out_.instances) {
+    if (!inst->decl) continue;
+    inst->cpp_name = inst->decl->is_constructor ? "" : CppIdent(inst->decl->name);
+    std::string key = std::to_string(reinterpret_cast<uintptr_t>(inst->decl)) + "@" +
+                      (inst->owner ? inst->owner->name : "");
+    for (Type* p : inst->params) key += "|" + TypeKey(p);
+    auto [it, inserted] = seen.emplace(key, inst.get());
+    if (!inserted) inst->same_as = it->second;
+  }
+}
+
+CheckedProgram Check(const Program& program, TypeArena& arena, Diagnostics& diags, const CheckOptions& options) {
+  Checker checker(program, arena, diags, options);
+  return checker.Run();
+}
+
+}  // namespace ruchy

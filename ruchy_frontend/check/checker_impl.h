@@ -1,0 +1,146 @@
+// The checker's internal state, shared by its source files (declarations, expressions, patterns,
+// builtins). Not part of the front end's interface: use checker.h.
+#ifndef RUCHY_FRONTEND_CHECK_CHECKER_IMPL_H_
+#define RUCHY_FRONTEND_CHECK_CHECKER_IMPL_H_
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "ruchy_frontend/check/checker.h"
+
+namespace ruchy {
+
+struct Binding {
+  Type* type = nullptr;
+  std::string cpp_name;
+  bool is_mut = false;
+  bool is_global = false;
+  FunctionInstance* function = nullptr;  // a lifted nested function
+  const FunDecl* fun_decl = nullptr;     // a nested generic function (instantiated per call)
+};
+
+struct LoopContext {
+  std::string label;
+  Type* break_type = nullptr;  // `loop` only: the value of `break v`
+  bool is_loop = false;
+};
+
+// Where `return` and `?` go: the innermost function or closure.
+struct ReturnContext {
+  Type* ret = nullptr;
+  bool is_closure = false;
+};
+
+class Checker {
+ public:
+  Checker(const Program& program, TypeArena& arena, Diagnostics& diags, const CheckOptions& options)
+      : program_(program), arena_(arena), diags_(diags), options_(options) {}
+
+  CheckedProgram Run();
+
+  // ---- declarations (declarations.cc) ----
+  void CollectDeclarations();
+  void ResolveTypeMembers();
+  Type* ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Type*>& generics,
+                        const std::string& module);
+  TypeInfo* FindType(const std::string& name, const std::string& module);
+  const FunDecl* FindFunction(const std::string& name, const std::string& module);
+  const FunDecl* FindMethod(const TypeInfo& info, const std::string& name);
+  bool IsGeneric(const FunDecl& fun) const;
+
+  // ---- function instances (checker.cc) ----
+  FunctionInstance* Instantiate(const FunDecl* fun, const TypeDecl* owner, const std::vector<Type*>& args,
+                                Loc loc, const std::string& module);
+  void CheckInstance(FunctionInstance* inst, const std::string& module);
+  void Finalize();
+
+  // ---- expressions (expressions.cc) ----
+  Type* CheckExpr(const Expr* e, Type* expected, bool value_used = true);
+  Type* CheckExprInner(const Expr* e, Type* expected, bool value_used);
+  Type* CheckBlock(const Expr* e, Type* expected, bool value_used);
+  Type* CheckLet(const Expr* e);
+  Type* CheckName(const Expr* e);
+  Type* CheckPath(const Expr* e, Type* expected);
+  Type* CheckUnary(const Expr* e, Type* expected);
+  Type* CheckBinary(const Expr* e, Type* expected);
+  Type* CheckAssign(const Expr* e);
+  Type* CheckCall(const Expr* e, Type* expected);
+  Type* CheckCallArgs(const Expr* e, const std::vector<Type*>& params, const FunDecl* decl, size_t skip = 0);
+  Type* CheckMethodCall(const Expr* e, Type* expected);
+  Type* CheckField(const Expr* e);
+  Type* CheckIndex(const Expr* e);
+  Type* CheckClosure(const Expr* e, Type* expected);
+  Type* CheckIf(const Expr* e, Type* expected, bool value_used);
+  Type* CheckMatch(const Expr* e, Type* expected, bool value_used);
+  Type* CheckLoop(const Expr* e);
+  Type* CheckStructLiteral(const Expr* e);
+  Type* CheckTry(const Expr* e, Type* expected, bool value_used);
+  Type* CheckQuestion(const Expr* e);
+  Type* CheckFString(const Expr* e);
+  Type* IterElementType(const Expr* iterable, Type* t);
+  bool CheckAssignable(const Expr* target);
+  void Expect(const Expr* e, Type* actual, Type* expected, const std::string& context = "");
+  Type* Coerce(const Expr* e, Type* actual, Type* expected);
+
+  // ---- patterns (patterns.cc) ----
+  void BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable);
+  std::string Declare(const std::string& name, Type* t, bool is_mut, const void* key);
+
+  // ---- builtins (builtins.cc) ----
+  Type* CheckBuiltinCall(const Expr* e, const std::string& name, Type* expected, bool* handled);
+  Type* CheckBuiltinMethod(const Expr* e, Type* recv, Type* expected);
+  Type* CheckStaticCall(const Expr* e, const std::string& path, Type* expected, bool* handled);
+
+  // ---- helpers ----
+  void Error(Loc loc, const std::string& message, uint32_t length = 1) { diags_.Error(loc, message, length); }
+  void Error(const Expr* e, const std::string& message) { diags_.Error(e->loc, message, e->length); }
+  Type* Record(const Expr* e, Type* t) {
+    cur_->types[e] = t;
+    return t;
+  }
+  CallInfo& CallOf(const Expr* e) { return cur_->calls[e]; }
+  void PushScope() { scopes_.emplace_back(); }
+  void PopScope() { scopes_.pop_back(); }
+  Binding* Lookup(const std::string& name);
+  std::string FreshCppName(const std::string& base);
+
+  const Program& program_;
+  TypeArena& arena_;
+  Diagnostics& diags_;
+  CheckOptions options_;
+  CheckedProgram out_;
+
+  std::map<std::string, const FunDecl*> functions_;
+  std::map<std::string, const Item*> function_items_;
+  std::map<const FunDecl*, std::string> function_module_;
+  std::map<const FunDecl*, FunctionInstance*> mono_instances_;
+  std::map<std::string, FunctionInstance*> generic_instances_;  // decl-key + arg-type key
+  std::vector<FunctionInstance*> instantiating_;
+  std::map<const TypeDecl*, std::string> type_module_;
+  std::unordered_map<std::string, Binding> global_scope_;  // what function bodies see
+  std::map<const Expr*, Binding> let_globals_;            // top-level let -> its global
+
+  // Current function being checked.
+  FunctionInstance* cur_ = nullptr;
+  std::string module_;
+  std::vector<std::unordered_map<std::string, Binding>> scopes_;
+  std::vector<LoopContext> loops_;
+  std::vector<ReturnContext> returns_;
+  std::map<std::string, int> used_names_;  // per instance, for unique C++ local names
+  std::unordered_set<Type*> loops_has_break_;  // break types of `loop`s that have a `break`
+  // Operators applied while their operand types were open, checked once types are final.
+  struct DeferredOp {
+    const Expr* expr;
+    Type* operand;
+  };
+  std::vector<DeferredOp> deferred_ops_;
+  int closure_depth_ = 0;
+  bool in_try_ = false;
+};
+
+}  // namespace ruchy
+
+#endif  // RUCHY_FRONTEND_CHECK_CHECKER_IMPL_H_

@@ -1,0 +1,1036 @@
+// Type checking of expressions and statements (Ruchy has no separate statement grammar).
+#include "ruchy_frontend/check/checker_impl.h"
+
+namespace ruchy {
+
+namespace {
+
+bool JsonConvertible(Type* t, int depth = 0) {
+  t = Resolve(t);
+  if (depth > 16) return false;
+  switch (t->kind) {
+    case TypeKind::kUnit:
+    case TypeKind::kBool:
+    case TypeKind::kInt:
+    case TypeKind::kFloat:
+    case TypeKind::kChar:
+    case TypeKind::kString:
+    case TypeKind::kJson:
+    case TypeKind::kStruct:
+    case TypeKind::kEnum:
+      return true;
+    case TypeKind::kVec:
+    case TypeKind::kSet:
+    case TypeKind::kOption:
+      return JsonConvertible(t->args[0], depth + 1);
+    case TypeKind::kMap:
+      return Resolve(t->args[0])->kind == TypeKind::kString && JsonConvertible(t->args[1], depth + 1);
+    case TypeKind::kTuple:
+      for (Type* a : t->args) {
+        if (!JsonConvertible(a, depth + 1)) return false;
+      }
+      return true;
+    case TypeKind::kVar:
+      return t->int_literal || t->float_literal;
+    default:
+      return false;
+  }
+}
+
+const Expr* LastValueExpr(const Expr* e) {
+  while (e->kind == ExprKind::kBlock && !e->list.empty()) e = e->list.back().get();
+  return e;
+}
+
+}  // namespace
+
+void Checker::Expect(const Expr* e, Type* actual, Type* expected, const std::string& context) {
+  if (Unify(actual, expected)) return;
+  if (Coerce(e, actual, expected)) return;
+  const Expr* at = LastValueExpr(e);
+  Error(at, "mismatched types: expected `" + TypeName(expected) + "`, found `" + TypeName(actual) + "`" +
+                (context.empty() ? "" : " (" + context + ")"));
+}
+
+Type* Checker::Coerce(const Expr* e, Type* actual, Type* expected) {
+  Type* want = Resolve(expected);
+  if (want->kind == TypeKind::kJson && JsonConvertible(actual)) {
+    ApplyDefaults(actual);
+    cur_->coercions[e] = Coercion::kToJson;
+    return want;
+  }
+  if (want->kind == TypeKind::kError && Resolve(actual)->kind == TypeKind::kString) {
+    cur_->coercions[e] = Coercion::kToError;
+    return want;
+  }
+  if (want->kind == TypeKind::kFloat && IsInteger(actual)) {
+    // An integer where a float is expected (`let x: f64 = 1`, `area(2)`): converted exactly.
+    ApplyDefaults(actual);
+    cur_->coercions[e] = Coercion::kToFloat;
+    return want;
+  }
+  return nullptr;
+}
+
+Type* Checker::CheckExpr(const Expr* e, Type* expected, bool value_used) {
+  if (!e) return arena_.unit();
+  Type* t = CheckExprInner(e, expected, value_used);
+  if (!t) t = arena_.Var();
+  return Record(e, t);
+}
+
+Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
+  switch (e->kind) {
+    case ExprKind::kInt: {
+      if (e->suffix.empty()) {
+        if (e->int_value > static_cast<uint64_t>(INT64_MAX) + 1) {
+          Error(e, "integer literal is too large for `i64`");
+        }
+        return arena_.IntLiteralVar();
+      }
+      std::map<std::string, Type*> none;
+      TypeExpr te;
+      te.name = e->suffix;
+      Type* t = ResolveTypeExpr(&te, none, "");
+      return t;
+    }
+    case ExprKind::kFloat:
+      return e->suffix == "f32" ? arena_.Float(32) : arena_.FloatLiteralVar();
+    case ExprKind::kBool:
+      return arena_.boolean();
+    case ExprKind::kString:
+      return arena_.string();
+    case ExprKind::kChar:
+      return arena_.character();
+    case ExprKind::kUnit:
+      return arena_.unit();
+    case ExprKind::kFString:
+      return CheckFString(e);
+    case ExprKind::kName:
+      return CheckName(e);
+    case ExprKind::kPath:
+      return CheckPath(e, expected);
+    case ExprKind::kSelf: {
+      Binding* b = Lookup("self");
+      if (!b) {
+        Error(e, "`self` is only available inside methods");
+        return arena_.Var();
+      }
+      return b->type;
+    }
+    case ExprKind::kUnary:
+      return CheckUnary(e, expected);
+    case ExprKind::kBinary:
+      return CheckBinary(e, expected);
+    case ExprKind::kAssign:
+      return CheckAssign(e);
+    case ExprKind::kCall:
+      return CheckCall(e, expected);
+    case ExprKind::kMethodCall:
+      return CheckMethodCall(e, expected);
+    case ExprKind::kField:
+      return CheckField(e);
+    case ExprKind::kIndex:
+      return CheckIndex(e);
+    case ExprKind::kSlice: {
+      Type* t = CheckExpr(e->a.get(), nullptr);
+      Type* r = Resolve(t);
+      if (r->kind != TypeKind::kVec && r->kind != TypeKind::kString) {
+        Error(e, "cannot slice a value of type `" + TypeName(t) + "`");
+      }
+      for (const Expr* bound : {e->b.get(), e->c.get()}) {
+        if (bound) Expect(bound, CheckExpr(bound, arena_.i64()), arena_.i64(), "slice bound");
+      }
+      return t;
+    }
+    case ExprKind::kArray: {
+      Type* want = expected ? Resolve(expected) : nullptr;
+      if (want && want->kind == TypeKind::kJson) {
+        for (const auto& el : e->list) Expect(el.get(), CheckExpr(el.get(), want), want, "JSON array element");
+        return want;
+      }
+      Type* elem = want && want->kind == TypeKind::kVec ? want->args[0] : arena_.Var();
+      for (const auto& el : e->list) {
+        Type* t = CheckExpr(el.get(), elem);
+        Expect(el.get(), t, elem, "array element");
+      }
+      return arena_.Vec(elem);
+    }
+    case ExprKind::kArrayRepeat: {
+      Type* t = CheckExpr(e->a.get(), nullptr);
+      Expect(e->b.get(), CheckExpr(e->b.get(), arena_.i64()), arena_.i64(), "array length");
+      return arena_.Vec(t);
+    }
+    case ExprKind::kComprehension: {
+      PushScope();
+      Type* iter = CheckExpr(e->b.get(), nullptr);
+      Type* elem = IterElementType(e->b.get(), iter);
+      BindPattern(e->pattern.get(), elem, false, false);
+      if (e->c) Expect(e->c.get(), CheckExpr(e->c.get(), arena_.boolean()), arena_.boolean(), "comprehension filter");
+      Type* out = CheckExpr(e->a.get(), nullptr);
+      PopScope();
+      return arena_.Vec(out);
+    }
+    case ExprKind::kTuple: {
+      Type* want = expected ? Resolve(expected) : nullptr;
+      std::vector<Type*> elems;
+      for (size_t i = 0; i < e->list.size(); ++i) {
+        Type* hint = want && want->kind == TypeKind::kTuple && i < want->args.size() ? want->args[i] : nullptr;
+        Type* t = CheckExpr(e->list[i].get(), hint);
+        if (hint && Coerce(e->list[i].get(), t, hint) == nullptr) {
+          elems.push_back(t);
+        } else {
+          elems.push_back(hint ? hint : t);
+        }
+      }
+      return arena_.Tuple(std::move(elems));
+    }
+    case ExprKind::kMap: {
+      Type* want = expected ? Resolve(expected) : nullptr;
+      if (want && want->kind == TypeKind::kJson) {
+        for (const auto& [k, v] : e->map_entries) {
+          Expect(k.get(), CheckExpr(k.get(), arena_.string()), arena_.string(), "JSON object key");
+          Expect(v.get(), CheckExpr(v.get(), want), want, "JSON object value");
+        }
+        return want;
+      }
+      Type* key = want && want->kind == TypeKind::kMap ? want->args[0] : arena_.Var();
+      Type* value = want && want->kind == TypeKind::kMap ? want->args[1] : arena_.Var();
+      for (const auto& [k, v] : e->map_entries) {
+        Expect(k.get(), CheckExpr(k.get(), key), key, "map key");
+        Expect(v.get(), CheckExpr(v.get(), value), value, "map value");
+      }
+      return arena_.Map(key, value);
+    }
+    case ExprKind::kStructLit:
+      return CheckStructLiteral(e);
+    case ExprKind::kRange: {
+      Type* elem = arena_.Var();
+      if (e->a) Expect(e->a.get(), CheckExpr(e->a.get(), elem), elem, "range start");
+      if (e->b) Expect(e->b.get(), CheckExpr(e->b.get(), elem), elem, "range end");
+      if (!e->a || !e->b) {
+        Error(e, "open ranges are only allowed in slices (`a[1..]`)");
+      } else if (!IsInteger(elem) && Resolve(elem)->kind != TypeKind::kChar) {
+        Error(e, "a range needs integer bounds, found `" + TypeName(elem) + "`");
+      }
+      return arena_.Range(elem);
+    }
+    case ExprKind::kClosure:
+      return CheckClosure(e, expected);
+    case ExprKind::kIf:
+    case ExprKind::kIfLet:
+      return CheckIf(e, expected, value_used);
+    case ExprKind::kMatch:
+      return CheckMatch(e, expected, value_used);
+    case ExprKind::kBlock:
+      return CheckBlock(e, expected, value_used);
+    case ExprKind::kWhile:
+    case ExprKind::kWhileLet:
+    case ExprKind::kFor:
+    case ExprKind::kLoop:
+      return CheckLoop(e);
+    case ExprKind::kBreak:
+    case ExprKind::kContinue: {
+      LoopContext* target = nullptr;
+      for (auto it = loops_.rbegin(); it != loops_.rend(); ++it) {
+        if (e->text.empty() || it->label == e->text) {
+          target = &*it;
+          break;
+        }
+      }
+      const char* what = e->kind == ExprKind::kBreak ? "break" : "continue";
+      if (!target) {
+        Error(e, e->text.empty() ? std::string("`") + what + "` outside of a loop"
+                                 : "unknown loop label `'" + e->text + "`");
+        return arena_.never();
+      }
+      if (e->kind == ExprKind::kBreak) {
+        if (e->a) {
+          if (!target->is_loop) {
+            Error(e->a.get(), "`break` with a value is only allowed in `loop`");
+          } else {
+            Expect(e->a.get(), CheckExpr(e->a.get(), target->break_type), target->break_type, "break value");
+          }
+        } else if (target->is_loop) {
+          Unify(target->break_type, arena_.unit());
+        }
+        if (target->is_loop) loops_has_break_.insert(target->break_type);
+      }
+      return arena_.never();
+    }
+    case ExprKind::kReturn: {
+      if (returns_.empty()) {
+        Error(e, "`return` outside of a function");
+        return arena_.never();
+      }
+      Type* ret = returns_.back().ret;
+      if (e->a) {
+        Expect(e->a.get(), CheckExpr(e->a.get(), ret), ret, "return value");
+      } else if (!Unify(ret, arena_.unit())) {
+        Error(e, "`return` without a value in a function returning `" + TypeName(ret) + "`");
+      }
+      return arena_.never();
+    }
+    case ExprKind::kLet:
+      return CheckLet(e);
+    case ExprKind::kTry:
+      return CheckTry(e, expected, value_used);
+    case ExprKind::kThrow:
+      CheckExpr(e->a.get(), nullptr);
+      return arena_.never();
+    case ExprKind::kQuestion:
+      return CheckQuestion(e);
+    case ExprKind::kAwait:
+      CheckExpr(e->a.get(), nullptr);
+      Error(e, "`await` is not supported yet: async functions compile once the async runtime lands");
+      return arena_.Var();
+    case ExprKind::kCast: {
+      Type* from = CheckExpr(e->a.get(), nullptr);
+      Type* to = ResolveTypeExpr(e->type.get(), {}, module_);
+      ApplyDefaults(from);
+      Type* f = Resolve(from);
+      Type* t = Resolve(to);
+      bool f_num = f->kind == TypeKind::kInt || f->kind == TypeKind::kFloat || f->kind == TypeKind::kChar ||
+                   f->kind == TypeKind::kBool;
+      bool t_num = t->kind == TypeKind::kInt || t->kind == TypeKind::kFloat ||
+                   (t->kind == TypeKind::kChar && f->kind == TypeKind::kInt);
+      if (!(f_num && t_num) && !Unify(from, to)) {
+        Error(e, "cannot cast `" + TypeName(from) + "` to `" + TypeName(to) + "`");
+      }
+      return to;
+    }
+    case ExprKind::kFunDecl: {
+      const FunDecl* fun = e->fun.get();
+      Binding b;
+      b.fun_decl = fun;
+      b.cpp_name = fun->name;
+      scopes_.back()[fun->name] = b;
+      function_module_[fun] = module_;
+      if (!IsGeneric(*fun)) {
+        FunctionInstance* inst = Instantiate(fun, nullptr, {}, fun->loc, module_);
+        if (inst) inst->is_lifted = true;
+        scopes_.back()[fun->name].function = inst;
+      }
+      return arena_.unit();
+    }
+  }
+  return arena_.unit();
+}
+
+Type* Checker::CheckBlock(const Expr* e, Type* expected, bool value_used) {
+  if (e->kind != ExprKind::kBlock) return CheckExpr(e, expected, value_used);
+  PushScope();
+  Type* last = arena_.unit();
+  for (size_t i = 0; i < e->list.size(); ++i) {
+    bool is_last = i + 1 == e->list.size();
+    last = CheckExpr(e->list[i].get(), is_last ? expected : nullptr, is_last && value_used);
+    if (!is_last && Resolve(last)->kind == TypeKind::kNever) {
+      // Code after return/break/continue/throw never runs; C++ compilers would warn about it.
+    }
+  }
+  PopScope();
+  if (!e->list.empty()) {
+    ExprKind k = e->list.back()->kind;
+    if (k == ExprKind::kLet || k == ExprKind::kFunDecl) return arena_.unit();
+  }
+  return last;
+}
+
+Type* Checker::CheckLet(const Expr* e) {
+  Type* declared = e->type ? ResolveTypeExpr(e->type.get(), {}, module_) : arena_.Var();
+  if (e->a) {
+    Type* t = CheckExpr(e->a.get(), declared);
+    Expect(e->a.get(), t, declared, e->type ? "declared type" : "");
+    if (!e->type && Resolve(t)->kind == TypeKind::kUnit && e->a->kind != ExprKind::kUnit) {
+      // `let x = v.push(1)`: legal, and prints nil, like the reference.
+    }
+  }
+  if (e->b) Error(e->b.get(), "`let ... else` is not supported; use `match` or `if let`");
+  if (cur_ == out_.top_level && scopes_.size() == 1 && e->pattern && e->pattern->kind == Pattern::Kind::kBind) {
+    auto g = let_globals_.find(e);
+    if (g != let_globals_.end()) {
+      if (!Unify(g->second.type, declared)) Error(e, "conflicting types for `" + e->pattern->text + "`");
+      cur_->names[e->pattern.get()] = g->second.cpp_name;
+      cur_->pattern_types[e->pattern.get()] = declared;
+      scopes_[0][e->pattern->text] = g->second;  // visible from here on
+      return arena_.unit();
+    }
+  }
+  BindPattern(e->pattern.get(), declared, e->flag, false);
+  return arena_.unit();
+}
+
+Type* Checker::CheckName(const Expr* e) {
+  const std::string& name = e->text;
+  if (Binding* b = Lookup(name)) {
+    if (b->is_global) cur_->global_refs.insert(e);
+    if (b->fun_decl) {
+      if (!b->function) {
+        Error(e, "the generic function `" + name + "` can only be called, not used as a value");
+        return arena_.Var();
+      }
+      CallInfo& call = CallOf(e);
+      call.kind = CallKind::kFunction;
+      call.target = b->function;
+      return arena_.Fn(b->function->params, b->function->ret);
+    }
+    cur_->names[e] = b->cpp_name;
+    return b->type;
+  }
+  if (const FunDecl* fun = FindFunction(name, module_)) {
+    if (IsGeneric(*fun)) {
+      Error(e, "the generic function `" + name + "` can only be called, not used as a value; give its parameters types");
+      return arena_.Var();
+    }
+    FunctionInstance* inst = Instantiate(fun, nullptr, {}, e->loc, function_module_[fun]);
+    if (!inst) return arena_.Var();
+    CallInfo& call = CallOf(e);
+    call.kind = CallKind::kFunction;
+    call.target = inst;
+    return arena_.Fn(inst->params, inst->ret);
+  }
+  if (name == "None") return arena_.Option(arena_.Var());
+  // A bare unit variant (`Red`) of exactly one enum.
+  const TypeInfo* found = nullptr;
+  int index = -1;
+  for (auto& [tn, info] : out_.types) {
+    if (info.decl->kind != TypeDecl::Kind::kEnum) continue;
+    for (size_t i = 0; i < info.decl->variants.size(); ++i) {
+      if (info.decl->variants[i].name == name) {
+        if (found) {
+          Error(e, "`" + name + "` is a variant of both `" + found->decl->name + "` and `" + info.decl->name +
+                       "`; write `Enum::" + name + "`");
+          return arena_.Var();
+        }
+        found = &info;
+        index = static_cast<int>(i);
+      }
+    }
+  }
+  if (found) {
+    CallInfo& call = CallOf(e);
+    call.kind = CallKind::kVariant;
+    call.type = found->decl;
+    call.variant = index;
+    if (!found->variant_types[index].empty()) {
+      Error(e, "variant `" + name + "` carries data; construct it with `" + name + "(...)`");
+    }
+    return found->type;
+  }
+  Error(e, "unknown name `" + name + "`");
+  return arena_.Var();
+}
+
+Type* Checker::CheckPath(const Expr* e, Type* expected) {
+  const std::string& path = e->text;
+  size_t colon = path.rfind("::");
+  std::string head = path.substr(0, colon);
+  std::string last = path.substr(colon + 2);
+  // Numeric constants.
+  static const std::map<std::string, int> kConsts = {};
+  if (head == "f64" || head == "f32" || head == "f64::consts" || head == "f32::consts") {
+    if (last == "PI" || last == "E" || last == "INFINITY" || last == "NEG_INFINITY" || last == "NAN" ||
+        last == "MAX" || last == "MIN" || last == "EPSILON" || last == "TAU" || last == "SQRT_2" ||
+        last == "MIN_POSITIVE") {
+      CallOf(e).builtin = "const";
+      return head[1] == '3' ? arena_.Float(32) : arena_.f64();
+    }
+  }
+  if ((last == "MAX" || last == "MIN") && !head.empty()) {
+    TypeExpr te;
+    te.name = head;
+    if (head[0] == 'i' || head[0] == 'u') {
+      Type* t = ResolveTypeExpr(&te, {}, "");
+      if (Resolve(t)->kind == TypeKind::kInt) {
+        CallOf(e).builtin = "const";
+        return t;
+      }
+    }
+  }
+  if (TypeInfo* info = FindType(head, module_)) {
+    if (info->decl->kind == TypeDecl::Kind::kEnum) {
+      for (size_t i = 0; i < info->decl->variants.size(); ++i) {
+        if (info->decl->variants[i].name != last) continue;
+        CallInfo& call = CallOf(e);
+        call.kind = CallKind::kVariant;
+        call.type = info->decl;
+        call.variant = static_cast<int>(i);
+        if (!info->variant_types[i].empty()) {
+          Error(e, "variant `" + path + "` carries data; construct it with `" + path + "(...)`");
+        }
+        return info->type;
+      }
+      Error(e, "`" + head + "` has no variant `" + last + "`");
+      return arena_.Var();
+    }
+  }
+  if (const FunDecl* fun = FindFunction(path, module_)) {
+    if (IsGeneric(*fun)) {
+      Error(e, "the generic function `" + path + "` can only be called, not used as a value");
+      return arena_.Var();
+    }
+    FunctionInstance* inst = Instantiate(fun, nullptr, {}, e->loc, function_module_[fun]);
+    if (!inst) return arena_.Var();
+    CallInfo& call = CallOf(e);
+    call.kind = CallKind::kFunction;
+    call.target = inst;
+    return arena_.Fn(inst->params, inst->ret);
+  }
+  if (path == "Option::None") return arena_.Option(arena_.Var());
+  Error(e, "unknown path `" + path + "`");
+  return arena_.Var();
+}
+
+Type* Checker::CheckUnary(const Expr* e, Type* expected) {
+  Type* t = CheckExpr(e->a.get(), expected);
+  switch (e->op) {
+    case Tok::kMinus:
+      if (Resolve(t)->kind == TypeKind::kVar && !IsNumeric(t)) {
+        deferred_ops_.push_back({e, t});
+      } else if (!IsNumeric(t)) {
+        Error(e, "cannot negate a value of type `" + TypeName(t) + "`");
+      }
+      return t;
+    case Tok::kBang:
+      if (Resolve(t)->kind == TypeKind::kBool || IsInteger(t)) return t;
+      Error(e, "`!` needs a bool (or an integer), found `" + TypeName(t) + "`");
+      return arena_.boolean();
+    case Tok::kTilde:
+      if (!IsInteger(t)) Error(e, "`~` needs an integer, found `" + TypeName(t) + "`");
+      return t;
+    default:
+      return t;
+  }
+}
+
+Type* Checker::CheckBinary(const Expr* e, Type* expected) {
+  Tok op = e->op;
+  std::string spelling(TokenSpelling(op));
+  if (op == Tok::kAndAnd || op == Tok::kOrOr) {
+    Expect(e->a.get(), CheckExpr(e->a.get(), arena_.boolean()), arena_.boolean(), "`" + spelling + "` operand");
+    Expect(e->b.get(), CheckExpr(e->b.get(), arena_.boolean()), arena_.boolean(), "`" + spelling + "` operand");
+    return arena_.boolean();
+  }
+  if (op == Tok::kQuestionQuestion) {
+    Type* l = CheckExpr(e->a.get(), nullptr);
+    Type* inner = arena_.Var();
+    if (!Unify(l, arena_.Option(inner))) {
+      Error(e->a.get(), "`??` needs an Option on its left, found `" + TypeName(l) + "`");
+      return arena_.Var();
+    }
+    Expect(e->b.get(), CheckExpr(e->b.get(), inner), inner, "default of `??`");
+    return inner;
+  }
+  Type* l = CheckExpr(e->a.get(), nullptr);
+  Type* r = CheckExpr(e->b.get(), IsNumeric(l) ? nullptr : l);
+  Type* lr = Resolve(l);
+  Type* rr = Resolve(r);
+  auto fail = [&]() -> Type* {
+    Error(e, "cannot apply `" + spelling + "` to `" + TypeName(l) + "` and `" + TypeName(r) + "`");
+    return arena_.Var();
+  };
+  // int op float: the integer side is converted (the reference computes in floats).
+  auto numeric_result = [&]() -> Type* {
+    if (IsNumeric(l) && IsNumeric(r) && IsFloat(l) != IsFloat(r)) {
+      bool l_int = IsInteger(l);
+      const Expr* int_side = l_int ? e->a.get() : e->b.get();
+      ApplyDefaults(l_int ? l : r);
+      cur_->coercions[int_side] = Coercion::kToFloat;
+      Type* f = l_int ? r : l;
+      ApplyDefaults(f);
+      return f;
+    }
+    if (!Unify(l, r)) return nullptr;
+    return l;
+  };
+  switch (op) {
+    case Tok::kEqEq:
+    case Tok::kNotEq:
+      if (IsNumeric(l) && IsNumeric(r)) {
+        if (!numeric_result()) return fail();
+      } else if (!Unify(l, r)) {
+        return fail();
+      }
+      return arena_.boolean();
+    case Tok::kLess:
+    case Tok::kLessEq:
+    case Tok::kGreater:
+    case Tok::kGreaterEq: {
+      if (IsNumeric(l) && IsNumeric(r)) {
+        if (!numeric_result()) return fail();
+        return arena_.boolean();
+      }
+      if (!Unify(l, r)) return fail();
+      TypeKind k = Resolve(l)->kind;
+      if (k == TypeKind::kFn || k == TypeKind::kJson || k == TypeKind::kContext || k == TypeKind::kClass ||
+          k == TypeKind::kMap || k == TypeKind::kSet) {
+        return fail();
+      }
+      return arena_.boolean();
+    }
+    case Tok::kPlus:
+      if (lr->kind == TypeKind::kString) {
+        if (rr->kind == TypeKind::kString || rr->kind == TypeKind::kChar) return arena_.string();
+        if (Unify(r, arena_.string())) return arena_.string();
+        return fail();
+      }
+      [[fallthrough]];
+    case Tok::kMinus:
+    case Tok::kStar:
+    case Tok::kSlash:
+    case Tok::kPercent:
+    case Tok::kStarStar: {
+      if (!IsNumeric(l) || !IsNumeric(r)) {
+        bool l_open = lr->kind == TypeKind::kVar && !lr->int_literal && !lr->float_literal;
+        bool r_open = rr->kind == TypeKind::kVar && !rr->int_literal && !rr->float_literal;
+        if (l_open && r_open) {
+          // Both sides still open (`|a, b| a * b`): they must be the same type, and a number
+          // (or strings for `+`) once known; checked when types are final.
+          Unify(l, r);
+          deferred_ops_.push_back({e, l});
+          return l;
+        }
+        if (lr->kind == TypeKind::kVar && !lr->int_literal && !lr->float_literal && IsNumeric(r)) {
+          Unify(l, r);
+          return r;
+        }
+        if (rr->kind == TypeKind::kVar && !rr->int_literal && !rr->float_literal && IsNumeric(l)) {
+          Unify(r, l);
+          return l;
+        }
+        return fail();
+      }
+      Type* t = numeric_result();
+      return t ? t : fail();
+    }
+    case Tok::kAmp:
+    case Tok::kPipe:
+    case Tok::kCaret:
+      if (lr->kind == TypeKind::kBool && Unify(l, r)) return arena_.boolean();
+      [[fallthrough]];
+    case Tok::kShl:
+    case Tok::kShr:
+      if (!IsInteger(l) || !IsInteger(r) || (op != Tok::kShl && op != Tok::kShr && !Unify(l, r))) return fail();
+      return l;
+    default:
+      return fail();
+  }
+}
+
+bool Checker::CheckAssignable(const Expr* target) {
+  const Expr* e = target;
+  bool through_class = false;
+  while (e->kind == ExprKind::kField || e->kind == ExprKind::kIndex) {
+    Type* object = cur_->types.count(e->a.get()) ? Resolve(cur_->types[e->a.get()]) : nullptr;
+    if (object && object->kind == TypeKind::kClass) through_class = true;
+    e = e->a.get();
+  }
+  if (through_class) return true;
+  if (e->kind == ExprKind::kSelf) {
+    Binding* b = Lookup("self");
+    if (b && !b->is_mut) {
+      Error(target, "cannot assign through `self` in a method taking `&self`; declare it `&mut self`");
+      return false;
+    }
+    return true;
+  }
+  if (e->kind == ExprKind::kName) {
+    Binding* b = Lookup(e->text);
+    if (b && !b->is_mut && !b->fun_decl) {
+      Error(target, "cannot assign to `" + e->text + "`: it is not mutable (declare it with `let mut` or `var`)");
+      return false;
+    }
+    return true;
+  }
+  if (e->kind == ExprKind::kMethodCall && e->text == "or_insert") return true;
+  Error(target, "cannot assign to this expression");
+  return false;
+}
+
+Type* Checker::CheckAssign(const Expr* e) {
+  Type* target = CheckExpr(e->a.get(), nullptr);
+  CheckAssignable(e->a.get());
+  if (e->op == Tok::kEq) {
+    Expect(e->b.get(), CheckExpr(e->b.get(), target), target, "assignment");
+    return arena_.unit();
+  }
+  Type* value = CheckExpr(e->b.get(), IsNumeric(target) ? nullptr : target);
+  Type* t = Resolve(target);
+  if (e->op == Tok::kPlusEq && t->kind == TypeKind::kString) {
+    Type* v = Resolve(value);
+    if (v->kind != TypeKind::kString && v->kind != TypeKind::kChar && !Unify(value, arena_.string())) {
+      Error(e->b.get(), "cannot append `" + TypeName(value) + "` to a String");
+    }
+    return arena_.unit();
+  }
+  if (!IsNumeric(target) || !IsNumeric(value)) {
+    Error(e, "cannot apply `" + std::string(TokenSpelling(e->op)) + "` to `" + TypeName(target) + "` and `" +
+                 TypeName(value) + "`");
+    return arena_.unit();
+  }
+  if (IsFloat(target) && IsInteger(value)) {
+    ApplyDefaults(value);
+    cur_->coercions[e->b.get()] = Coercion::kToFloat;
+  } else if (!Unify(target, value)) {
+    Error(e->b.get(), "mismatched types: expected `" + TypeName(target) + "`, found `" + TypeName(value) + "`");
+  }
+  return arena_.unit();
+}
+
+Type* Checker::CheckField(const Expr* e) {
+  Type* object = CheckExpr(e->a.get(), nullptr);
+  Type* t = Resolve(object);
+  bool optional = e->flag;
+  if (optional) {
+    if (t->kind != TypeKind::kOption) {
+      Error(e, "`?.` needs an Option, found `" + TypeName(object) + "`");
+      return arena_.Var();
+    }
+    t = Resolve(t->args[0]);
+  }
+  auto wrap = [&](Type* field) -> Type* {
+    if (!optional) return field;
+    return Resolve(field)->kind == TypeKind::kOption ? field : arena_.Option(field);
+  };
+  const std::string& name = e->text;
+  if (t->kind == TypeKind::kTuple && !name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) {
+    size_t index = std::stoul(name.size() > 6 ? "999999" : name);
+    if (index >= t->args.size()) {
+      Error(e, "tuple `" + TypeName(t) + "` has no element " + name);
+      return arena_.Var();
+    }
+    return wrap(t->args[index]);
+  }
+  if (t->kind == TypeKind::kStruct || t->kind == TypeKind::kClass) {
+    TypeInfo* info = FindType(t->decl->name, "");
+    for (size_t i = 0; i < t->decl->fields.size(); ++i) {
+      if (t->decl->fields[i].name == name) return wrap(info->field_types[i]);
+    }
+    if (info->methods.count(name)) {
+      Error(e, "`" + name + "` is a method of `" + t->decl->name + "`; call it: `" + name + "()`");
+      return arena_.Var();
+    }
+    Error(e, "`" + t->decl->name + "` has no field `" + name + "`");
+    return arena_.Var();
+  }
+  if (t->kind == TypeKind::kJson) {
+    CallOf(e).builtin = "json.field";
+    return arena_.json();
+  }
+  if (t->kind == TypeKind::kContext || t->kind == TypeKind::kError) {
+    // ctx.request_id reads like a field; it is the accessor of the same name.
+    bool handled = false;
+    Type* r = CheckBuiltinMethod(e, t, nullptr);
+    handled = r != nullptr;
+    if (handled) return r;
+    return arena_.Var();
+  }
+  if (t->kind == TypeKind::kVar) {
+    Error(e, "cannot infer the type of the value whose field `" + name + "` is read; add a type annotation");
+    return arena_.Var();
+  }
+  Error(e, "`" + TypeName(object) + "` has no field `" + name + "`");
+  return arena_.Var();
+}
+
+Type* Checker::CheckIndex(const Expr* e) {
+  Type* object = CheckExpr(e->a.get(), nullptr);
+  Type* t = Resolve(object);
+  switch (t->kind) {
+    case TypeKind::kVec:
+      Expect(e->b.get(), CheckExpr(e->b.get(), arena_.i64()), arena_.i64(), "index");
+      return t->args[0];
+    case TypeKind::kString:
+      Expect(e->b.get(), CheckExpr(e->b.get(), arena_.i64()), arena_.i64(), "index");
+      return arena_.string();
+    case TypeKind::kMap:
+      Expect(e->b.get(), CheckExpr(e->b.get(), t->args[0]), t->args[0], "map key");
+      return t->args[1];
+    case TypeKind::kJson: {
+      Type* k = CheckExpr(e->b.get(), nullptr);
+      ApplyDefaults(k);
+      if (Resolve(k)->kind != TypeKind::kString && !IsInteger(k)) {
+        Error(e->b.get(), "a JSON value is indexed by a String key or an integer, found `" + TypeName(k) + "`");
+      }
+      return arena_.json();
+    }
+    case TypeKind::kVar:
+      CheckExpr(e->b.get(), nullptr);
+      Error(e->a.get(), "cannot infer the type of the indexed value; add a type annotation");
+      return arena_.Var();
+    default:
+      CheckExpr(e->b.get(), nullptr);
+      Error(e, "cannot index a value of type `" + TypeName(object) + "`");
+      return arena_.Var();
+  }
+}
+
+Type* Checker::CheckClosure(const Expr* e, Type* expected) {
+  Type* want = expected ? Resolve(expected) : nullptr;
+  std::vector<Type*> params;
+  for (size_t i = 0; i < e->params.size(); ++i) {
+    const Param& p = e->params[i];
+    Type* t = p.type ? ResolveTypeExpr(p.type.get(), {}, module_) : arena_.Var();
+    params.push_back(t);
+  }
+  Type* ret = e->type ? ResolveTypeExpr(e->type.get(), {}, module_) : arena_.Var();
+  Type* fn = arena_.Fn(params, ret);
+  if (want && want->kind == TypeKind::kFn && want->args.size() == params.size()) {
+    Unify(fn, want);
+  }
+  PushScope();
+  for (size_t i = 0; i < e->params.size(); ++i) {
+    Declare(e->params[i].name, params[i], true, &e->params[i]);
+  }
+  auto saved_loops = std::move(loops_);
+  loops_.clear();
+  returns_.push_back(ReturnContext{ret, true});
+  ++closure_depth_;
+  Type* body = CheckExpr(e->a.get(), ret, true);
+  --closure_depth_;
+  returns_.pop_back();
+  loops_ = std::move(saved_loops);
+  PopScope();
+  Expect(e->a.get(), body, ret, "closure result");
+  return fn;
+}
+
+Type* Checker::CheckIf(const Expr* e, Type* expected, bool value_used) {
+  PushScope();
+  if (e->kind == ExprKind::kIf) {
+    Expect(e->a.get(), CheckExpr(e->a.get(), arena_.boolean()), arena_.boolean(), "`if` condition");
+  } else {
+    Type* scrutinee = CheckExpr(e->a.get(), nullptr);
+    BindPattern(e->pattern.get(), scrutinee, false, true);
+  }
+  Type* then = CheckExpr(e->b.get(), expected, value_used);
+  PopScope();
+  if (!e->c) return arena_.unit();
+  Type* other = CheckExpr(e->c.get(), expected ? expected : (value_used ? then : nullptr), value_used);
+  if (!value_used) return arena_.unit();
+  if (Resolve(then)->kind == TypeKind::kNever) return other;
+  if (!Unify(then, other) && !Coerce(e->c.get(), other, then)) {
+    Error(LastValueExpr(e->c.get()), "`if` and `else` have different types: `" + TypeName(then) + "` and `" +
+                                         TypeName(other) + "`");
+  }
+  return then;
+}
+
+Type* Checker::CheckMatch(const Expr* e, Type* expected, bool value_used) {
+  Type* scrutinee = CheckExpr(e->a.get(), nullptr);
+  Type* result = expected ? expected : arena_.Var();
+  bool all_never = !e->arms.empty();
+  for (const MatchArm& arm : e->arms) {
+    PushScope();
+    BindPattern(arm.pattern.get(), scrutinee, false, true);
+    if (arm.guard) Expect(arm.guard.get(), CheckExpr(arm.guard.get(), arena_.boolean()), arena_.boolean(), "match guard");
+    Type* t = CheckExpr(arm.body.get(), value_used ? result : nullptr, value_used);
+    PopScope();
+    if (!value_used) continue;
+    if (Resolve(t)->kind == TypeKind::kNever) continue;
+    all_never = false;
+    if (!Unify(t, result) && !Coerce(arm.body.get(), t, result)) {
+      Error(LastValueExpr(arm.body.get()), "match arms have different types: `" + TypeName(result) + "` and `" +
+                                                TypeName(t) + "`");
+    }
+  }
+  if (!value_used) return arena_.unit();
+  if (e->arms.empty()) {
+    Error(e, "`match` without arms has no value");
+    return arena_.Var();
+  }
+  return all_never ? arena_.never() : result;
+}
+
+Type* Checker::CheckLoop(const Expr* e) {
+  PushScope();
+  LoopContext loop;
+  loop.label = e->text;
+  Type* result = arena_.unit();
+  switch (e->kind) {
+    case ExprKind::kWhile:
+      Expect(e->a.get(), CheckExpr(e->a.get(), arena_.boolean()), arena_.boolean(), "`while` condition");
+      break;
+    case ExprKind::kWhileLet: {
+      Type* scrutinee = CheckExpr(e->a.get(), nullptr);
+      BindPattern(e->pattern.get(), scrutinee, false, true);
+      break;
+    }
+    case ExprKind::kFor: {
+      Type* iter = CheckExpr(e->a.get(), nullptr);
+      BindPattern(e->pattern.get(), IterElementType(e->a.get(), iter), false, false);
+      break;
+    }
+    default:
+      loop.is_loop = true;
+      loop.break_type = arena_.Var();
+      result = loop.break_type;
+      break;
+  }
+  loops_.push_back(loop);
+  CheckExpr(e->b.get(), nullptr, false);
+  loops_.pop_back();
+  PopScope();
+  if (e->kind == ExprKind::kLoop) {
+    if (!loops_has_break_.count(result)) return arena_.never();
+    return result;
+  }
+  return arena_.unit();
+}
+
+Type* Checker::IterElementType(const Expr* iterable, Type* t) {
+  Type* r = Resolve(t);
+  switch (r->kind) {
+    case TypeKind::kVec:
+    case TypeKind::kSet:
+    case TypeKind::kRange:
+      return r->args[0];
+    case TypeKind::kMap:
+      return arena_.Tuple({r->args[0], r->args[1]});
+    case TypeKind::kString:
+      return arena_.character();
+    case TypeKind::kJson:
+      return arena_.json();
+    case TypeKind::kVar:
+      Error(iterable, "cannot infer the type of what is iterated; add a type annotation");
+      return arena_.Var();
+    default:
+      Error(iterable, "cannot iterate over a value of type `" + TypeName(t) + "`");
+      return arena_.Var();
+  }
+}
+
+Type* Checker::CheckStructLiteral(const Expr* e) {
+  const std::string& name = e->text;
+  size_t colon = name.rfind("::");
+  TypeInfo* info = FindType(name, module_);
+  const VariantDecl* variant = nullptr;
+  int variant_index = -1;
+  if (!info && colon != std::string::npos) {
+    info = FindType(name.substr(0, colon), module_);
+    if (info && info->decl->kind == TypeDecl::Kind::kEnum) {
+      std::string vname = name.substr(colon + 2);
+      for (size_t i = 0; i < info->decl->variants.size(); ++i) {
+        if (info->decl->variants[i].name == vname) {
+          variant = &info->decl->variants[i];
+          variant_index = static_cast<int>(i);
+        }
+      }
+    }
+    if (!variant) info = nullptr;
+  }
+  if (!info || info->decl->kind == TypeDecl::Kind::kTrait || (info->decl->kind == TypeDecl::Kind::kEnum && !variant)) {
+    Error(e, "unknown struct `" + name + "`");
+    for (const auto& [f, v] : e->field_inits) CheckExpr(v.get(), nullptr);
+    return arena_.Var();
+  }
+  const std::vector<FieldDecl>& fields = variant ? variant->fields : info->decl->fields;
+  const std::vector<Type*>& types = variant ? info->variant_types[variant_index] : info->field_types;
+  if (variant) {
+    CallInfo& call = CallOf(e);
+    call.kind = CallKind::kVariant;
+    call.type = info->decl;
+    call.variant = variant_index;
+  }
+  std::vector<bool> given(fields.size(), false);
+  for (const auto& [fname, value] : e->field_inits) {
+    size_t i = 0;
+    while (i < fields.size() && fields[i].name != fname) ++i;
+    if (i == fields.size()) {
+      Error(value.get(), "`" + name + "` has no field `" + fname + "`");
+      CheckExpr(value.get(), nullptr);
+      continue;
+    }
+    if (given[i]) Error(value.get(), "field `" + fname + "` is given twice");
+    given[i] = true;
+    Expect(value.get(), CheckExpr(value.get(), types[i]), types[i], "field `" + fname + "`");
+  }
+  if (e->a) {
+    Expect(e->a.get(), CheckExpr(e->a.get(), info->type), info->type, "`..` base");
+  } else {
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (!given[i] && !fields[i].default_value) {
+        Error(e, "missing field `" + fields[i].name + "` in `" + name + "`");
+      }
+    }
+  }
+  return info->type;
+}
+
+Type* Checker::CheckTry(const Expr* e, Type* expected, bool value_used) {
+  Type* body = CheckExpr(e->a.get(), expected, value_used);
+  Type* result = body;
+  if (e->b) {
+    PushScope();
+    if (e->text != "_") Declare(e->text, arena_.string(), false, e);
+    Type* handler = CheckExpr(e->b.get(), expected ? expected : (value_used ? body : nullptr), value_used);
+    PopScope();
+    if (value_used && Resolve(body)->kind == TypeKind::kNever) result = handler;
+    else if (value_used && !Unify(body, handler)) {
+      Error(LastValueExpr(e->b.get()), "`try` and `catch` have different types: `" + TypeName(body) + "` and `" +
+                                           TypeName(handler) + "`");
+    }
+  }
+  if (e->c) CheckExpr(e->c.get(), nullptr, false);
+  return value_used ? result : arena_.unit();
+}
+
+Type* Checker::CheckQuestion(const Expr* e) {
+  Type* t = CheckExpr(e->a.get(), nullptr);
+  if (returns_.empty() || cur_ == out_.top_level) {
+    Error(e, "`?` can only be used in a function that returns `Option` or `Result`");
+    return arena_.Var();
+  }
+  Type* ret = returns_.back().ret;
+  Type* r = Resolve(t);
+  if (r->kind == TypeKind::kOption) {
+    if (!Unify(ret, arena_.Option(arena_.Var()))) {
+      Error(e, "`?` on an Option needs the function to return an Option, it returns `" + TypeName(ret) + "`");
+    }
+    return r->args[0];
+  }
+  if (r->kind == TypeKind::kResult) {
+    Type* err = arena_.Var();
+    if (!Unify(ret, arena_.Result(arena_.Var(), err))) {
+      Error(e, "`?` on a Result needs the function to return a Result, it returns `" + TypeName(ret) + "`");
+      return r->args[0];
+    }
+    if (!Unify(r->args[1], err)) {
+      if (Resolve(err)->kind == TypeKind::kError && Resolve(r->args[1])->kind == TypeKind::kString) {
+        cur_->coercions[e] = Coercion::kToError;
+      } else {
+        Error(e, "`?` cannot convert the error type `" + TypeName(r->args[1]) + "` to `" + TypeName(err) + "`");
+      }
+    }
+    return r->args[0];
+  }
+  Error(e, "`?` needs an Option or a Result, found `" + TypeName(t) + "`");
+  return arena_.Var();
+}
+
+Type* Checker::CheckFString(const Expr* e) {
+  for (const FStringPart& part : e->parts) {
+    if (!part.expr) continue;
+    Type* t = CheckExpr(part.expr.get(), nullptr);
+    if (!part.spec.empty()) {
+      // Supported specs: [[fill]align][width][.precision][?] (Rust's subset the reference uses).
+      const std::string& s = part.spec;
+      size_t i = 0;
+      if (s.size() >= 2 && (s[1] == '<' || s[1] == '>' || s[1] == '^')) i = 2;
+      else if (!s.empty() && (s[0] == '<' || s[0] == '>' || s[0] == '^')) i = 1;
+      if (i < s.size() && (s[i] == '+')) ++i;
+      if (i < s.size() && s[i] == '0') ++i;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+      if (i < s.size() && s[i] == '.') {
+        ++i;
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+      }
+      if (i < s.size() && (s[i] == '?' || s[i] == 'x' || s[i] == 'X' || s[i] == 'b' || s[i] == 'o' || s[i] == 'e')) ++i;
+      if (i != s.size()) Error(part.expr.get(), "unsupported format spec `" + s + "`");
+    }
+    (void)t;
+  }
+  return arena_.string();
+}
+
+}  // namespace ruchy

@@ -1,0 +1,228 @@
+// Patterns: in `let`, `for`, `match`, `if let`, `while let` and closure parameters. Each binding
+// gets a C++ name unique in its function (Ruchy allows shadowing; C++ does not in one scope).
+#include "ruchy_frontend/check/checker_impl.h"
+
+namespace ruchy {
+
+std::string Checker::Declare(const std::string& name, Type* t, bool is_mut, const void* key) {
+  std::string cpp = FreshCppName(name);
+  Binding b;
+  b.type = t;
+  b.cpp_name = cpp;
+  b.is_mut = is_mut;
+  scopes_.back()[name] = b;
+  cur_->names[key] = cpp;
+  return cpp;
+}
+
+namespace {
+
+bool HasBindings(const Pattern* p) {
+  if (!p) return false;
+  if (p->kind == Pattern::Kind::kBind) return true;
+  if (p->kind == Pattern::Kind::kList && !p->rest_name.empty()) return true;
+  for (const auto& s : p->subs) {
+    if (HasBindings(s.get())) return true;
+  }
+  for (const auto& [n, s] : p->fields) {
+    if (HasBindings(s.get())) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable) {
+  if (!p) return;
+  cur_->pattern_types[p] = t;
+  auto not_refutable = [&](const char* what) {
+    if (!refutable) {
+      Error(p->loc, std::string(what) + " can fail to match here; use `match` or `if let`");
+    }
+  };
+  switch (p->kind) {
+    case Pattern::Kind::kWildcard:
+      return;
+    case Pattern::Kind::kBind:
+      Declare(p->text, t, is_mut || p->is_mut, p);
+      if (!p->subs.empty()) BindPattern(p->subs[0].get(), t, is_mut, refutable);
+      return;
+    case Pattern::Kind::kLiteral:
+    case Pattern::Kind::kRange: {
+      not_refutable("a literal pattern");
+      Type* lt = CheckExpr(p->expr.get(), t);
+      Expect(p->expr.get(), lt, t, "pattern");
+      if (p->expr2) {
+        Type* ht = CheckExpr(p->expr2.get(), t);
+        Expect(p->expr2.get(), ht, t, "pattern");
+      }
+      return;
+    }
+    case Pattern::Kind::kTuple: {
+      Type* r = Resolve(t);
+      if (r->kind == TypeKind::kVar) {
+        std::vector<Type*> elems;
+        for (size_t i = 0; i < p->subs.size(); ++i) elems.push_back(arena_.Var());
+        Unify(r, arena_.Tuple(elems));
+        r = Resolve(t);
+      }
+      if (r->kind != TypeKind::kTuple || r->args.size() != p->subs.size()) {
+        Error(p->loc, "a tuple pattern with " + std::to_string(p->subs.size()) + " elements cannot match `" +
+                          TypeName(t) + "`");
+        return;
+      }
+      for (size_t i = 0; i < p->subs.size(); ++i) BindPattern(p->subs[i].get(), r->args[i], is_mut, refutable);
+      return;
+    }
+    case Pattern::Kind::kList: {
+      not_refutable("a list pattern");
+      Type* elem = arena_.Var();
+      if (!Unify(t, arena_.Vec(elem))) {
+        Error(p->loc, "a list pattern cannot match `" + TypeName(t) + "`");
+        return;
+      }
+      for (const auto& s : p->subs) BindPattern(s.get(), elem, is_mut, refutable);
+      if (!p->rest_name.empty()) Declare(p->rest_name, arena_.Vec(elem), is_mut, &p->rest_name);
+      return;
+    }
+    case Pattern::Kind::kStruct: {
+      TypeInfo* info = FindType(p->text, module_);
+      if (!info || info->decl->kind == TypeDecl::Kind::kEnum || info->decl->kind == TypeDecl::Kind::kTrait) {
+        Error(p->loc, "unknown struct `" + p->text + "` in pattern", static_cast<uint32_t>(p->text.size()));
+        return;
+      }
+      if (!Unify(t, info->type)) {
+        Error(p->loc, "pattern of type `" + p->text + "` cannot match `" + TypeName(t) + "`",
+              static_cast<uint32_t>(p->text.size()));
+        return;
+      }
+      for (const auto& [fname, sub] : p->fields) {
+        size_t i = 0;
+        while (i < info->decl->fields.size() && info->decl->fields[i].name != fname) ++i;
+        if (i == info->decl->fields.size()) {
+          Error(sub->loc, "`" + p->text + "` has no field `" + fname + "`", static_cast<uint32_t>(fname.size()));
+          continue;
+        }
+        BindPattern(sub.get(), info->field_types[i], is_mut, refutable);
+      }
+      return;
+    }
+    case Pattern::Kind::kVariant: {
+      not_refutable("an enum pattern");
+      const std::string& name = p->text;
+      if (name == "Some" || name == "None") {
+        Type* inner = arena_.Var();
+        if (!Unify(t, arena_.Option(inner))) {
+          Error(p->loc, "`" + name + "` cannot match `" + TypeName(t) + "`", static_cast<uint32_t>(name.size()));
+          return;
+        }
+        if (name == "Some") {
+          if (p->subs.size() != 1) {
+            Error(p->loc, "`Some` takes one pattern", 4);
+            return;
+          }
+          BindPattern(p->subs[0].get(), inner, is_mut, refutable);
+        } else if (!p->subs.empty()) {
+          Error(p->loc, "`None` takes no pattern", 4);
+        }
+        return;
+      }
+      if (name == "Ok" || name == "Err") {
+        Type* ok = arena_.Var();
+        Type* err = arena_.Var();
+        if (!Unify(t, arena_.Result(ok, err))) {
+          Error(p->loc, "`" + name + "` cannot match `" + TypeName(t) + "`", static_cast<uint32_t>(name.size()));
+          return;
+        }
+        if (p->subs.size() != 1) {
+          Error(p->loc, "`" + name + "` takes one pattern", static_cast<uint32_t>(name.size()));
+          return;
+        }
+        BindPattern(p->subs[0].get(), name == "Ok" ? ok : err, is_mut, refutable);
+        return;
+      }
+      // Enum::Variant, or a bare Variant of the scrutinee's enum.
+      std::string enum_name, variant_name = name;
+      size_t colon = name.rfind("::");
+      if (colon != std::string::npos) {
+        enum_name = name.substr(0, colon);
+        variant_name = name.substr(colon + 2);
+      }
+      TypeInfo* info = nullptr;
+      if (!enum_name.empty()) {
+        info = FindType(enum_name, module_);
+      } else if (Resolve(t)->kind == TypeKind::kEnum) {
+        info = FindType(Resolve(t)->decl->name, "");
+      } else {
+        for (auto& [tn, ti] : out_.types) {
+          if (ti.decl->kind != TypeDecl::Kind::kEnum) continue;
+          for (const VariantDecl& v : ti.decl->variants) {
+            if (v.name == variant_name) info = &ti;
+          }
+        }
+      }
+      if (!info || info->decl->kind != TypeDecl::Kind::kEnum) {
+        if (info && info->decl->kind == TypeDecl::Kind::kStruct && info->decl->is_tuple) {
+          // Tuple struct pattern: Meters(m)
+          if (!Unify(t, info->type)) {
+            Error(p->loc, "pattern of type `" + name + "` cannot match `" + TypeName(t) + "`");
+            return;
+          }
+          for (size_t i = 0; i < p->subs.size() && i < info->field_types.size(); ++i) {
+            BindPattern(p->subs[i].get(), info->field_types[i], is_mut, refutable);
+          }
+          return;
+        }
+        Error(p->loc, "unknown enum variant `" + name + "` in pattern", static_cast<uint32_t>(name.size()));
+        return;
+      }
+      if (!Unify(t, info->type)) {
+        Error(p->loc, "`" + name + "` cannot match a value of type `" + TypeName(t) + "`",
+              static_cast<uint32_t>(name.size()));
+        return;
+      }
+      size_t vi = 0;
+      while (vi < info->decl->variants.size() && info->decl->variants[vi].name != variant_name) ++vi;
+      if (vi == info->decl->variants.size()) {
+        Error(p->loc, "`" + info->decl->name + "` has no variant `" + variant_name + "`",
+              static_cast<uint32_t>(name.size()));
+        return;
+      }
+      const VariantDecl& v = info->decl->variants[vi];
+      const std::vector<Type*>& payload = info->variant_types[vi];
+      if (p->has_struct_fields) {
+        for (const auto& [fname, sub] : p->fields) {
+          size_t fi = 0;
+          while (fi < v.fields.size() && v.fields[fi].name != fname) ++fi;
+          if (fi == v.fields.size()) {
+            Error(sub->loc, "variant `" + v.name + "` has no field `" + fname + "`", static_cast<uint32_t>(fname.size()));
+            continue;
+          }
+          BindPattern(sub.get(), payload[fi], is_mut, refutable);
+        }
+        return;
+      }
+      if (!p->subs.empty() && p->subs.size() != payload.size()) {
+        Error(p->loc, "variant `" + v.name + "` has " + std::to_string(payload.size()) + " fields, the pattern has " +
+                          std::to_string(p->subs.size()),
+              static_cast<uint32_t>(name.size()));
+        return;
+      }
+      for (size_t i = 0; i < p->subs.size(); ++i) BindPattern(p->subs[i].get(), payload[i], is_mut, refutable);
+      return;
+    }
+    case Pattern::Kind::kOr: {
+      not_refutable("an or-pattern");
+      for (const auto& s : p->subs) {
+        if (HasBindings(s.get())) {
+          Error(s->loc, "bindings inside `|` patterns are not supported; match the alternatives separately");
+          return;
+        }
+        BindPattern(s.get(), t, is_mut, refutable);
+      }
+      return;
+    }
+  }
+}
+
+}  // namespace ruchy

@@ -1,0 +1,842 @@
+// Expressions. Each returns C++ expression text; constructs that need statements (a `match`
+// inside an argument, `?`) first emit those statements into a temporary ("hoisting").
+#include <charconv>
+#include <cstdio>
+#include <set>
+
+#include "ruchy_frontend/codegen/emitter.h"
+
+namespace ruchy {
+
+namespace {
+
+bool IsUnitLike(Type* t) {
+  t = Resolve(t);
+  return !t || t->kind == TypeKind::kUnit || t->kind == TypeKind::kNever;
+}
+
+std::string CppStringBody(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '"': out += "\\\""; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          char esc[8];
+          std::snprintf(esc, sizeof esc, "\\%03o", c);
+          out += esc;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out;
+}
+
+uint32_t DecodeChar(const std::string& s) {
+  unsigned char c = s.empty() ? 0 : s[0];
+  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+  uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len && k < static_cast<int>(s.size()); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
+  return cp;
+}
+
+std::string FloatText(double v, bool f32) {
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  std::string text(buf, res.ptr);
+  if (text == "inf") return f32 ? "INFINITY" : "std::numeric_limits<double>::infinity()";
+  if (text.find_first_of(".e") == std::string::npos) text += ".0";
+  return f32 ? text + "f" : text;
+}
+
+bool IsLiteral(const Expr* e) {
+  return e->kind == ExprKind::kInt || e->kind == ExprKind::kFloat ||
+         (e->kind == ExprKind::kUnary && e->op == Tok::kMinus && IsLiteral(e->a.get())) ||
+         (e->kind == ExprKind::kBinary && IsLiteral(e->a.get()) && IsLiteral(e->b.get()));
+}
+
+}  // namespace
+
+void Emitter::CollectGlobalRefs(const Expr* e, std::set<std::string>& out) const {
+  if (!e) return;
+  if (e->kind == ExprKind::kName && inst_->global_refs.count(e)) out.insert(NameOf(e));
+  for (const Expr* child : {e->a.get(), e->b.get(), e->c.get()}) CollectGlobalRefs(child, out);
+  for (const auto& x : e->list) CollectGlobalRefs(x.get(), out);
+  for (const auto& arm : e->arms) {
+    CollectGlobalRefs(arm.guard.get(), out);
+    CollectGlobalRefs(arm.body.get(), out);
+  }
+  for (const auto& part : e->parts) CollectGlobalRefs(part.expr.get(), out);
+  for (const auto& [k, v] : e->map_entries) {
+    CollectGlobalRefs(k.get(), out);
+    CollectGlobalRefs(v.get(), out);
+  }
+  for (const auto& [n, v] : e->field_inits) CollectGlobalRefs(v.get(), out);
+}
+
+namespace {
+
+bool MentionsSelf(const Expr* e) {
+  if (!e) return false;
+  if (e->kind == ExprKind::kSelf) return true;
+  for (const Expr* child : {e->a.get(), e->b.get(), e->c.get()}) {
+    if (MentionsSelf(child)) return true;
+  }
+  for (const auto& x : e->list) {
+    if (MentionsSelf(x.get())) return true;
+  }
+  for (const auto& arm : e->arms) {
+    if (MentionsSelf(arm.guard.get()) || MentionsSelf(arm.body.get())) return true;
+  }
+  for (const auto& part : e->parts) {
+    if (MentionsSelf(part.expr.get())) return true;
+  }
+  for (const auto& [k, v] : e->map_entries) {
+    if (MentionsSelf(k.get()) || MentionsSelf(v.get())) return true;
+  }
+  for (const auto& [n, v] : e->field_inits) {
+    if (MentionsSelf(v.get())) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Emitter::IsSimple(const Expr* e) const {
+  switch (e->kind) {
+    case ExprKind::kBlock:
+      return e->list.size() == 1 && IsSimple(e->list[0].get());
+    case ExprKind::kIf:
+      return e->c && IsSimple(e->b.get()) && IsSimple(e->c.get()) && IsSimple(e->a.get()) &&
+             !IsUnitLike(TypeOf(e));
+    case ExprKind::kIfLet:
+    case ExprKind::kMatch:
+    case ExprKind::kWhile:
+    case ExprKind::kWhileLet:
+    case ExprKind::kFor:
+    case ExprKind::kLoop:
+    case ExprKind::kTry:
+    case ExprKind::kLet:
+    case ExprKind::kReturn:
+    case ExprKind::kBreak:
+    case ExprKind::kContinue:
+    case ExprKind::kThrow:
+    case ExprKind::kFunDecl:
+      return false;
+    default:
+      return true;
+  }
+}
+
+std::string Emitter::Expr_(const Expr* e) {
+  std::string raw = ExprRaw(e);
+  auto it = inst_->coercions.find(e);
+  if (it == inst_->coercions.end()) return raw;
+  switch (it->second) {
+    case Coercion::kToJson:
+      return TypeOf(e) && TypeOf(e)->kind == TypeKind::kJson ? raw : "rt::ToJson(" + raw + ")";
+    case Coercion::kToError:
+      return e->kind == ExprKind::kQuestion ? raw : "rt::MakeError(" + raw + ")";
+    case Coercion::kToFloat:
+      if (e->kind == ExprKind::kInt) return FloatText(static_cast<double>(e->int_value), false);
+      return "static_cast<double>(" + raw + ")";
+    case Coercion::kNone:
+      return raw;
+  }
+  return raw;
+}
+
+std::string Emitter::ExprPlain(const Expr* e) {
+  const Expr* saved = plain_literal_;
+  plain_literal_ = e;
+  std::string out = Expr_(e);
+  plain_literal_ = saved;
+  return out;
+}
+
+std::string Emitter::Hoist(const Expr* e) {
+  Type* t = TypeOf(e);
+  if (IsUnitLike(t)) {
+    EmitStmt(e, Dest::Discard());
+    return "rt::Unit{}";
+  }
+  std::string temp = Temp("v");
+  Line(CppType(t) + " " + temp + "{};");
+  EmitStmt(e, Dest::Assign(temp));
+  return temp;
+}
+
+std::string Emitter::Literal(const Expr* e) {
+  Type* t = TypeOf(e);
+  switch (e->kind) {
+    case ExprKind::kInt: {
+      std::string digits = std::to_string(e->int_value);
+      if (t && t->kind == TypeKind::kFloat) return FloatText(static_cast<double>(e->int_value), t->bits == 32);
+      if (!t || t->kind != TypeKind::kInt) return digits;
+      if (t->is_signed && t->bits == 64 && e->int_value > static_cast<uint64_t>(INT64_MAX)) {
+        return "std::numeric_limits<int64_t>::min()";  // only valid under a unary minus
+      }
+      if (t->bits == 32 && t->is_signed) return digits;
+      // Small i64 literals are written plainly; in `2000000000 * 3` both keep their type so the
+      // arithmetic happens in 64 bits.
+      if (t->bits == 64 && t->is_signed && e->int_value <= INT32_MAX && plain_literal_ == e) return digits;
+      if (t->bits == 64 && !t->is_signed) return digits + "ULL";
+      return CppType(t) + "{" + digits + "}";
+    }
+    case ExprKind::kFloat:
+      return FloatText(e->float_value, t && t->kind == TypeKind::kFloat && t->bits == 32);
+    case ExprKind::kBool:
+      return e->bool_value ? "true" : "false";
+    case ExprKind::kString:
+      return "\"" + CppStringBody(e->text) + "\"s";
+    case ExprKind::kChar: {
+      uint32_t cp = DecodeChar(e->text);
+      if (cp >= 0x20 && cp < 0x7f && cp != '\'' && cp != '\\') return std::string("U'") + static_cast<char>(cp) + "'";
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "char32_t{0x%X}", cp);
+      return buf;
+    }
+    default:
+      return "rt::Unit{}";
+  }
+}
+
+std::string Emitter::FString(const Expr* e) {
+  std::vector<std::string> parts;
+  for (const FStringPart& part : e->parts) {
+    if (!part.expr) {
+      parts.push_back("\"" + CppStringBody(part.text) + "\"");
+      continue;
+    }
+    std::string value = Expr_(part.expr.get());
+    if (part.spec.empty()) {
+      parts.push_back(value);
+      continue;
+    }
+    // [[fill]align][+][0][width][.precision][kind]
+    const std::string& s = part.spec;
+    size_t i = 0;
+    std::string fill, align, plus, zero, width, precision, kind;
+    if (s.size() >= 2 && (s[1] == '<' || s[1] == '>' || s[1] == '^')) {
+      fill = s.substr(0, 1);
+      align = s.substr(1, 1);
+      i = 2;
+    } else if (!s.empty() && (s[0] == '<' || s[0] == '>' || s[0] == '^')) {
+      align = s.substr(0, 1);
+      i = 1;
+    }
+    if (i < s.size() && s[i] == '+') {
+      plus = "true";
+      ++i;
+    }
+    if (i < s.size() && s[i] == '0') {
+      zero = "true";
+      ++i;
+    }
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) width += s[i++];
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) precision += s[i++];
+    }
+    if (i < s.size()) kind = s.substr(i, 1);
+    auto quote = [](const std::string& c) { return c == "'" || c == "\\" ? "'\\" + c + "'" : "'" + c + "'"; };
+    std::string fields;
+    auto add = [&](const char* name, const std::string& v) {
+      if (!v.empty()) fields += std::string(fields.empty() ? "" : ", ") + "." + name + " = " + v;
+    };
+    add("fill", fill.empty() ? "" : quote(fill));
+    add("align", align.empty() ? "" : quote(align));
+    add("plus", plus);
+    add("zero", zero);
+    add("width", width);
+    add("precision", precision);
+    add("kind", kind.empty() ? "" : quote(kind));
+    parts.push_back("rt::fmt(" + value + ", rt::FormatSpec{" + fields + "})");
+  }
+  if (parts.empty()) return "std::string()";
+  if (parts.size() == 1 && !e->parts[0].expr) return parts[0] + "s";
+  std::string out = "rt::cat(";
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+  return out + ")";
+}
+
+// println("{} is {}", a, b): the literal is split at its placeholders at compile time.
+std::string Emitter::FormatCall(const std::vector<ExprPtr>& args, const char* fn) {
+  std::string call = fn;
+  if (!args.empty() && args[0]->kind == ExprKind::kString && args[0]->text.find('{') != std::string::npos) {
+    const std::string& f = args[0]->text;
+    std::vector<std::string> parts;
+    std::string text;
+    size_t next = 1;
+    for (size_t i = 0; i < f.size(); ++i) {
+      if (f[i] == '{' && i + 1 < f.size() && f[i + 1] == '{') {
+        text += '{';
+        ++i;
+      } else if (f[i] == '}' && i + 1 < f.size() && f[i + 1] == '}') {
+        text += '}';
+        ++i;
+      } else if (f[i] == '{') {
+        size_t close = f.find('}', i);
+        if (close == std::string::npos) {
+          text += f.substr(i);
+          break;
+        }
+        std::string spec = f.substr(i + 1, close - i - 1);
+        if (!text.empty()) parts.push_back("\"" + CppStringBody(text) + "\"");
+        text.clear();
+        if (next < args.size()) {
+          std::string value = Expr_(args[next++].get());
+          if (spec == ":?" || spec == ":#?") value = "rt::DebugToString(" + value + ")";
+          parts.push_back(value);
+        }
+        i = close;
+      } else {
+        text += f[i];
+      }
+    }
+    if (!text.empty()) parts.push_back("\"" + CppStringBody(text) + "\"");
+    std::string joined;
+    for (size_t i = 0; i < parts.size(); ++i) joined += (i ? ", " : "") + parts[i];
+    if (call == "rt::cat") return "rt::cat(" + joined + ")";
+    return call + "(rt::cat(" + joined + "))";
+  }
+  std::string joined;
+  for (size_t i = 0; i < args.size(); ++i) joined += (i ? ", " : "") + Expr_(args[i].get());
+  if (call == "rt::cat") return args.size() == 1 ? "rt::ToString(" + joined + ")" : "rt::cat(" + joined + ")";
+  return call + "(" + joined + ")";
+}
+
+std::string Emitter::Args(const Expr* e, size_t skip) {
+  std::string out;
+  for (size_t i = skip; i < e->list.size(); ++i) out += (i > skip ? ", " : "") + Expr_(e->list[i].get());
+  return out;
+}
+
+std::string Emitter::Binary(const Expr* e) {
+  Tok op = e->op;
+  const Expr* a = e->a.get();
+  const Expr* b = e->b.get();
+  if (op == Tok::kAndAnd || op == Tok::kOrOr) {
+    std::string lhs = Expr_(a);
+    size_t mark = lines_.size();
+    int saved = indent_;
+    std::string rhs = Expr_(b);
+    if (lines_.size() == mark) return "(" + lhs + (op == Tok::kAndAnd ? " && " : " || ") + rhs + ")";
+    // The right side needs statements: they must only run when it is evaluated.
+    std::vector<std::string> prelude(lines_.begin() + mark, lines_.end());
+    lines_.resize(mark);
+    indent_ = saved;
+    std::string temp = Temp("cond");
+    Line("bool " + temp + " = " + lhs + ";");
+    Open(std::string("if (") + (op == Tok::kAndAnd ? "" : "!") + temp + ") {");
+    for (const std::string& l : prelude) lines_.push_back("  " + l);
+    Line(temp + " = " + rhs + ";");
+    Close();
+    return temp;
+  }
+  if (op == Tok::kQuestionQuestion) {
+    std::string temp = Temp("opt");
+    Line("auto " + temp + " = " + Expr_(a) + ";");
+    return "(" + temp + " ? *" + temp + " : " + Expr_(b) + ")";
+  }
+  Type* t = TypeOf(e);
+  Type* lt = TypeOf(a);
+  // Literals next to a typed operand are written plainly (`n - 1`); two literals keep their type.
+  // Builtin operators only: the rt:: helpers are templates that must see the real type.
+  bool builtin_op = op != Tok::kSlash && op != Tok::kPercent && op != Tok::kStarStar && op != Tok::kShl && op != Tok::kShr;
+  bool plain_ok = builtin_op && !(IsLiteral(a) && IsLiteral(b));
+  auto operand = [&](const Expr* x) { return plain_ok ? ExprPlain(x) : Expr_(x); };
+  std::string l = operand(a);
+  std::string r = operand(b);
+  bool is_float = t && t->kind == TypeKind::kFloat;
+  bool narrow = t && t->kind == TypeKind::kInt && t->bits < 32;
+  auto wrap = [&](std::string s) { return narrow ? "static_cast<" + CppType(t) + ">(" + s + ")" : s; };
+  switch (op) {
+    case Tok::kPlus:
+      if (lt && lt->kind == TypeKind::kString) {
+        Type* rt_ = TypeOf(b);
+        if (rt_ && rt_->kind == TypeKind::kChar) return "rt::concat_char(" + l + ", " + r + ")";
+        return "(" + l + " + " + r + ")";
+      }
+      return wrap("(" + l + " + " + r + ")");
+    case Tok::kMinus:
+      return wrap("(" + l + " - " + r + ")");
+    case Tok::kStar:
+      return wrap("(" + l + " * " + r + ")");
+    case Tok::kSlash:
+      return is_float ? "(" + l + " / " + r + ")" : "rt::div(" + l + ", " + r + ")";
+    case Tok::kPercent:
+      return "rt::rem(" + l + ", " + r + ")";
+    case Tok::kStarStar:
+      return "rt::pow<" + CppType(t) + ">(" + l + ", " + r + ")";
+    case Tok::kAmp:
+      return wrap("(" + l + " & " + r + ")");
+    case Tok::kPipe:
+      return wrap("(" + l + " | " + r + ")");
+    case Tok::kCaret:
+      return wrap("(" + l + " ^ " + r + ")");
+    case Tok::kShl:
+      return "rt::shl(" + l + ", " + r + ")";
+    case Tok::kShr:
+      return "rt::shr(" + l + ", " + r + ")";
+    case Tok::kEqEq:
+    case Tok::kNotEq:
+    case Tok::kLess:
+    case Tok::kLessEq:
+    case Tok::kGreater:
+    case Tok::kGreaterEq:
+      return "(" + l + " " + std::string(TokenSpelling(op)) + " " + r + ")";
+    default:
+      return "(" + l + " " + std::string(TokenSpelling(op)) + " " + r + ")";
+  }
+}
+
+std::string Emitter::VariantValue(const TypeDecl* decl, int variant, const std::vector<std::string>& payload) {
+  const VariantDecl& v = decl->variants[variant];
+  std::string name = TypeRef(decl);
+  std::string out = name + "{.tag = " + name + "::Tag::" + CppIdent(v.name);
+  for (size_t i = 0; i < payload.size(); ++i) {
+    std::string field = v.is_struct ? v.fields[i].name : std::to_string(i);
+    out += ", ." + CppIdent(v.name) + "_" + field + " = " + payload[i];
+  }
+  return out + "}";
+}
+
+std::string Emitter::Call(const Expr* e) {
+  auto found = inst_->calls.find(e);
+  if (found == inst_->calls.end()) return Expr_(e->a.get()) + "(" + Args(e) + ")";
+  const CallInfo& call = found->second;
+  switch (call.kind) {
+    case CallKind::kFunction: {
+      const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
+      std::string name = target->owner ? TypeRef(target->owner) + "::" + CppIdent(target->decl->name) : target->cpp_name;
+      return name + "(" + Args(e) + ")";
+    }
+    case CallKind::kMethod:
+      return MethodCall(e);
+    case CallKind::kConstructor:
+      if (!call.target) return "std::make_shared<" + TypeRef(call.type) + ">()";
+      return TypeRef(call.type) + "::" + CppIdent(call.target->decl->name) + "(" + Args(e) + ")";
+    case CallKind::kTupleStruct:
+      return TypeRef(call.type) + "{" + Args(e) + "}";
+    case CallKind::kVariant: {
+      std::vector<std::string> payload;
+      for (const auto& a : e->list) payload.push_back(Expr_(a.get()));
+      return VariantValue(call.type, call.variant, payload);
+    }
+    case CallKind::kClosure:
+      return Expr_(e->a.get()) + "(" + Args(e) + ")";
+    case CallKind::kBuiltin:
+      return BuiltinCall(e, call);
+  }
+  return "";
+}
+
+std::string Emitter::BuiltinCall(const Expr* e, const CallInfo& call) {
+  const std::string& name = call.builtin;
+  Type* t = TypeOf(e);
+  if (e->kind == ExprKind::kCall) {
+    if (name == "println") return FormatCall(e->list, "rt::println");
+    if (name == "print") return FormatCall(e->list, "rt::print");
+    if (name == "eprintln") return FormatCall(e->list, "rt::eprintln");
+    if (name == "eprint") return FormatCall(e->list, "rt::eprint");
+    if (name == "format") return FormatCall(e->list, "rt::cat");
+    if (name == "panic") return FormatCall(e->list, "rt::panic");
+    if (name == "assert") return "rt::Assert(" + Args(e) + ")";
+    if (name == "assert_eq" || name == "assert_ne") {
+      std::string rest = e->list.size() > 2 ? ", " + Args(e, 2) : "";
+      return "rt::AssertEq(" + Expr_(e->list[0].get()) + ", " + Expr_(e->list[1].get()) + ", " +
+             (name == "assert_eq" ? "true" : "false") + rest + ")";
+    }
+    if (name == "Some") return CppType(t) + "(" + Args(e) + ")";
+    if (name == "Ok") return CppType(t) + "::Ok(" + Args(e) + ")";
+    if (name == "Err") return CppType(t) + "::Err(" + Args(e) + ")";
+    if (name == "len") return "rt::len(" + Args(e) + ")";
+    if (name == "dbg") return Args(e);
+    if (name == "type_of") return "rt::type_of(" + Args(e) + ")";
+    if (name == "exit") return "std::exit(" + Args(e) + ")";
+    // Associated functions of built-in types.
+    if (name.find("::new") != std::string::npos || name.find("::with_capacity") != std::string::npos) {
+      return CppType(t) + "()";
+    }
+    if (name == "String::from") return "rt::ToString(" + Args(e) + ")";
+    if (name == "Json::parse") return "rt::ParseJson(" + Args(e) + ")";
+    if (name == "Json::object") return "rt::Json::Object()";
+    if (name == "Json::array") return "rt::Json::Array()";
+    if (name == "Json::null") return "rt::Json::Null()";
+    if (name == "Json::from") return "rt::ToJson(" + ExprRaw(e->list[0].get()) + ")";
+    if (name == "Json::stringify") return "rt::Stringify(rt::ToJson(" + ExprRaw(e->list[0].get()) + "))";
+    if (name == "Error::new") return "rt::MakeError(" + Args(e) + ")";
+    if (name == "cast") {
+      if (t->kind == TypeKind::kResult) return CppType(t) + "::Ok(rt::cast<" + CppType(t->args[0]) + ">(" + Args(e) + "))";
+      return "rt::cast<" + CppType(t) + ">(" + Args(e) + ")";
+    }
+    return "rt::" + name + "(" + Args(e) + ")";
+  }
+  // Methods (and accessor-like fields) of built-in types: rt::method(receiver, args...).
+  if (e->kind == ExprKind::kField) {
+    if (name == "json.field") return "rt::at(" + Expr_(e->a.get()) + ", \"" + CppStringBody(e->text) + "\"s)";
+    return "rt::" + name + "(" + Expr_(e->a.get()) + ")";
+  }
+  Type* recv_t = TypeOf(e->a.get());
+  if (name == "or_insert" || name == "or_default") {
+    const Expr* entry = e->a.get();
+    std::string map = Expr_(entry->a.get());
+    std::string key = Expr_(entry->list[0].get());
+    if (name == "or_default") return "rt::or_default(" + map + ", " + key + ")";
+    return "rt::or_insert(" + map + ", " + key + ", " + Args(e) + ")";
+  }
+  std::string recv = Expr_(e->a.get());
+  std::string args = Args(e);
+  std::string tail = args.empty() ? ")" : ", " + args + ")";
+  if (name == "to_string") {
+    return recv_t && recv_t->kind == TypeKind::kString ? recv : "rt::ToString(" + recv + ")";
+  }
+  if (name == "to_owned" || name == "as_str" || name == "into" || name == "clone" || name == "as_ref" ||
+      name == "borrow" || name == "unwrap_or_clone") {
+    return recv;
+  }
+  if (name == "iter" || name == "into_iter" || name == "iter_mut" || name == "collect" || name == "to_vec" ||
+      name == "copied" || name == "cloned") {
+    if (recv_t->kind == TypeKind::kMap) return "rt::items(" + recv + ")";
+    if (recv_t->kind == TypeKind::kRange || recv_t->kind == TypeKind::kSet) return "rt::to_vec(" + recv + ")";
+    if (recv_t->kind == TypeKind::kString && t->kind == TypeKind::kVec) return "rt::chars(" + recv + ")";
+    return recv;
+  }
+  if (name == "parse") return "rt::parse<" + CppType(t->args[0]) + ">(" + recv + ")";
+  if (name == "unwrap" || name == "expect" || name == "unwrap_err") return "rt::" + name + "(" + recv + tail;
+  if (name == "len" && recv_t->kind == TypeKind::kRange) return "(" + recv + ").size()";
+  return "rt::" + name + "(" + recv + tail;
+}
+
+std::string Emitter::MethodCall(const Expr* e) {
+  auto found = inst_->calls.find(e);
+  if (found == inst_->calls.end()) return "/*unresolved method*/";
+  const CallInfo& call = found->second;
+  if (call.kind != CallKind::kMethod) return BuiltinCall(e, call);
+  const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
+  std::string method = CppIdent(target->decl->name);
+  const Expr* recv = e->a.get();
+  std::string args = Args(e);
+  if (recv->kind == ExprKind::kSelf) {
+    if (inst_->decl && inst_->decl->is_constructor) return "self->" + method + "(" + args + ")";
+    return "this->" + method + "(" + args + ")";
+  }
+  Type* rt_ = TypeOf(recv);
+  std::string r = Expr_(recv);
+  if (rt_ && rt_->kind == TypeKind::kClass) return r + "->" + method + "(" + args + ")";
+  return r + "." + method + "(" + args + ")";
+}
+
+std::string Emitter::Field(const Expr* e) {
+  auto found = inst_->calls.find(e);
+  if (found != inst_->calls.end()) return BuiltinCall(e, found->second);
+  const Expr* obj = e->a.get();
+  Type* t = TypeOf(obj);
+  if (e->flag) {
+    // a?.field: the Option of the field.
+    std::string o = Expr_(obj);
+    Type* inner = Resolve(t->args[0]);
+    std::string access = inner->kind == TypeKind::kClass ? "->" : ".";
+    std::string field = inner->kind == TypeKind::kTuple ? "" : CppIdent(e->text);
+    return "rt::map(" + o + ", [](const auto& _v) { return _v" + access + field + "; })";
+  }
+  if (t->kind == TypeKind::kTuple) return "std::get<" + e->text + ">(" + Expr_(obj) + ")";
+  std::string field = t->decl && t->decl->is_tuple ? "_" + e->text : CppIdent(e->text);
+  if (obj->kind == ExprKind::kSelf) {
+    if (inst_->decl && inst_->decl->is_constructor) return "self->" + field;
+    return "this->" + field;
+  }
+  std::string o = Expr_(obj);
+  return o + (t->kind == TypeKind::kClass ? "->" : ".") + field;
+}
+
+std::string Emitter::Closure(const Expr* e) {
+  Type* fn = TypeOf(e);
+  std::string params;
+  for (size_t i = 0; i < e->params.size(); ++i) {
+    params += (i ? ", " : "") + CppType(fn->args[i]) + " " + NameOf(&e->params[i]);
+  }
+  Type* ret = Resolve(fn->ret);
+  bool unit = IsUnitLike(ret);
+  std::string capture = MentionsSelf(e->a.get()) && InMethod() ? "[=, this" : "[=";
+  // Closures capture by value, globals included (a lambda would otherwise see the live global).
+  std::set<std::string> globals;
+  CollectGlobalRefs(e->a.get(), globals);
+  for (const std::string& g : globals) capture += ", " + g + " = " + g;
+  capture += "]";
+  // The body is emitted into its own buffer, one level deeper.
+  std::vector<std::string> saved_lines = std::move(lines_);
+  lines_.clear();
+  int saved_indent = indent_;
+  int saved_line = last_line_;
+  auto saved_loops = std::move(loops_);
+  loops_.clear();
+  indent_ = saved_indent + 1;
+  returns_.push_back(ret);
+  if (e->a->kind == ExprKind::kBlock) {
+    EmitBlockInto(e->a.get(), unit ? Dest::Discard() : Dest::Return());
+  } else {
+    EmitStmt(e->a.get(), unit ? Dest::Discard() : Dest::Return());
+  }
+  returns_.pop_back();
+  std::vector<std::string> body = std::move(lines_);
+  lines_ = std::move(saved_lines);
+  loops_ = std::move(saved_loops);
+  indent_ = saved_indent;
+  last_line_ = saved_line;
+  std::string out = capture + "(" + params + ") mutable -> " + (unit ? std::string("void") : CppType(ret)) + " {\n";
+  for (const std::string& l : body) out += l + "\n";
+  out += std::string(indent_ * 2, ' ') + "}";
+  return out;
+}
+
+std::string Emitter::StructLiteral(const Expr* e) {
+  auto found = inst_->calls.find(e);
+  Type* t = TypeOf(e);
+  if (found != inst_->calls.end() && found->second.kind == CallKind::kVariant) {
+    const CallInfo& call = found->second;
+    const VariantDecl& v = call.type->variants[call.variant];
+    std::vector<std::string> payload(v.fields.size(), "{}");
+    for (const auto& [name, value] : e->field_inits) {
+      for (size_t i = 0; i < v.fields.size(); ++i) {
+        if (v.fields[i].name == name) payload[i] = Expr_(value.get());
+      }
+    }
+    return VariantValue(call.type, call.variant, payload);
+  }
+  const TypeDecl* decl = t->decl;
+  std::string name = TypeRef(decl);
+  if (t->kind == TypeKind::kClass || e->a) {
+    std::string temp = Temp("obj");
+    std::string access = t->kind == TypeKind::kClass ? "->" : ".";
+    if (t->kind == TypeKind::kClass) {
+      Line("auto " + temp + " = std::make_shared<" + name + ">();");
+      if (e->a) Line("*" + temp + " = *" + Expr_(e->a.get()) + ";");
+    } else {
+      Line(name + " " + temp + " = " + Expr_(e->a.get()) + ";");
+    }
+    for (const auto& [field, value] : e->field_inits) Line(temp + access + CppIdent(field) + " = " + Expr_(value.get()) + ";");
+    return temp;
+  }
+  std::string out = name + "{";
+  bool first = true;
+  for (const FieldDecl& f : decl->fields) {
+    for (const auto& [field, value] : e->field_inits) {
+      if (field != f.name) continue;
+      out += std::string(first ? "" : ", ") + "." + CppIdent(field) + " = " + ExprPlain(value.get());
+      first = false;
+    }
+  }
+  return out + "}";
+}
+
+std::string Emitter::ExprRaw(const Expr* e) {
+  Type* t = TypeOf(e);
+  switch (e->kind) {
+    case ExprKind::kInt:
+    case ExprKind::kFloat:
+    case ExprKind::kBool:
+    case ExprKind::kString:
+    case ExprKind::kChar:
+    case ExprKind::kUnit:
+      return Literal(e);
+    case ExprKind::kFString:
+      return FString(e);
+    case ExprKind::kName:
+    case ExprKind::kPath: {
+      auto found = inst_->calls.find(e);
+      if (found != inst_->calls.end()) {
+        const CallInfo& call = found->second;
+        if (call.kind == CallKind::kVariant) return VariantValue(call.type, call.variant, {});
+        if (call.kind == CallKind::kFunction) {
+          const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
+          return target->cpp_name;
+        }
+        if (call.builtin == "const") {
+          const std::string& p = e->text;
+          std::string last = p.substr(p.rfind(':') + 1);
+          std::string type = CppType(t);
+          if (last == "PI") return "std::numbers::pi_v<" + type + ">";
+          if (last == "E") return "std::numbers::e_v<" + type + ">";
+          if (last == "TAU") return "(2 * std::numbers::pi_v<" + type + ">)";
+          if (last == "SQRT_2") return "std::numbers::sqrt2_v<" + type + ">";
+          if (last == "INFINITY") return "std::numeric_limits<" + type + ">::infinity()";
+          if (last == "NEG_INFINITY") return "(-std::numeric_limits<" + type + ">::infinity())";
+          if (last == "NAN") return "std::numeric_limits<" + type + ">::quiet_NaN()";
+          if (last == "EPSILON") return "std::numeric_limits<" + type + ">::epsilon()";
+          if (last == "MIN_POSITIVE") return "std::numeric_limits<" + type + ">::min()";
+          if (last == "MAX") return "std::numeric_limits<" + type + ">::max()";
+          if (last == "MIN") return t->kind == TypeKind::kFloat ? "std::numeric_limits<" + type + ">::lowest()"
+                                                                 : "std::numeric_limits<" + type + ">::min()";
+        }
+      }
+      if (e->text == "None" || e->text == "Option::None") return CppType(t) + "()";
+      return NameOf(e);
+    }
+    case ExprKind::kSelf:
+      if (inst_->decl && inst_->decl->is_constructor) return "self";
+      if (InClassCode()) return "shared_from_this()";
+      return "(*this)";
+    case ExprKind::kUnary: {
+      std::string v = Expr_(e->a.get());
+      if (e->op == Tok::kMinus) {
+        if (e->a->kind == ExprKind::kInt && e->a->int_value > static_cast<uint64_t>(INT64_MAX)) return v;
+        return t && t->kind == TypeKind::kInt && t->bits < 32 ? "static_cast<" + CppType(t) + ">(-" + v + ")" : "(-" + v + ")";
+      }
+      if (e->op == Tok::kBang) return t && t->kind == TypeKind::kBool ? "(!" + v + ")" : "(~" + v + ")";
+      return "(~" + v + ")";
+    }
+    case ExprKind::kBinary:
+      return Binary(e);
+    case ExprKind::kAssign: {
+      const Expr* target = e->a.get();
+      Type* tt = TypeOf(target);
+      std::string lhs;
+      if (target->kind == ExprKind::kIndex && TypeOf(target->a.get())->kind == TypeKind::kMap) {
+        lhs = Expr_(target->a.get()) + "[" + Expr_(target->b.get()) + "]";
+      } else {
+        lhs = Expr_(target);
+      }
+      std::string rhs = Expr_(e->b.get());
+      std::string stmt;
+      switch (e->op) {
+        case Tok::kEq: stmt = lhs + " = " + rhs; break;
+        case Tok::kPlusEq:
+          if (tt->kind == TypeKind::kString && TypeOf(e->b.get())->kind == TypeKind::kChar) {
+            stmt = "rt::push_char(" + lhs + ", " + rhs + ")";
+          } else {
+            stmt = lhs + " += " + rhs;
+          }
+          break;
+        case Tok::kMinusEq: stmt = lhs + " -= " + rhs; break;
+        case Tok::kStarEq: stmt = lhs + " *= " + rhs; break;
+        case Tok::kSlashEq:
+          stmt = tt->kind == TypeKind::kFloat ? lhs + " /= " + rhs : lhs + " = rt::div(" + lhs + ", " + rhs + ")";
+          break;
+        case Tok::kPercentEq: stmt = lhs + " = rt::rem(" + lhs + ", " + rhs + ")"; break;
+        default: stmt = lhs + " = " + rhs;
+      }
+      return "(" + stmt + ", rt::Unit{})";
+    }
+    case ExprKind::kCall:
+      return Call(e);
+    case ExprKind::kMethodCall:
+      return MethodCall(e);
+    case ExprKind::kField:
+      return Field(e);
+    case ExprKind::kIndex:
+      return "rt::at(" + Expr_(e->a.get()) + ", " + Expr_(e->b.get()) + ")";
+    case ExprKind::kSlice: {
+      std::string lo = e->b ? Expr_(e->b.get()) : "0";
+      std::string hi = e->c ? Expr_(e->c.get()) : "std::numeric_limits<int64_t>::max()";
+      if (e->flag && e->c) hi = "(" + hi + " + 1)";
+      return "rt::slice(" + Expr_(e->a.get()) + ", " + lo + ", " + hi + ")";
+    }
+    case ExprKind::kArray: {
+      if (t->kind == TypeKind::kJson) {
+        std::string items;
+        for (size_t i = 0; i < e->list.size(); ++i) items += (i ? ", " : "") + Expr_(e->list[i].get());
+        return "rt::MakeJsonArray({" + items + "})";
+      }
+      if (e->list.empty()) return CppType(t) + "()";
+      std::string items;
+      for (size_t i = 0; i < e->list.size(); ++i) items += (i ? ", " : "") + ExprPlain(e->list[i].get());
+      return CppType(t) + "{" + items + "}";
+    }
+    case ExprKind::kArrayRepeat:
+      return "rt::repeat<" + CppType(t->args[0]) + ">(" + Expr_(e->a.get()) + ", " + Expr_(e->b.get()) + ")";
+    case ExprKind::kComprehension: {
+      std::string out = Temp("list");
+      Line(CppType(t) + " " + out + ";");
+      // Reuse the `for` lowering with a body that filters and collects.
+      Expr loop(ExprKind::kFor, e->loc);
+      (void)loop;
+      const Expr* iterable = e->b.get();
+      Type* it = TypeOf(iterable);
+      const Pattern* p = e->pattern.get();
+      std::string var = p->kind == Pattern::Kind::kBind ? NameOf(p) : Temp("item");
+      std::string elem = CppType(PatternType(p));
+      if (iterable->kind == ExprKind::kRange && iterable->a && iterable->b) {
+        std::string end = Temp("end");
+        Open("for (" + elem + " " + var + " = " + Expr_(iterable->a.get()) + ", " + end + " = " + Expr_(iterable->b.get()) +
+             "; " + var + (iterable->flag ? " <= " : " < ") + end + "; ++" + var + ") {");
+      } else if (it->kind == TypeKind::kMap) {
+        Open("for (const auto& " + var + " : rt::items(" + Expr_(iterable) + ")) {");
+      } else if (it->kind == TypeKind::kString) {
+        Open("for (char32_t " + var + " : rt::chars(" + Expr_(iterable) + ")) {");
+      } else if (it->kind == TypeKind::kSet) {
+        Open("for (const auto& " + var + " : rt::SortedKeys(" + Expr_(iterable) + ")) {");
+      } else {
+        Open("for (" + elem + " " + var + " : " + Expr_(iterable) + ") {");
+      }
+      if (p->kind != Pattern::Kind::kBind && p->kind != Pattern::Kind::kWildcard) PatternBind(p, var);
+      if (e->c) Open("if (" + Expr_(e->c.get()) + ") {");
+      Line(out + ".push_back(" + Expr_(e->a.get()) + ");");
+      if (e->c) Close();
+      Close();
+      return out;
+    }
+    case ExprKind::kTuple: {
+      std::string out = CppType(t) + "(";
+      for (size_t i = 0; i < e->list.size(); ++i) out += (i ? ", " : "") + Expr_(e->list[i].get());
+      return out + ")";
+    }
+    case ExprKind::kMap: {
+      std::string entries;
+      for (size_t i = 0; i < e->map_entries.size(); ++i) {
+        entries += std::string(i ? ", " : "") + "{" + ExprPlain(e->map_entries[i].first.get()) + ", " +
+                   ExprPlain(e->map_entries[i].second.get()) + "}";
+      }
+      if (t->kind == TypeKind::kJson) return "rt::MakeJsonObject({" + entries + "})";
+      return CppType(t) + "{" + entries + "}";
+    }
+    case ExprKind::kStructLit:
+      return StructLiteral(e);
+    case ExprKind::kRange:
+      return CppType(t) + "{" + Expr_(e->a.get()) + ", " + Expr_(e->b.get()) + ", " + (e->flag ? "true" : "false") + "}";
+    case ExprKind::kClosure:
+      return Closure(e);
+    case ExprKind::kIf:
+      if (IsSimple(e)) {
+        return "(" + Expr_(e->a.get()) + " ? " + Expr_(e->b->kind == ExprKind::kBlock ? e->b->list[0].get() : e->b.get()) +
+               " : " + Expr_(e->c->kind == ExprKind::kBlock ? e->c->list[0].get() : e->c.get()) + ")";
+      }
+      return Hoist(e);
+    case ExprKind::kQuestion: {
+      std::string temp = Temp("q");
+      Type* operand = TypeOf(e->a.get());
+      Line("auto " + temp + " = " + Expr_(e->a.get()) + ";");
+      if (operand->kind == TypeKind::kOption) {
+        Line("if (!" + temp + ") return std::nullopt;");
+        return "std::move(*" + temp + ")";
+      }
+      std::string err = temp + ".err_value()";
+      auto coercion = inst_->coercions.find(e);
+      if (coercion != inst_->coercions.end() && coercion->second == Coercion::kToError) err = "rt::MakeError(" + err + ")";
+      Line("if (" + temp + ".is_err()) return " + CppType(returns_.back()) + "::Err(" + err + ");");
+      return "std::move(" + temp + ".ok_value())";
+    }
+    case ExprKind::kCast: {
+      std::string v = Expr_(e->a.get());
+      Type* from = TypeOf(e->a.get());
+      if (from && from->kind == TypeKind::kFloat && t->kind == TypeKind::kInt) return "rt::cast<" + CppType(t) + ">(" + v + ")";
+      return "static_cast<" + CppType(t) + ">(" + v + ")";
+    }
+    case ExprKind::kLet:
+      EmitLet(e);
+      return "rt::Unit{}";
+    case ExprKind::kFunDecl:
+    case ExprKind::kAwait:
+      return "rt::Unit{}";
+    default:
+      return Hoist(e);
+  }
+}
+
+}  // namespace ruchy

@@ -1,0 +1,167 @@
+// Patterns become a boolean test on the matched value plus declarations of the bindings.
+#include "ruchy_frontend/codegen/emitter.h"
+
+namespace ruchy {
+
+namespace {
+
+std::string And(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (p.empty()) continue;
+    out += (out.empty() ? "" : " && ") + p;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Emitter::PatternTest(const Pattern* p, const std::string& s) {
+  Type* t = PatternType(p);
+  switch (p->kind) {
+    case Pattern::Kind::kWildcard:
+      return "";
+    case Pattern::Kind::kBind:
+      return p->subs.empty() ? "" : PatternTest(p->subs[0].get(), s);
+    case Pattern::Kind::kLiteral:
+      return s + " == " + Expr_(p->expr.get());
+    case Pattern::Kind::kRange:
+      return s + " >= " + Expr_(p->expr.get()) + " && " + s + (p->inclusive ? " <= " : " < ") +
+             Expr_(p->expr2.get());
+    case Pattern::Kind::kTuple: {
+      std::vector<std::string> parts;
+      for (size_t i = 0; i < p->subs.size(); ++i) {
+        parts.push_back(PatternTest(p->subs[i].get(), "std::get<" + std::to_string(i) + ">(" + s + ")"));
+      }
+      return And(parts);
+    }
+    case Pattern::Kind::kList: {
+      size_t n = p->subs.size();
+      std::vector<std::string> parts;
+      parts.push_back("(" + s + ".size() " + (p->rest_index >= 0 ? ">= " : "== ") + std::to_string(n) + ")");
+      for (size_t i = 0; i < n; ++i) {
+        bool after_rest = p->rest_index >= 0 && static_cast<int>(i) >= p->rest_index;
+        std::string index = after_rest ? s + ".size() - " + std::to_string(n - i) : std::to_string(i);
+        parts.push_back(PatternTest(p->subs[i].get(), s + "[" + index + "]"));
+      }
+      return And(parts);
+    }
+    case Pattern::Kind::kStruct: {
+      std::vector<std::string> parts;
+      std::string access = t && t->kind == TypeKind::kClass ? "->" : ".";
+      for (const auto& [name, sub] : p->fields) {
+        parts.push_back(PatternTest(sub.get(), s + access + CppIdent(name)));
+      }
+      return And(parts);
+    }
+    case Pattern::Kind::kVariant: {
+      const std::string& name = p->text;
+      if (name == "Some") return And({s + ".has_value()", PatternTest(p->subs[0].get(), "(*" + s + ")")});
+      if (name == "None") return "!" + s + ".has_value()";
+      if (name == "Ok") return And({s + ".is_ok()", PatternTest(p->subs[0].get(), s + ".ok_value()")});
+      if (name == "Err") return And({s + ".is_err()", PatternTest(p->subs[0].get(), s + ".err_value()")});
+      if (!t) return "false";
+      if (t->kind == TypeKind::kStruct) {  // tuple struct: Meters(m)
+        std::vector<std::string> parts;
+        for (size_t i = 0; i < p->subs.size(); ++i) parts.push_back(PatternTest(p->subs[i].get(), s + "._" + std::to_string(i)));
+        return And(parts);
+      }
+      std::string variant = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
+      const TypeDecl* decl = t->decl;
+      std::vector<std::string> parts;
+      parts.push_back("(" + s + ".tag == " + TypeRef(decl) + "::Tag::" + CppIdent(variant) + ")");
+      std::string prefix = s + "." + CppIdent(variant) + "_";
+      if (p->has_struct_fields) {
+        for (const auto& [fname, sub] : p->fields) parts.push_back(PatternTest(sub.get(), prefix + fname));
+      } else {
+        for (size_t i = 0; i < p->subs.size(); ++i) parts.push_back(PatternTest(p->subs[i].get(), prefix + std::to_string(i)));
+      }
+      return And(parts);
+    }
+    case Pattern::Kind::kOr: {
+      std::string out;
+      for (const auto& sub : p->subs) {
+        std::string test = PatternTest(sub.get(), s);
+        if (test.empty()) return "";
+        out += (out.empty() ? "" : " || ") + ("(" + test + ")");
+      }
+      return "(" + out + ")";
+    }
+  }
+  return "";
+}
+
+void Emitter::PatternBind(const Pattern* p, const std::string& s) {
+  Type* t = PatternType(p);
+  switch (p->kind) {
+    case Pattern::Kind::kBind:
+      Line(CppType(t) + " " + NameOf(p) + " = " + s + ";");
+      if (!p->subs.empty()) PatternBind(p->subs[0].get(), s);
+      return;
+    case Pattern::Kind::kTuple:
+      for (size_t i = 0; i < p->subs.size(); ++i) {
+        PatternBind(p->subs[i].get(), "std::get<" + std::to_string(i) + ">(" + s + ")");
+      }
+      return;
+    case Pattern::Kind::kList: {
+      size_t n = p->subs.size();
+      for (size_t i = 0; i < n; ++i) {
+        bool after_rest = p->rest_index >= 0 && static_cast<int>(i) >= p->rest_index;
+        std::string index = after_rest ? s + ".size() - " + std::to_string(n - i) : std::to_string(i);
+        PatternBind(p->subs[i].get(), s + "[" + index + "]");
+      }
+      if (!p->rest_name.empty()) {
+        size_t before = static_cast<size_t>(p->rest_index);
+        size_t after = n - before;
+        Line(CppType(t) + " " + NameOf(&p->rest_name) + "(" + s + ".begin() + " + std::to_string(before) + ", " + s +
+             ".end() - " + std::to_string(after) + ");");
+      }
+      return;
+    }
+    case Pattern::Kind::kStruct: {
+      std::string access = t && t->kind == TypeKind::kClass ? "->" : ".";
+      for (const auto& [name, sub] : p->fields) PatternBind(sub.get(), s + access + CppIdent(name));
+      return;
+    }
+    case Pattern::Kind::kVariant: {
+      const std::string& name = p->text;
+      if (name == "Some") return PatternBind(p->subs[0].get(), "(*" + s + ")");
+      if (name == "None") return;
+      if (name == "Ok") return PatternBind(p->subs[0].get(), s + ".ok_value()");
+      if (name == "Err") return PatternBind(p->subs[0].get(), s + ".err_value()");
+      if (!t) return;
+      if (t->kind == TypeKind::kStruct) {
+        for (size_t i = 0; i < p->subs.size(); ++i) PatternBind(p->subs[i].get(), s + "._" + std::to_string(i));
+        return;
+      }
+      std::string variant = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
+      std::string prefix = s + "." + CppIdent(variant) + "_";
+      if (p->has_struct_fields) {
+        for (const auto& [fname, sub] : p->fields) PatternBind(sub.get(), prefix + fname);
+      } else {
+        for (size_t i = 0; i < p->subs.size(); ++i) PatternBind(p->subs[i].get(), prefix + std::to_string(i));
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+bool Emitter::Irrefutable(const Pattern* p) const {
+  switch (p->kind) {
+    case Pattern::Kind::kWildcard:
+      return true;
+    case Pattern::Kind::kBind:
+      return p->subs.empty() || Irrefutable(p->subs[0].get());
+    case Pattern::Kind::kTuple:
+      for (const auto& s : p->subs) {
+        if (!Irrefutable(s.get())) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace ruchy

@@ -1,0 +1,512 @@
+// Program layout: the prelude include, type definitions in dependency order, globals, function
+// prototypes and definitions, and the entry point.
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "ruchy_frontend/codegen/emitter.h"
+
+namespace ruchy {
+
+std::string StripParens(const std::string& s) {
+  if (s.size() < 2 || s.front() != '(' || s.back() != ')') return s;
+  int depth = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '(') ++depth;
+    if (s[i] == ')' && --depth == 0 && i + 1 != s.size()) return s;  // `(a) + (b)`
+    if (s[i] == '"' || s[i] == '\'') return s;  // keep it simple around literals
+  }
+  return s.substr(1, s.size() - 2);
+}
+
+void Emitter::Line(const std::string& text) {
+  if (text.empty()) {
+    lines_.emplace_back();
+    return;
+  }
+  lines_.push_back(std::string(indent_ * 2, ' ') + text);
+}
+
+void Emitter::LineAt(Loc loc) {
+  if (!options_.line_directives) return;
+  int line = file_.Position(loc).line;
+  if (line == last_line_) return;
+  last_line_ = line;
+  std::string path;
+  for (char c : options_.line_path) {
+    if (c == '\\' || c == '"') path += '\\';
+    path += c;
+  }
+  lines_.push_back("#line " + std::to_string(line) + " \"" + path + "\"");
+}
+
+std::string Emitter::NameOf(const void* key) const {
+  auto it = inst_->names.find(key);
+  return it == inst_->names.end() ? "_unnamed" : it->second;
+}
+
+Type* Emitter::TypeOf(const Expr* e) const {
+  auto it = inst_->types.find(e);
+  if (it != inst_->types.end()) return Resolve(it->second);
+  auto top = program_.top_level->types.find(e);
+  if (top != program_.top_level->types.end()) return Resolve(top->second);
+  return nullptr;
+}
+
+Type* Emitter::PatternType(const Pattern* p) const {
+  auto it = inst_->pattern_types.find(p);
+  return it == inst_->pattern_types.end() ? nullptr : Resolve(it->second);
+}
+
+std::string Emitter::CppType(Type* t) const {
+  t = Resolve(t);
+  if (!t) return "rt::Unit";
+  auto join = [&](const std::vector<Type*>& ts) {
+    std::string out;
+    for (size_t i = 0; i < ts.size(); ++i) out += (i ? ", " : "") + CppType(ts[i]);
+    return out;
+  };
+  switch (t->kind) {
+    case TypeKind::kVar:
+    case TypeKind::kNever:
+    case TypeKind::kUnit:
+      return "rt::Unit";
+    case TypeKind::kBool:
+      return "bool";
+    case TypeKind::kInt:
+      return std::string(t->is_signed ? "int" : "uint") + std::to_string(t->bits) + "_t";
+    case TypeKind::kFloat:
+      return t->bits == 32 ? "float" : "double";
+    case TypeKind::kChar:
+      return "char32_t";
+    case TypeKind::kString:
+      return "std::string";
+    case TypeKind::kVec: {
+      Type* elem = Resolve(t->args[0]);
+      return "std::vector<" + (elem->kind == TypeKind::kBool ? std::string("rt::Bool") : CppType(elem)) + ">";
+    }
+    case TypeKind::kMap:
+      return "rt::Map<" + join(t->args) + ">";
+    case TypeKind::kSet:
+      return "rt::Set<" + CppType(t->args[0]) + ">";
+    case TypeKind::kTuple:
+      return "std::tuple<" + join(t->args) + ">";
+    case TypeKind::kOption:
+      return "std::optional<" + CppType(t->args[0]) + ">";
+    case TypeKind::kResult:
+      return "rt::Result<" + join(t->args) + ">";
+    case TypeKind::kFn: {
+      Type* ret = Resolve(t->ret);
+      std::string r = ret->kind == TypeKind::kUnit || ret->kind == TypeKind::kNever ? "void" : CppType(ret);
+      return "std::function<" + r + "(" + join(t->args) + ")>";
+    }
+    case TypeKind::kRange:
+      return "rt::Range<" + CppType(t->args[0]) + ">";
+    case TypeKind::kStruct:
+    case TypeKind::kEnum:
+      return TypeRef(t->decl);
+    case TypeKind::kClass:
+      return "std::shared_ptr<" + TypeRef(t->decl) + ">";
+    case TypeKind::kJson:
+      return "rt::Json";
+    case TypeKind::kContext:
+      return "rt::Context";
+    case TypeKind::kError:
+      return "rt::Error";
+  }
+  return "rt::Unit";
+}
+
+namespace {
+
+bool IsUnitLike(Type* t) {
+  t = Resolve(t);
+  return !t || t->kind == TypeKind::kUnit || t->kind == TypeKind::kNever;
+}
+
+bool IsScalar(Type* t) {
+  t = Resolve(t);
+  switch (t->kind) {
+    case TypeKind::kBool:
+    case TypeKind::kInt:
+    case TypeKind::kFloat:
+    case TypeKind::kChar:
+    case TypeKind::kUnit:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Types whose values can be compared with `==` in C++ (closures cannot).
+bool Comparable(Type* t, std::set<const TypeDecl*>& seen, const CheckedProgram& program) {
+  t = Resolve(t);
+  if (t->kind == TypeKind::kFn || t->kind == TypeKind::kContext) return false;
+  if ((t->kind == TypeKind::kStruct || t->kind == TypeKind::kEnum) && !seen.count(t->decl)) {
+    seen.insert(t->decl);
+    const TypeInfo& info = program.types.at(t->decl->name);
+    for (Type* f : info.field_types) {
+      if (!Comparable(f, seen, program)) return false;
+    }
+    for (const auto& v : info.variant_types) {
+      for (Type* f : v) {
+        if (!Comparable(f, seen, program)) return false;
+      }
+    }
+  }
+  for (Type* a : t->args) {
+    if (!Comparable(a, seen, program)) return false;
+  }
+  return true;
+}
+
+std::string FieldName(const TypeDecl* decl, const std::string& name) {
+  return decl->is_tuple ? "_" + name : CppIdent(name);
+}
+
+void CollectDeps(Type* t, std::set<const TypeDecl*>& out) {
+  t = Resolve(t);
+  if (t->kind == TypeKind::kClass) return;  // behind a shared_ptr: no complete type needed
+  if (t->kind == TypeKind::kStruct || t->kind == TypeKind::kEnum) out.insert(t->decl);
+  for (Type* a : t->args) CollectDeps(a, out);
+}
+
+}  // namespace
+
+std::string Emitter::ParamType(Type* t, bool by_value) const {
+  if (by_value || IsScalar(t)) return CppType(t);
+  return "const " + CppType(t) + "&";
+}
+
+std::vector<const FunctionInstance*> Emitter::MethodsOf(const TypeDecl* decl) const {
+  std::vector<const FunctionInstance*> out;
+  for (const auto& inst : program_.instances) {
+    if (inst->owner == decl && inst->decl && !inst->same_as && inst->checked && inst->decl->body) out.push_back(inst.get());
+  }
+  return out;
+}
+
+std::string Emitter::Prototype(const FunctionInstance& inst, bool in_class, bool with_defaults) {
+  const FunDecl* fun = inst.decl;
+  const FunctionInstance* saved = inst_;
+  inst_ = &inst;
+  std::string ret = fun->is_constructor ? "std::shared_ptr<" + TypeRef(inst.owner) + ">"
+                    : IsUnitLike(inst.ret) ? "void"
+                                           : CppType(inst.ret);
+  std::string name = fun->is_constructor ? CppIdent(fun->name) : inst.cpp_name;
+  if (inst.owner && !in_class) name = TypeRef(inst.owner) + "::" + CppIdent(fun->is_constructor ? fun->name : fun->name.substr(fun->name.rfind(':') == std::string::npos ? 0 : fun->name.rfind(':') + 1));
+  if (inst.owner && in_class) name = CppIdent(fun->name);
+  std::string params;
+  for (size_t i = 0; i < fun->params.size(); ++i) {
+    const Param& p = fun->params[i];
+    if (i) params += ", ";
+    params += ParamType(inst.params[i], p.is_mut) + " " + NameOf(&p);
+    if (with_defaults && p.default_value) params += " = " + Expr_(p.default_value.get());
+  }
+  std::string out;
+  bool is_static = inst.owner && (fun->self == SelfKind::kNone || fun->is_constructor);
+  if (in_class && is_static) out += "static ";
+  out += ret + " " + name + "(" + params + ")";
+  bool is_const = inst.owner && !is_static && inst.owner->kind != TypeDecl::Kind::kClass &&
+                  (fun->self == SelfKind::kRef || fun->self == SelfKind::kValue);
+  if (is_const) out += " const";
+  inst_ = saved;
+  return out;
+}
+
+void Emitter::EmitTypeDefinitions() {
+  // Value fields need complete types: definitions go in dependency order.
+  std::vector<const TypeInfo*> order;
+  std::set<const TypeDecl*> done, visiting;
+  std::function<void(const TypeInfo&)> visit = [&](const TypeInfo& info) {
+    if (done.count(info.decl) || visiting.count(info.decl)) return;
+    visiting.insert(info.decl);
+    std::set<const TypeDecl*> deps;
+    for (Type* f : info.field_types) CollectDeps(f, deps);
+    for (const auto& v : info.variant_types) {
+      for (Type* f : v) CollectDeps(f, deps);
+    }
+    for (const TypeDecl* d : deps) {
+      if (d != info.decl) visit(program_.types.at(d->name));
+    }
+    visiting.erase(info.decl);
+    done.insert(info.decl);
+    order.push_back(&info);
+  };
+  for (const std::string& name : program_.type_order) {
+    const TypeInfo& info = program_.types.at(name);
+    if (info.decl->kind != TypeDecl::Kind::kTrait) visit(info);
+  }
+  if (order.empty()) return;
+  for (const TypeInfo* info : order) Line("struct " + TypeRef(info->decl) + ";");
+  Line("");
+  for (const TypeInfo* info : order) EmitTypeDefinition(*info);
+  for (const TypeInfo* info : order) EmitTypeHelpers(*info, false);
+  Line("");
+}
+
+void Emitter::EmitTypeDefinition(const TypeInfo& info) {
+  const TypeDecl* decl = info.decl;
+  std::string name = TypeRef(decl);
+  inst_ = program_.top_level;  // field defaults were checked in the top-level context
+  LineAt(decl->loc);
+  if (decl->kind == TypeDecl::Kind::kClass) {
+    Open("struct " + name + " : std::enable_shared_from_this<" + name + "> {");
+  } else {
+    Open("struct " + name + " {");
+  }
+  if (decl->kind == TypeDecl::Kind::kEnum) {
+    std::string tags;
+    for (size_t i = 0; i < decl->variants.size(); ++i) tags += (i ? ", " : "") + CppIdent(decl->variants[i].name);
+    Line("enum class Tag : uint8_t { " + tags + " };");
+    Line("Tag tag = Tag::" + (decl->variants.empty() ? std::string("") : CppIdent(decl->variants[0].name)) + ";");
+    for (size_t i = 0; i < decl->variants.size(); ++i) {
+      const VariantDecl& v = decl->variants[i];
+      for (size_t j = 0; j < info.variant_types[i].size(); ++j) {
+        std::string field = v.is_struct ? v.fields[j].name : std::to_string(j);
+        Line(CppType(info.variant_types[i][j]) + " " + CppIdent(v.name) + "_" + field + "{};");
+      }
+    }
+  } else {
+    for (size_t i = 0; i < decl->fields.size(); ++i) {
+      const FieldDecl& f = decl->fields[i];
+      std::string init = f.default_value ? " = " + Expr_(f.default_value.get()) : "{}";
+      Line(CppType(info.field_types[i]) + " " + FieldName(decl, f.name) + init + ";");
+    }
+  }
+  std::vector<const FunctionInstance*> methods = MethodsOf(decl);
+  if (!methods.empty()) Line("");
+  for (const FunctionInstance* m : methods) Line(Prototype(*m, true, true) + ";");
+  std::set<const TypeDecl*> seen;
+  if (decl->kind != TypeDecl::Kind::kClass && Comparable(info.type, seen, program_)) {
+    Line("bool operator==(const " + name + "&) const = default;");
+  }
+  Close("};");
+  Line("");
+}
+
+// RuchyDebug (printing, found by ADL from rt::Debug) and RuchyToJson for each type.
+void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
+  const TypeDecl* decl = info.decl;
+  std::string name = TypeRef(decl);
+  std::string debug_sig = "void RuchyDebug(std::string& out, const " + name + "& v)";
+  std::string json_sig = "rt::Json RuchyToJson(const " + name + "& v)";
+  if (!definitions) {
+    Line(debug_sig + ";");
+    Line(json_sig + ";");
+    return;
+  }
+  std::string short_name = decl->name.substr(decl->name.rfind(':') == std::string::npos ? 0 : decl->name.rfind(':') + 1);
+  Open(debug_sig + " {");
+  if (decl->kind == TypeDecl::Kind::kEnum) {
+    Open("switch (v.tag) {");
+    for (size_t i = 0; i < decl->variants.size(); ++i) {
+      const VariantDecl& var = decl->variants[i];
+      std::string vn = CppIdent(var.name);
+      Open("case " + name + "::Tag::" + vn + ":");
+      Line("out += \"" + var.name + "\";");
+      if (var.is_struct) {
+        std::vector<std::string> fields;
+        for (const FieldDecl& f : var.fields) fields.push_back(f.name);
+        std::sort(fields.begin(), fields.end());
+        Line("out += \" {\";");
+        for (size_t j = 0; j < fields.size(); ++j) {
+          Line("out += \"" + std::string(j ? ", " : "") + fields[j] + ": \";");
+          Line("rt::Debug(out, v." + vn + "_" + fields[j] + ");");
+        }
+        Line("out += \"}\";");
+      } else if (!info.variant_types[i].empty()) {
+        Line("out += '(';");
+        for (size_t j = 0; j < info.variant_types[i].size(); ++j) {
+          if (j) Line("out += \", \";");
+          Line("rt::Debug(out, v." + vn + "_" + std::to_string(j) + ");");
+        }
+        Line("out += ')';");
+      }
+      Line("break;");
+      --indent_;
+    }
+    Close();
+  } else if (decl->is_tuple) {
+    Line("out += \"" + short_name + "(\";");
+    for (size_t j = 0; j < decl->fields.size(); ++j) {
+      if (j) Line("out += \", \";");
+      Line("rt::Debug(out, v._" + std::to_string(j) + ");");
+    }
+    Line("out += ')';");
+  } else if (decl->fields.empty() && decl->kind == TypeDecl::Kind::kStruct) {
+    Line("out += \"" + short_name + "\";");
+  } else {
+    std::vector<std::string> fields;
+    for (const FieldDecl& f : decl->fields) fields.push_back(f.name);
+    std::sort(fields.begin(), fields.end());
+    Line("out += \"" + short_name + " {\";");
+    for (size_t j = 0; j < fields.size(); ++j) {
+      Line("out += \"" + std::string(j ? ", " : "") + fields[j] + ": \";");
+      Line("rt::Debug(out, v." + CppIdent(fields[j]) + ");");
+    }
+    Line("out += '}';");
+  }
+  Close();
+  Open(json_sig + " {");
+  if (decl->kind == TypeDecl::Kind::kEnum) {
+    Open("switch (v.tag) {");
+    for (size_t i = 0; i < decl->variants.size(); ++i) {
+      const VariantDecl& var = decl->variants[i];
+      std::string vn = CppIdent(var.name);
+      Open("case " + name + "::Tag::" + vn + ": {");
+      if (info.variant_types[i].empty()) {
+        Line("return rt::Json::Of(std::string(\"" + var.name + "\"));");
+      } else {
+        Line("rt::Json payload = rt::Json::" + std::string(var.is_struct ? "Object" : "Array") + "();");
+        for (size_t j = 0; j < info.variant_types[i].size(); ++j) {
+          std::string field = var.is_struct ? var.fields[j].name : std::to_string(j);
+          if (var.is_struct) {
+            Line("payload.set(\"" + field + "\", rt::ToJson(v." + vn + "_" + field + "));");
+          } else {
+            Line("payload.push(rt::ToJson(v." + vn + "_" + field + "));");
+          }
+        }
+        Line("rt::Json out = rt::Json::Object();");
+        Line("out.set(\"" + var.name + "\", payload);");
+        Line("return out;");
+      }
+      Close();
+    }
+    Close();
+    Line("return rt::Json::Null();");
+  } else {
+    Line("rt::Json out = rt::Json::Object();");
+    for (const FieldDecl& f : decl->fields) {
+      Line("out.set(\"" + f.name + "\", rt::ToJson(v." + FieldName(decl, f.name) + "));");
+    }
+    Line("return out;");
+  }
+  Close();
+  Line("");
+}
+
+void Emitter::EmitFunction(const FunctionInstance& inst) {
+  inst_ = &inst;
+  const FunDecl* fun = inst.decl;
+  temp_counter_ = 0;
+  last_line_ = -1;
+  LineAt(fun->loc);
+  Open(Prototype(inst, false, false) + " {");
+  returns_ = {inst.ret};
+  loops_.clear();
+  if (fun->is_constructor) {
+    Line("auto self = std::make_shared<" + TypeRef(inst.owner) + ">();");
+    EmitBlockInto(fun->body.get(), Dest::Discard());
+    Line("return self;");
+  } else if (IsUnitLike(inst.ret)) {
+    EmitBlockInto(fun->body.get(), Dest::Discard());
+  } else {
+    EmitBlockInto(fun->body.get(), Dest::Return());
+  }
+  Close();
+  Line("");
+}
+
+std::string Emitter::Run() {
+  Line("// Generated by the Ruchy compiler from " + options_.line_path + ". Do not edit.");
+  Line("#include \"ruchy/prelude.h\"");
+  Line("");
+  // Ruchy allows bindings that are never read; reporting them is the linter's job, not C++'s.
+  Line("#pragma GCC diagnostic ignored \"-Wunused-variable\"");
+  Line("#pragma GCC diagnostic ignored \"-Wunused-but-set-variable\"");
+  Line("#pragma GCC diagnostic ignored \"-Wunused-parameter\"");
+  Line("");
+  Line("namespace ruchy_program {");
+  Line("using namespace std::string_literals;");
+  Line("");
+  EmitTypeDefinitions();
+
+  // Globals (top-level bindings functions can see), set when the top-level code runs.
+  inst_ = program_.top_level;
+  for (const std::string& name : program_.global_order) {
+    const GlobalBinding& g = program_.globals.at(name);
+    Line(CppType(g.type) + " " + g.cpp_name + "{};");
+  }
+  if (!program_.global_order.empty()) Line("");
+
+  std::vector<const FunctionInstance*> free_functions;
+  for (const auto& inst : program_.instances) {
+    if (!inst->decl || inst->owner || inst->same_as || !inst->checked || !inst->decl->body) continue;
+    free_functions.push_back(inst.get());
+  }
+  for (const FunctionInstance* f : free_functions) Line(Prototype(*f, false, true) + ";");
+  Line("void ruchy_top_level();");
+  Line("");
+
+  for (const std::string& name : program_.type_order) {
+    const TypeInfo& info = program_.types.at(name);
+    if (info.decl->kind != TypeDecl::Kind::kTrait) EmitTypeHelpers(info, true);
+  }
+  for (const auto& inst : program_.instances) {
+    if (!inst->decl || inst->same_as || !inst->checked || !inst->decl->body) continue;
+    EmitFunction(*inst);
+  }
+
+  // Top-level code: runs first (scripts), or once at init (Lambda handlers).
+  inst_ = program_.top_level;
+  temp_counter_ = 0;
+  last_line_ = -1;
+  returns_ = {program_.top_level->ret};
+  loops_.clear();
+  Open("void ruchy_top_level() {");
+  for (const Expr* stmt : program_.top_level_stmts) EmitStmt(stmt, Dest::Discard());
+  Close();
+  Line("");
+  Line("}  // namespace ruchy_program");
+  Line("");
+  EmitEntry();
+  std::string out;
+  for (const std::string& line : lines_) {
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
+void Emitter::EmitEntry() {
+  if (options_.entry == EmitOptions::Entry::kNone) return;
+  if (options_.entry == EmitOptions::Entry::kProgram) {
+    Open("int main(int argc, char** argv) {");
+    Open("return rt::RunProgram(argc, argv, [] {");
+    Line("ruchy_program::ruchy_top_level();");
+    if (program_.main) Line("ruchy_program::" + program_.main->cpp_name + "();");
+    Close("});");
+    Close();
+    return;
+  }
+  // Lambda handler: the bridge (ruchy/handler.h) provides main() and calls these two.
+  Open("void ruchy_handler_init() {");
+  Line("ruchy_program::ruchy_top_level();");
+  Close();
+  Open("rt::HandlerOutcome ruchy_handler_invoke(const std::string& event, const rt::Context& ctx) {");
+  const FunctionInstance* h = program_.handler;
+  if (!h) {
+    Line("return rt::HandlerOutcome::Failure(\"Ruchy.NoHandler\", \"no handler\");");
+  } else if (program_.handler_form == CheckedProgram::HandlerForm::kLegacy) {
+    Line("return rt::HandlerOutcome::Success(ruchy_program::" + h->cpp_name + "(ctx.request_id_value, event));");
+  } else {
+    Type* in = Resolve(h->params[0]);
+    Type* ret = Resolve(h->ret);
+    Type* ok = Resolve(ret->args[0]);
+    std::string parse = "rt::ParseEventJson(event)";
+    std::string arg = in->kind == TypeKind::kJson ? parse : "rt::FromJson<" + CppType(in) + ">(" + parse + ")";
+    Line("auto result = ruchy_program::" + h->cpp_name + "(" + arg + ", ctx);");
+    Line("if (result.is_err()) return rt::HandlerOutcome::Failure(result.err_value().type, result.err_value().message_value);");
+    std::string value = ok->kind == TypeKind::kJson ? "result.ok_value()" : "rt::ToJson(result.ok_value())";
+    Line("return rt::HandlerOutcome::Success(rt::Stringify(" + value + "));");
+  }
+  Close();
+}
+
+std::string EmitCpp(const CheckedProgram& program, const SourceFile& file, const EmitOptions& options) {
+  Emitter emitter(program, file, options);
+  return emitter.Run();
+}
+
+}  // namespace ruchy

@@ -1,0 +1,429 @@
+// Statements: Ruchy's block-valued constructs (blocks, if, match, loops, try) become C++
+// statements that deliver their value to a destination (discard, return, or a variable).
+#include "ruchy_frontend/codegen/emitter.h"
+
+namespace ruchy {
+
+namespace {
+
+bool IsUnitLike(Type* t) {
+  t = Resolve(t);
+  return !t || t->kind == TypeKind::kUnit || t->kind == TypeKind::kNever;
+}
+
+}  // namespace
+
+void Emitter::Deliver(const Expr* e, const std::string& value, const Dest& dest) {
+  Type* t = TypeOf(e);
+  bool never = t && t->kind == TypeKind::kNever;
+  switch (dest.kind) {
+    case Dest::Kind::kDiscard:
+      if (e->kind == ExprKind::kCall || e->kind == ExprKind::kMethodCall || never) {
+        Line(value + ";");
+      } else {
+        Line("(void)(" + value + ");");
+      }
+      return;
+    case Dest::Kind::kReturn:
+      if (never) {
+        Line(value + ";");
+      } else if (IsUnitLike(returns_.back())) {
+        if (e->kind == ExprKind::kCall || e->kind == ExprKind::kMethodCall) {
+          Line(value + ";");
+        } else {
+          Line("(void)(" + value + ");");
+        }
+        Line("return;");
+      } else {
+        Line("return " + StripParens(value) + ";");
+      }
+      return;
+    case Dest::Kind::kAssign:
+      if (never) {
+        Line(value + ";");
+      } else if (IsUnitLike(t)) {
+        Line(value + ";");
+      } else {
+        Line(dest.target + " = " + StripParens(value) + ";");
+      }
+      return;
+  }
+}
+
+void Emitter::EmitBlockInto(const Expr* block, const Dest& dest) {
+  if (block->kind != ExprKind::kBlock) {
+    EmitStmt(block, dest);
+    return;
+  }
+  for (size_t i = 0; i < block->list.size(); ++i) {
+    bool last = i + 1 == block->list.size();
+    EmitStmt(block->list[i].get(), last ? dest : Dest::Discard());
+  }
+}
+
+void Emitter::EmitStmt(const Expr* e, const Dest& dest) {
+  switch (e->kind) {
+    case ExprKind::kLet:
+      LineAt(e->loc);
+      EmitLet(e);
+      return;
+    case ExprKind::kFunDecl:
+      return;  // lifted to namespace scope
+    case ExprKind::kBlock:
+      if (e->list.empty()) return;
+      Open("{");
+      EmitBlockInto(e, dest);
+      Close();
+      return;
+    case ExprKind::kIf:
+    case ExprKind::kIfLet:
+      EmitIf(e, dest);
+      return;
+    case ExprKind::kMatch:
+      EmitMatch(e, dest);
+      return;
+    case ExprKind::kWhile:
+    case ExprKind::kWhileLet:
+    case ExprKind::kLoop:
+      EmitLoop(e, dest);
+      return;
+    case ExprKind::kFor:
+      EmitFor(e);
+      return;
+    case ExprKind::kTry:
+      EmitTry(e, dest);
+      return;
+    case ExprKind::kReturn:
+      LineAt(e->loc);
+      if (!e->a) {
+        Line("return;");
+      } else if (IsUnitLike(returns_.back())) {
+        EmitStmt(e->a.get(), Dest::Discard());
+        Line("return;");
+      } else {
+        EmitStmt(e->a.get(), Dest::Return());
+      }
+      return;
+    case ExprKind::kBreak:
+    case ExprKind::kContinue:
+      LineAt(e->loc);
+      EmitJump(e);
+      return;
+    case ExprKind::kThrow:
+      LineAt(e->loc);
+      Line("rt::throw_value(" + Expr_(e->a.get()) + ");");
+      return;
+    default: {
+      LineAt(e->loc);
+      std::string value = dest.kind == Dest::Kind::kDiscard ? Expr_(e) : ExprPlain(e);
+      Deliver(e, value, dest);
+      return;
+    }
+  }
+}
+
+void Emitter::EmitLet(const Expr* e) {
+  const Pattern* p = e->pattern.get();
+  Type* t = PatternType(p);
+  if (!t && e->a) t = TypeOf(e->a.get());
+  std::string type = CppType(t);
+  bool global = inst_ == program_.top_level && program_.global_lets.count(e);
+  if (p->kind == Pattern::Kind::kBind) {
+    std::string name = NameOf(p);
+    if (!e->a) {
+      if (!global) Line(type + " " + name + "{};");
+      return;
+    }
+    if (global) {
+      EmitStmt(e->a.get(), Dest::Assign(name));
+    } else if (IsSimple(e->a.get())) {
+      Line(type + " " + name + " = " + StripParens(ExprPlain(e->a.get())) + ";");
+    } else {
+      Line(type + " " + name + "{};");
+      EmitStmt(e->a.get(), Dest::Assign(name));
+    }
+    return;
+  }
+  if (!e->a) return;
+  std::string temp = Temp("let");
+  if (IsSimple(e->a.get())) {
+    Line(type + " " + temp + " = " + Expr_(e->a.get()) + ";");
+  } else {
+    Line(type + " " + temp + "{};");
+    EmitStmt(e->a.get(), Dest::Assign(temp));
+  }
+  PatternBind(p, temp);
+}
+
+void Emitter::EmitIf(const Expr* e, const Dest& dest) {
+  LineAt(e->loc);
+  if (e->kind == ExprKind::kIfLet) {
+    Open("{");
+    std::string subject = Temp("m");
+    Line("auto&& " + subject + " = " + Expr_(e->a.get()) + ";");
+    std::string test = PatternTest(e->pattern.get(), subject);
+    Open("if (" + (test.empty() ? "true" : test) + ") {");
+    PatternBind(e->pattern.get(), subject);
+    EmitBlockInto(e->b.get(), dest);
+    if (e->c) {
+      Close("} else {");
+      ++indent_;
+      EmitBlockInto(e->c.get(), dest);
+    }
+    Close();
+    Close();
+    return;
+  }
+  Open("if (" + StripParens(Expr_(e->a.get())) + ") {");
+  EmitBlockInto(e->b.get(), dest);
+  const Expr* rest = e->c.get();
+  while (rest && rest->kind == ExprKind::kIf) {
+    // `else if` stays flat when its condition needs no statements of its own.
+    size_t mark = lines_.size();
+    int saved_indent = indent_;
+    std::string cond = Expr_(rest->a.get());
+    if (lines_.size() != mark) {
+      lines_.resize(mark);
+      indent_ = saved_indent;
+      break;
+    }
+    Close("} else if (" + StripParens(cond) + ") {");
+    ++indent_;
+    EmitBlockInto(rest->b.get(), dest);
+    rest = rest->c.get();
+  }
+  if (rest) {
+    Close("} else {");
+    ++indent_;
+    EmitBlockInto(rest, dest);
+  }
+  Close();
+}
+
+void Emitter::EmitMatch(const Expr* e, const Dest& dest) {
+  LineAt(e->loc);
+  Open("{");
+  std::string subject = Temp("m");
+  Line("auto&& " + subject + " = " + Expr_(e->a.get()) + ";");
+  bool guards = false;
+  for (const MatchArm& arm : e->arms) guards = guards || arm.guard;
+  bool covered = false;
+  if (!guards) {
+    bool first = true;
+    for (const MatchArm& arm : e->arms) {
+      std::string test = PatternTest(arm.pattern.get(), subject);
+      if (first) {
+        Open("if (" + (test.empty() ? "true" : test) + ") {");
+      } else if (test.empty()) {
+        Close("} else {");
+        ++indent_;
+      } else {
+        Close("} else if (" + test + ") {");
+        ++indent_;
+      }
+      first = false;
+      PatternBind(arm.pattern.get(), subject);
+      EmitStmt(arm.body.get(), dest);
+      if (test.empty()) {
+        covered = true;
+        break;
+      }
+    }
+    if (!covered) {
+      if (first) {
+        Line("rt::Fail(\"Ruchy.MatchError\", \"no match arm matched\");");
+      } else {
+        Close("} else {");
+        ++indent_;
+        Line("rt::Fail(\"Ruchy.MatchError\", \"no match arm matched \" + rt::DebugToString(" + subject + "));");
+      }
+    }
+    if (!first) Close();
+    Close();
+    return;
+  }
+  std::string end = Temp("match_end");
+  for (const MatchArm& arm : e->arms) {
+    std::string test = PatternTest(arm.pattern.get(), subject);
+    Open(test.empty() ? "{" : "if (" + test + ") {");
+    PatternBind(arm.pattern.get(), subject);
+    if (arm.guard) Open("if (" + Expr_(arm.guard.get()) + ") {");
+    EmitStmt(arm.body.get(), dest);
+    Line("goto " + end + ";");
+    if (arm.guard) Close();
+    Close();
+    if (test.empty() && !arm.guard) {
+      covered = true;
+      break;
+    }
+  }
+  if (!covered) Line("rt::Fail(\"Ruchy.MatchError\", \"no match arm matched \" + rt::DebugToString(" + subject + "));");
+  Close();
+  Line(end + ":;");
+}
+
+void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
+  LineAt(e->loc);
+  LoopFrame frame;
+  frame.label = e->text;
+  if (!e->text.empty()) {
+    frame.goto_break = Temp(e->text + "_break");
+    frame.goto_continue = Temp(e->text + "_continue");
+  }
+  Type* t = TypeOf(e);
+  bool value = e->kind == ExprKind::kLoop && dest.kind != Dest::Kind::kDiscard && !IsUnitLike(t);
+  if (value) {
+    if (dest.kind == Dest::Kind::kAssign) {
+      frame.result = dest.target;
+    } else {
+      frame.result = Temp("loop");
+      Line(CppType(t) + " " + frame.result + "{};");
+    }
+  }
+  if (e->kind == ExprKind::kLoop) {
+    Open("while (true) {");
+  } else if (e->kind == ExprKind::kWhile) {
+    size_t mark = lines_.size();
+    std::string cond = Expr_(e->a.get());
+    if (lines_.size() == mark) {
+      Open("while (" + StripParens(cond) + ") {");
+    } else {
+      // The condition needs statements: evaluate them on every iteration.
+      std::vector<std::string> prelude(lines_.begin() + mark, lines_.end());
+      lines_.resize(mark);
+      Open("while (true) {");
+      for (const std::string& l : prelude) lines_.push_back("  " + l);
+      Line("if (!(" + cond + ")) break;");
+    }
+  } else {  // while let
+    Open("while (true) {");
+    std::string subject = Temp("m");
+    Line("auto&& " + subject + " = " + Expr_(e->a.get()) + ";");
+    std::string test = PatternTest(e->pattern.get(), subject);
+    if (!test.empty()) Line("if (!(" + test + ")) break;");
+    PatternBind(e->pattern.get(), subject);
+  }
+  loops_.push_back(frame);
+  if (frame.goto_continue.empty()) {
+    EmitBlockInto(e->b.get(), Dest::Discard());
+  } else {
+    Open("{");
+    EmitBlockInto(e->b.get(), Dest::Discard());
+    Close();
+    Line(frame.goto_continue + ":;");
+  }
+  loops_.pop_back();
+  Close();
+  if (!frame.goto_break.empty()) Line(frame.goto_break + ":;");
+  if (value && dest.kind == Dest::Kind::kReturn) Line("return " + frame.result + ";");
+}
+
+void Emitter::EmitFor(const Expr* e) {
+  LineAt(e->loc);
+  LoopFrame frame;
+  frame.label = e->text;
+  if (!e->text.empty()) {
+    frame.goto_break = Temp(e->text + "_break");
+    frame.goto_continue = Temp(e->text + "_continue");
+  }
+  const Expr* iterable = e->a.get();
+  const Pattern* p = e->pattern.get();
+  Type* it = TypeOf(iterable);
+  bool simple_bind = p->kind == Pattern::Kind::kBind || p->kind == Pattern::Kind::kWildcard;
+  std::string var = p->kind == Pattern::Kind::kBind ? NameOf(p) : Temp("item");
+  Type* elem = PatternType(p);
+  std::string elem_type = CppType(elem);
+  int closes = 1;
+  if (iterable->kind == ExprKind::kRange && iterable->a && iterable->b) {
+    std::string end = Temp("end");
+    Open("for (" + elem_type + " " + var + " = " + Expr_(iterable->a.get()) + ", " + end + " = " +
+         Expr_(iterable->b.get()) + "; " + var + (iterable->flag ? " <= " : " < ") + end + "; ++" + var + ") {");
+  } else if (it->kind == TypeKind::kVec) {
+    std::string seq = Temp("seq");
+    std::string index = Temp("i");
+    Open("{");
+    closes = 2;
+    Line("const auto& " + seq + " = " + Expr_(iterable) + ";");
+    Open("for (size_t " + index + " = 0; " + index + " < " + seq + ".size(); ++" + index + ") {");
+    Line(elem_type + " " + var + " = " + seq + "[" + index + "];");
+  } else if (it->kind == TypeKind::kMap) {
+    Open("for (const auto& " + var + " : rt::items(" + Expr_(iterable) + ")) {");
+  } else if (it->kind == TypeKind::kSet) {
+    Open("for (const " + elem_type + "& " + var + " : rt::SortedKeys(" + Expr_(iterable) + ")) {");
+  } else if (it->kind == TypeKind::kString) {
+    Open("for (char32_t " + var + " : rt::chars(" + Expr_(iterable) + ")) {");
+  } else if (it->kind == TypeKind::kJson) {
+    Open("for (const rt::Json& " + var + " : (" + Expr_(iterable) + ").items()) {");
+  } else {
+    Open("for (" + elem_type + " " + var + " : " + Expr_(iterable) + ") {");
+  }
+  if (!simple_bind) PatternBind(p, var);
+  loops_.push_back(frame);
+  if (frame.goto_continue.empty()) {
+    EmitBlockInto(e->b.get(), Dest::Discard());
+  } else {
+    Open("{");
+    EmitBlockInto(e->b.get(), Dest::Discard());
+    Close();
+    Line(frame.goto_continue + ":;");
+  }
+  loops_.pop_back();
+  for (int i = 0; i < closes; ++i) Close();
+  if (!frame.goto_break.empty()) Line(frame.goto_break + ":;");
+}
+
+void Emitter::EmitJump(const Expr* e) {
+  const LoopFrame* target = nullptr;
+  bool innermost = true;
+  for (auto it = loops_.rbegin(); it != loops_.rend(); ++it) {
+    if (e->text.empty() || it->label == e->text) {
+      target = &*it;
+      break;
+    }
+    innermost = false;
+  }
+  if (!target) {
+    Line(e->kind == ExprKind::kBreak ? "break;" : "continue;");
+    return;
+  }
+  if (e->kind == ExprKind::kBreak) {
+    if (e->a) {
+      if (target->result.empty()) {
+        EmitStmt(e->a.get(), Dest::Discard());
+      } else {
+        EmitStmt(e->a.get(), Dest::Assign(target->result));
+      }
+    }
+    Line(innermost ? "break;" : "goto " + target->goto_break + ";");
+  } else {
+    Line(innermost ? "continue;" : "goto " + target->goto_continue + ";");
+  }
+}
+
+void Emitter::EmitTry(const Expr* e, const Dest& dest) {
+  LineAt(e->loc);
+  Open("{");
+  if (e->c) {
+    Open("rt::Finally " + Temp("finally") + "([&] {");
+    auto saved_loops = std::move(loops_);
+    loops_.clear();
+    EmitBlockInto(e->c.get(), Dest::Discard());
+    loops_ = std::move(saved_loops);
+    Close("});");
+  }
+  if (e->b) {
+    Open("try {");
+    EmitBlockInto(e->a.get(), dest);
+    std::string caught = Temp("error");
+    Close("} catch (const rt::RuntimeError& " + caught + ") {");
+    ++indent_;
+    if (e->text != "_") Line("std::string " + NameOf(e) + " = " + caught + ".message();");
+    EmitBlockInto(e->b.get(), dest);
+    Close();
+  } else {
+    EmitBlockInto(e->a.get(), dest);
+  }
+  Close();
+}
+
+}  // namespace ruchy

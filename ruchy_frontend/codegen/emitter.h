@@ -1,0 +1,129 @@
+// The C++ emitter's state, shared by its source files (program layout, statements, expressions,
+// patterns). Use cpp_emitter.h from outside.
+#ifndef RUCHY_FRONTEND_CODEGEN_EMITTER_H_
+#define RUCHY_FRONTEND_CODEGEN_EMITTER_H_
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ruchy_frontend/check/checked_program.h"
+#include "ruchy_frontend/check/cpp_names.h"
+#include "ruchy_frontend/codegen/cpp_emitter.h"
+
+namespace ruchy {
+
+// Where the value of a statement-like expression goes.
+struct Dest {
+  enum class Kind { kDiscard, kReturn, kAssign };
+  Kind kind = Kind::kDiscard;
+  std::string target;  // kAssign: the variable
+  static Dest Discard() { return {}; }
+  static Dest Return() { return {Kind::kReturn, ""}; }
+  static Dest Assign(std::string name) { return {Kind::kAssign, std::move(name)}; }
+};
+
+struct LoopFrame {
+  std::string label;       // Ruchy label, or empty
+  std::string result;      // `loop` with `break value`: the variable receiving it
+  std::string goto_break;  // C++ label names when the loop is labelled
+  std::string goto_continue;
+};
+
+class Emitter {
+ public:
+  Emitter(const CheckedProgram& program, const SourceFile& file, const EmitOptions& options)
+      : program_(program), file_(file), options_(options) {}
+
+  std::string Run();
+
+  // ---- layout (emit_program.cc) ----
+  void EmitTypeDefinitions();
+  void EmitTypeDefinition(const TypeInfo& info);
+  void EmitTypeHelpers(const TypeInfo& info, bool definitions);
+  std::string Prototype(const FunctionInstance& inst, bool in_class, bool with_defaults);
+  void EmitFunction(const FunctionInstance& inst);
+  void EmitEntry();
+  std::vector<const FunctionInstance*> MethodsOf(const TypeDecl* decl) const;
+
+  // ---- statements (emit_statements.cc) ----
+  void EmitStmt(const Expr* e, const Dest& dest);
+  void EmitBlockInto(const Expr* block, const Dest& dest);
+  void EmitLet(const Expr* e);
+  void EmitIf(const Expr* e, const Dest& dest);
+  void EmitMatch(const Expr* e, const Dest& dest);
+  void EmitLoop(const Expr* e, const Dest& dest);
+  void EmitFor(const Expr* e);
+  void EmitTry(const Expr* e, const Dest& dest);
+  void EmitJump(const Expr* e);
+  void Deliver(const Expr* e, const std::string& value, const Dest& dest);
+
+  // ---- expressions (emit_expressions.cc) ----
+  std::string Expr_(const Expr* e);
+  std::string ExprRaw(const Expr* e);
+  std::string Hoist(const Expr* e);
+  std::string ExprPlain(const Expr* e);
+  std::string Literal(const Expr* e);
+  std::string FString(const Expr* e);
+  std::string Binary(const Expr* e);
+  std::string Call(const Expr* e);
+  std::string BuiltinCall(const Expr* e, const CallInfo& call);
+  std::string MethodCall(const Expr* e);
+  std::string Field(const Expr* e);
+  std::string Closure(const Expr* e);
+  void CollectGlobalRefs(const Expr* e, std::set<std::string>& out) const;
+  std::string StructLiteral(const Expr* e);
+  std::string VariantValue(const TypeDecl* decl, int variant, const std::vector<std::string>& payload);
+  std::string Args(const Expr* e, size_t skip = 0);
+  std::string FormatCall(const std::vector<ExprPtr>& args, const char* fn);
+  bool IsSimple(const Expr* e) const;
+
+  // ---- patterns (emit_patterns.cc) ----
+  std::string PatternTest(const Pattern* p, const std::string& subject);
+  void PatternBind(const Pattern* p, const std::string& subject);
+  bool Irrefutable(const Pattern* p) const;
+
+  // ---- types ----
+  std::string CppType(Type* t) const;
+  std::string TypeRef(const TypeDecl* decl) const { return CppIdent(decl->name); }
+  std::string ParamType(Type* t, bool by_value) const;
+  Type* TypeOf(const Expr* e) const;
+  Type* PatternType(const Pattern* p) const;
+
+  // ---- output ----
+  void Line(const std::string& text);
+  void LineAt(Loc loc);
+  void Open(const std::string& text) {
+    Line(text);
+    ++indent_;
+  }
+  void Close(const std::string& text = "}") {
+    --indent_;
+    Line(text);
+  }
+  std::string Temp(const std::string& base) { return "_" + base + std::to_string(++temp_counter_); }
+  std::string NameOf(const void* key) const;
+  bool InMethod() const { return inst_ && inst_->owner && !inst_->decl->is_constructor && inst_->decl->self != SelfKind::kNone; }
+  bool InClassCode() const { return inst_ && inst_->owner && inst_->owner->kind == TypeDecl::Kind::kClass; }
+
+  const CheckedProgram& program_;
+  const SourceFile& file_;
+  EmitOptions options_;
+  std::vector<std::string> lines_;
+  int indent_ = 0;
+  int last_line_ = -1;
+  int temp_counter_ = 0;
+  const FunctionInstance* inst_ = nullptr;
+  std::vector<Type*> returns_;  // return types of the enclosing function and closures
+  std::vector<LoopFrame> loops_;
+  // The one literal that may be written without its type (`n - 1`, `int64_t x = 0;`): only
+  // where C++ converts it to the right type, never as an argument to an overloaded function.
+  const Expr* plain_literal_ = nullptr;
+};
+
+// `(a < b)` -> `a < b` where the context already delimits the expression.
+std::string StripParens(const std::string& s);
+
+}  // namespace ruchy
+
+#endif  // RUCHY_FRONTEND_CODEGEN_EMITTER_H_

@@ -1,0 +1,70 @@
+"""Bazel rules for Ruchy programs.
+
+    load("@ruchy_lambda//ruchy_frontend:defs.bzl", "ruchy_binary", "ruchy_library", "ruchy_test")
+
+    ruchy_binary(name = "hello", src = "hello.ruchy")
+    ruchy_test(name = "hello_test", src = "hello.ruchy", expected_stdout = "hello.out")
+
+Each rule transpiles at build time with the compiler built for the host (`//ruchy_frontend:ruchy`,
+exec configuration) and compiles the C++ for the target platform, so `--config=arm64` and the
+release transitions apply as to any cc_binary. Generated code links with the support library
+`//ruchy_frontend/std` and is compiled with `-fwrapv` (Ruchy integers wrap on overflow).
+"""
+
+load("//ruchy_frontend/private:transpile.bzl", _ruchy_transpile = "ruchy_transpile")
+
+ruchy_transpile = _ruchy_transpile
+
+# What generated code needs from the C++ compiler.
+RUCHY_COPTS = ["-fwrapv"]
+
+_STD = Label("//ruchy_frontend/std")
+
+def ruchy_binary(name, src, copts = [], deps = [], **kwargs):
+    """A program: top-level statements run in order, then `main()` if defined."""
+    _ruchy_transpile(name = name + "_cc", src = src, visibility = ["//visibility:private"])
+    native.cc_binary(
+        name = name,
+        srcs = [":" + name + "_cc"],
+        copts = RUCHY_COPTS + copts,
+        deps = [_STD] + deps,
+        **kwargs
+    )
+
+def ruchy_library(name, src, mode = "program", copts = [], deps = [], **kwargs):
+    """The compiled code of one Ruchy file as a cc_library (no main for mode = "handler").
+
+    A handler library (`mode = "handler"`) defines `ruchy_handler_init` and
+    `ruchy_handler_invoke`, which the Lambda bridge calls; see packaging/defs.bzl.
+    """
+    _ruchy_transpile(name = name + "_cc", src = src, mode = mode, visibility = ["//visibility:private"])
+    native.cc_library(
+        name = name,
+        srcs = [":" + name + "_cc"],
+        copts = RUCHY_COPTS + copts,
+        deps = [_STD] + deps,
+        **kwargs
+    )
+
+def ruchy_test(name, src, expected_stdout = None, expected_stderr = None, copts = [], deps = [], size = "small", tags = [], **kwargs):
+    """Runs the program; passes when it exits 0, or, with expectations, when its output matches.
+
+    expected_stdout: a file the program's standard output must equal, byte for byte.
+    expected_stderr: a file its standard error must equal; the program must then exit 1 (a
+        runtime error), which is how error-path programs are tested.
+    """
+    ruchy_binary(name = name + "_bin", src = src, copts = copts, deps = deps, testonly = True, tags = tags)
+    data = [":" + name + "_bin"]
+    args = ["$(rootpath :%s_bin)" % name]
+    args.append("$(rootpath %s)" % expected_stdout if expected_stdout else "-")
+    args.append("$(rootpath %s)" % expected_stderr if expected_stderr else "-")
+    data += [f for f in [expected_stdout, expected_stderr] if f]
+    native.sh_test(
+        name = name,
+        srcs = [Label("//ruchy_frontend/testing:expect_output.sh")],
+        args = args,
+        data = data,
+        size = size,
+        tags = tags,
+        **kwargs
+    )

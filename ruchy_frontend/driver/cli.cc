@@ -1,0 +1,155 @@
+#include "ruchy_frontend/driver/cli.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ruchy_frontend/driver/compile.h"
+#include "ruchy_frontend/driver/run_command.h"
+
+namespace ruchy {
+
+namespace {
+
+constexpr const char* kVersion = "ruchy 0.1.0 (ruchy-lambda front end, C++20 backend)";
+
+constexpr const char* kUsage = R"(usage: ruchy <command> [options] FILE
+
+Compiles Ruchy to C++20.
+
+commands:
+  transpile FILE [-o OUT]   write the generated C++ to OUT (default: stdout)
+  check FILE                report errors only; exit 1 if there are any
+  run FILE [ARGS...]        compile (cached) and run the program with ARGS
+
+options:
+  --handler                 FILE is a Lambda handler (no main; see docs/language.md)
+  --line-path PATH          path written into #line directives (default: FILE as given)
+  --no-line-directives      omit #line directives
+  --color / --no-color      force diagnostics colour (default: on when stderr is a terminal)
+  -v, --verbose             `run`: show compiler commands
+  -h, --help                this help
+  --version                 print the version
+
+exit codes: 0 ok, 1 errors in the program, 2 bad usage, 3 file not readable/writable,
+            4 C++ toolchain failure (run); `run` otherwise exits with the program's code.
+)";
+
+// Relative paths are relative to where the user ran the command, also under `bazel run`.
+std::string UserPath(const std::string& path) {
+  if (path.empty() || path[0] == '/' || path == "-") return path;
+  if (const char* wd = std::getenv("BUILD_WORKING_DIRECTORY")) return std::string(wd) + "/" + path;
+  return path;
+}
+
+bool ReadInput(const std::string& path, std::string& out) {
+  if (path == "-") {
+    std::ostringstream s;
+    s << std::cin.rdbuf();
+    out = s.str();
+    return true;
+  }
+  std::ifstream in(UserPath(path), std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  out = s.str();
+  return !in.bad();
+}
+
+int Usage(const std::string& message) {
+  std::fprintf(stderr, "ruchy: %s\n\n%s", message.c_str(), kUsage);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return Usage("missing command");
+  std::string command = args[0];
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  if (command == "--version" || command == "version") {
+    std::printf("%s\n", kVersion);
+    return kExitOk;
+  }
+  if (command != "transpile" && command != "check" && command != "run") {
+    return Usage("unknown command `" + command + "`");
+  }
+  CompileOptions options;
+  options.color = isatty(STDERR_FILENO);
+  std::string file, out;
+  bool verbose = false;
+  std::vector<std::string> program_args;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (!file.empty() && command == "run") {
+      program_args.push_back(a);  // everything after FILE belongs to the program
+      continue;
+    }
+    if (a == "-o" && i + 1 < args.size()) {
+      out = args[++i];
+    } else if (a == "--handler") {
+      options.lambda_handler = true;
+    } else if (a == "--line-path" && i + 1 < args.size()) {
+      options.line_path = args[++i];
+    } else if (a == "--no-line-directives") {
+      options.line_directives = false;
+    } else if (a == "--color") {
+      options.color = true;
+    } else if (a == "--no-color") {
+      options.color = false;
+    } else if (a == "-v" || a == "--verbose") {
+      verbose = true;
+    } else if (a == "-h" || a == "--help") {
+      std::fputs(kUsage, stdout);
+      return kExitOk;
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      return Usage("unknown option `" + a + "`");
+    } else if (file.empty()) {
+      file = a;
+    } else {
+      return Usage("unexpected argument `" + a + "`");
+    }
+  }
+  if (file.empty()) return Usage("missing FILE");
+  if (!out.empty() && command != "transpile") return Usage("-o is only for `transpile`");
+  std::string text;
+  if (!ReadInput(file, text)) {
+    std::fprintf(stderr, "ruchy: cannot read %s: %s\n", file.c_str(), std::strerror(errno));
+    return kExitIo;
+  }
+  options.emit = command != "check";
+  CompileResult result = CompileSource(file, std::move(text), options);
+  std::fputs(result.diagnostics.c_str(), stderr);
+  if (!result.ok) {
+    std::fprintf(stderr, "%d error%s\n", result.error_count, result.error_count == 1 ? "" : "s");
+    return kExitCompileError;
+  }
+  if (command == "check") return kExitOk;
+  if (command == "run") return RunProgramFile(file, result.cpp, program_args, verbose);
+  if (out.empty()) {
+    std::fwrite(result.cpp.data(), 1, result.cpp.size(), stdout);
+    return kExitOk;
+  }
+  std::ofstream o(UserPath(out), std::ios::binary);
+  o << result.cpp;
+  o.close();
+  if (!o) {
+    std::fprintf(stderr, "ruchy: cannot write %s\n", out.c_str());
+    return kExitIo;
+  }
+  return kExitOk;
+}
+
+}  // namespace ruchy

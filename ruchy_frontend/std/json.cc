@@ -1,0 +1,207 @@
+// Json: parsing through RapidJSON (a pinned Debian package), serialisation and access.
+#include <charconv>
+
+#include "rapidjson/document.h"
+#include "rapidjson/error/en.h"
+#include "ruchy/prelude.h"
+
+namespace rt {
+
+namespace {
+
+const Json& NullJson() {
+  static const Json* const null = new Json();
+  return *null;
+}
+
+Json FromRapid(const rapidjson::Value& v, int depth) {
+  if (depth > 512) Fail("Ruchy.JsonError", "JSON nested too deeply");
+  if (v.IsNull()) return Json::Null();
+  if (v.IsBool()) return Json::Of(v.GetBool());
+  if (v.IsInt64()) return Json::Of(static_cast<int64_t>(v.GetInt64()));
+  if (v.IsNumber()) return Json::Of(v.GetDouble());
+  if (v.IsString()) return Json::Of(std::string(v.GetString(), v.GetStringLength()));
+  if (v.IsArray()) {
+    Json out = Json::Array();
+    for (const auto& item : v.GetArray()) out.push(FromRapid(item, depth + 1));
+    return out;
+  }
+  Json out = Json::Object();
+  for (const auto& m : v.GetObject()) {
+    out.set(std::string(m.name.GetString(), m.name.GetStringLength()), FromRapid(m.value, depth + 1));
+  }
+  return out;
+}
+
+void AppendJsonString(std::string& out, const std::string& s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          char esc[8];
+          std::snprintf(esc, sizeof esc, "\\u%04x", c);
+          out += esc;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+}  // namespace
+
+std::optional<int64_t> Json::as_i64() const {
+  if (kind_ == Kind::kInt) return int_;
+  if (kind_ == Kind::kFloat && float_ == std::trunc(float_) && std::fabs(float_) < 9.2e18) {
+    return static_cast<int64_t>(float_);
+  }
+  return std::nullopt;
+}
+
+std::optional<double> Json::as_f64() const {
+  if (kind_ == Kind::kInt) return static_cast<double>(int_);
+  if (kind_ == Kind::kFloat) return float_;
+  return std::nullopt;
+}
+
+const Json& Json::operator[](const std::string& key) const {
+  if (kind_ != Kind::kObject) return NullJson();
+  for (const auto& [k, v] : members_) {
+    if (k == key) return v;
+  }
+  return NullJson();
+}
+
+const Json& Json::operator[](int64_t index) const {
+  if (kind_ != Kind::kArray || index < 0 || index >= static_cast<int64_t>(items_.size())) return NullJson();
+  return items_[index];
+}
+
+std::optional<Json> Json::get(const std::string& key) const {
+  if (kind_ != Kind::kObject) return std::nullopt;
+  for (const auto& [k, v] : members_) {
+    if (k == key) return v;
+  }
+  return std::nullopt;
+}
+
+bool Json::contains_key(const std::string& key) const { return get(key).has_value(); }
+
+int64_t Json::size() const {
+  if (kind_ == Kind::kArray) return static_cast<int64_t>(items_.size());
+  if (kind_ == Kind::kObject) return static_cast<int64_t>(members_.size());
+  if (kind_ == Kind::kString) return static_cast<int64_t>(string_.size());
+  return 0;
+}
+
+std::vector<std::string> Json::keys() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : members_) out.push_back(k);
+  return out;
+}
+
+void Json::set(const std::string& key, Json value) {
+  if (kind_ == Kind::kNull) kind_ = Kind::kObject;
+  if (kind_ != Kind::kObject) Fail("Ruchy.JsonError", "cannot set a key on a JSON value that is not an object");
+  for (auto& [k, v] : members_) {
+    if (k == key) {
+      v = std::move(value);
+      return;
+    }
+  }
+  members_.emplace_back(key, std::move(value));
+}
+
+void Json::push(Json value) {
+  if (kind_ == Kind::kNull) kind_ = Kind::kArray;
+  if (kind_ != Kind::kArray) Fail("Ruchy.JsonError", "cannot push onto a JSON value that is not an array");
+  items_.push_back(std::move(value));
+}
+
+bool operator==(const Json& a, const Json& b) {
+  if (a.is_number() && b.is_number()) return a.as_f64() == b.as_f64();
+  if (a.kind_ != b.kind_) return false;
+  switch (a.kind_) {
+    case Json::Kind::kNull: return true;
+    case Json::Kind::kBool: return a.bool_ == b.bool_;
+    case Json::Kind::kString: return a.string_ == b.string_;
+    case Json::Kind::kArray: return a.items_ == b.items_;
+    case Json::Kind::kObject: return a.members_ == b.members_;
+    default: return false;
+  }
+}
+
+Result<Json, std::string> ParseJson(const std::string& text) {
+  rapidjson::Document doc;
+  doc.Parse(text.data(), text.size());
+  if (doc.HasParseError()) {
+    return Result<Json, std::string>::Err(std::string(rapidjson::GetParseError_En(doc.GetParseError())) +
+                                          " at offset " + std::to_string(doc.GetErrorOffset()));
+  }
+  try {
+    return Result<Json, std::string>::Ok(FromRapid(doc, 0));
+  } catch (const RuntimeError& e) {
+    return Result<Json, std::string>::Err(e.message());
+  }
+}
+
+void AppendJson(std::string& out, const Json& j) {
+  switch (j.kind()) {
+    case Json::Kind::kNull: out += "null"; return;
+    case Json::Kind::kBool: out += *j.as_bool() ? "true" : "false"; return;
+    case Json::Kind::kInt: out += std::to_string(*j.as_i64()); return;
+    case Json::Kind::kFloat: {
+      double v = *j.as_f64();
+      if (!std::isfinite(v)) {
+        out += "null";  // JSON has no NaN or infinity
+        return;
+      }
+      char buf[64];
+      auto res = std::to_chars(buf, buf + sizeof buf, v);
+      out.append(buf, res.ptr);
+      return;
+    }
+    case Json::Kind::kString: AppendJsonString(out, *j.as_str()); return;
+    case Json::Kind::kArray: {
+      out += '[';
+      bool first = true;
+      for (const Json& item : j.items()) {
+        if (!first) out += ',';
+        first = false;
+        AppendJson(out, item);
+      }
+      out += ']';
+      return;
+    }
+    case Json::Kind::kObject: {
+      out += '{';
+      bool first = true;
+      for (const auto& [k, v] : j.members()) {
+        if (!first) out += ',';
+        first = false;
+        AppendJsonString(out, k);
+        out += ':';
+        AppendJson(out, v);
+      }
+      out += '}';
+      return;
+    }
+  }
+}
+
+std::string Stringify(const Json& j) {
+  std::string out;
+  AppendJson(out, j);
+  return out;
+}
+
+}  // namespace rt

@@ -1,0 +1,441 @@
+// Out-of-line parts of the support library: formatting, strings, chars, output and the program
+// entry helper.
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <cwctype>
+
+#include "ruchy/prelude.h"
+
+namespace rt {
+
+[[noreturn]] void Fail(const char* type, std::string message) { throw RuntimeError(type, std::move(message)); }
+
+void AppendUtf8(std::string& out, char32_t c) {
+  uint32_t cp = c;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::vector<char32_t> DecodeUtf8(const std::string& s) {
+  std::vector<char32_t> out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+      out.push_back(0xFFFD);  // invalid byte: the replacement character, as lossy decoding does
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+std::string EncodeUtf8(const std::vector<char32_t>& chars) {
+  std::string out;
+  for (char32_t c : chars) AppendUtf8(out, c);
+  return out;
+}
+
+void AppendFloat(std::string& out, double v) {
+  if (std::isnan(v)) {
+    out += "NaN";
+    return;
+  }
+  if (std::isinf(v)) {
+    out += v < 0 ? "-inf" : "inf";
+    return;
+  }
+  char buf[400];
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  std::string_view text(buf, res.ptr - buf);
+  out += text;
+  if (text.find('.') == std::string_view::npos) out += ".0";
+}
+
+void AppendQuoted(std::string& out, const std::string& s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      case '\0': out += "\\0"; break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          char esc[12];
+          std::snprintf(esc, sizeof esc, "\\u{%x}", c);
+          out += esc;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+void AppendError(std::string& out, const Error& e) { out += e.message_value; }
+
+std::string ApplySpec(std::string text, const FormatSpec& spec, bool numeric) {
+  if (spec.width < 0 || static_cast<int>(DecodeUtf8(text).size()) >= spec.width) return text;
+  size_t pad = spec.width - DecodeUtf8(text).size();
+  if (spec.zero && numeric && !spec.align) {
+    size_t sign = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+    return text.substr(0, sign) + std::string(pad, '0') + text.substr(sign);
+  }
+  char align = spec.align ? spec.align : (numeric ? '>' : '<');
+  std::string fill;
+  AppendUtf8(fill, static_cast<unsigned char>(spec.fill));
+  auto repeat = [&](size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s += fill;
+    return s;
+  };
+  if (align == '<') return text + repeat(pad);
+  if (align == '>') return repeat(pad) + text;
+  return repeat(pad / 2) + text + repeat(pad - pad / 2);
+}
+
+std::string FormatFloat(double v, const FormatSpec& spec) {
+  std::string out;
+  if (spec.kind == 'e') {
+    char buf[64];
+    auto res = spec.precision >= 0 ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific, spec.precision)
+                                   : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+    out.assign(buf, res.ptr);
+    // Rust writes 1.5e3, not 1.5e+03.
+    size_t e = out.find('e');
+    if (e != std::string::npos) {
+      std::string exp = out.substr(e + 1);
+      bool negative = !exp.empty() && exp[0] == '-';
+      size_t digits = exp.find_first_not_of("+-0");
+      out = out.substr(0, e + 1) + (negative ? "-" : "") + (digits == std::string::npos ? "0" : exp.substr(digits));
+    }
+  } else if (spec.precision >= 0 && std::isfinite(v)) {
+    char buf[400];
+    auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, spec.precision);
+    out.assign(buf, res.ptr);
+  } else {
+    AppendFloat(out, v);
+  }
+  if (spec.plus && v >= 0) out = "+" + out;
+  return out;
+}
+
+std::string FormatInteger(int64_t v, bool is_unsigned, const FormatSpec& spec) {
+  std::string out;
+  int base = spec.kind == 'x' || spec.kind == 'X' ? 16 : spec.kind == 'b' ? 2 : spec.kind == 'o' ? 8 : 10;
+  char buf[80];
+  std::to_chars_result res;
+  if (is_unsigned || base != 10) {
+    res = std::to_chars(buf, buf + sizeof buf, static_cast<uint64_t>(v), base);
+  } else {
+    res = std::to_chars(buf, buf + sizeof buf, v, base);
+  }
+  out.assign(buf, res.ptr);
+  if (spec.kind == 'X') {
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  if (spec.kind == 'e') {
+    FormatSpec f = spec;
+    return FormatFloat(static_cast<double>(v), f);
+  }
+  if (spec.plus && v >= 0) out = "+" + out;
+  return out;
+}
+
+// Output goes through one buffer per stream (stdio is fully buffered when not a terminal).
+void WriteOut(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+void WriteErr(const std::string& s) {
+  std::fflush(stdout);
+  std::fwrite(s.data(), 1, s.size(), stderr);
+}
+
+std::string DebugString(const std::string& s) {
+  std::string out;
+  AppendQuoted(out, s);
+  return out;
+}
+
+// ---- strings ----
+std::string at(const std::string& s, int64_t i) {
+  std::vector<char32_t> chars = DecodeUtf8(s);
+  std::string out;
+  AppendUtf8(out, chars[CheckIndex(i, chars.size())]);
+  return out;
+}
+
+std::string slice(const std::string& s, int64_t lo, int64_t hi) {
+  std::vector<char32_t> chars = DecodeUtf8(s);
+  SliceBounds(static_cast<int64_t>(chars.size()), lo, hi);
+  return EncodeUtf8(std::vector<char32_t>(chars.begin() + lo, chars.begin() + hi));
+}
+
+std::string substring(const std::string& s, int64_t lo, int64_t hi) { return slice(s, lo, hi); }
+
+char32_t char_at(const std::string& s, int64_t i) {
+  std::vector<char32_t> chars = DecodeUtf8(s);
+  return chars[CheckIndex(i, chars.size())];
+}
+
+std::string to_upper(const std::string& s) {
+  std::string out;
+  for (char32_t c : DecodeUtf8(s)) AppendUtf8(out, to_uppercase(c));
+  return out;
+}
+
+std::string to_lower(const std::string& s) {
+  std::string out;
+  for (char32_t c : DecodeUtf8(s)) AppendUtf8(out, to_lowercase(c));
+  return out;
+}
+
+namespace {
+bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+}  // namespace
+
+std::string trim(const std::string& s) { return trim_end(trim_start(s)); }
+
+std::string trim_start(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size() && IsSpaceByte(s[i])) ++i;
+  return s.substr(i);
+}
+
+std::string trim_end(const std::string& s) {
+  size_t n = s.size();
+  while (n > 0 && IsSpaceByte(s[n - 1])) --n;
+  return s.substr(0, n);
+}
+
+std::vector<std::string> split(const std::string& s, const std::string& sep) {
+  std::vector<std::string> out;
+  if (sep.empty()) {
+    // Like Rust: "", then every character, then "".
+    out.emplace_back();
+    for (char32_t c : DecodeUtf8(s)) {
+      std::string one;
+      AppendUtf8(one, c);
+      out.push_back(one);
+    }
+    out.emplace_back();
+    return out;
+  }
+  size_t start = 0;
+  while (true) {
+    size_t pos = s.find(sep, start);
+    if (pos == std::string::npos) {
+      out.push_back(s.substr(start));
+      return out;
+    }
+    out.push_back(s.substr(start, pos - start));
+    start = pos + sep.size();
+  }
+}
+
+std::vector<std::string> split_whitespace(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSpaceByte(s[i])) ++i;
+    size_t start = i;
+    while (i < s.size() && !IsSpaceByte(s[i])) ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+std::vector<std::string> lines(const std::string& s) {
+  std::vector<std::string> out = split(s, "\n");
+  if (!out.empty() && out.back().empty()) out.pop_back();
+  for (std::string& line : out) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+  }
+  return out;
+}
+
+std::vector<char32_t> chars(const std::string& s) { return DecodeUtf8(s); }
+
+std::vector<uint8_t> bytes(const std::string& s) { return std::vector<uint8_t>(s.begin(), s.end()); }
+
+bool contains(const std::string& s, char32_t c) {
+  std::string one;
+  AppendUtf8(one, c);
+  return s.find(one) != std::string::npos;
+}
+
+bool starts_with(const std::string& s, char32_t c) {
+  std::string one;
+  AppendUtf8(one, c);
+  return starts_with(s, one);
+}
+
+bool ends_with(const std::string& s, char32_t c) {
+  std::string one;
+  AppendUtf8(one, c);
+  return ends_with(s, one);
+}
+
+std::string replace(const std::string& s, const std::string& from, const std::string& to) {
+  if (from.empty()) return s;
+  std::string out;
+  size_t start = 0;
+  while (true) {
+    size_t pos = s.find(from, start);
+    if (pos == std::string::npos) break;
+    out.append(s, start, pos - start);
+    out += to;
+    start = pos + from.size();
+  }
+  out.append(s, start, std::string::npos);
+  return out;
+}
+
+std::string repeat(const std::string& s, int64_t n) {
+  std::string out;
+  if (n <= 0) return out;
+  out.reserve(s.size() * n);
+  for (int64_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+std::optional<int64_t> find(const std::string& s, const std::string& part) {
+  size_t pos = s.find(part);
+  if (pos == std::string::npos) return std::nullopt;
+  return static_cast<int64_t>(pos);
+}
+
+std::optional<std::string> strip_prefix(const std::string& s, const std::string& p) {
+  if (!starts_with(s, p)) return std::nullopt;
+  return s.substr(p.size());
+}
+
+std::optional<std::string> strip_suffix(const std::string& s, const std::string& p) {
+  if (!ends_with(s, p)) return std::nullopt;
+  return s.substr(0, s.size() - p.size());
+}
+
+void push_char(std::string& s, char32_t c) { AppendUtf8(s, c); }
+
+std::string reversed(const std::string& s) {
+  std::vector<char32_t> chars = DecodeUtf8(s);
+  std::reverse(chars.begin(), chars.end());
+  return EncodeUtf8(chars);
+}
+
+template <>
+Result<int64_t, std::string> parse<int64_t>(const std::string& s) {
+  using R = Result<int64_t, std::string>;
+  if (s.empty()) return R::Err("cannot parse integer from empty string");
+  const char* begin = s.data();
+  if (*begin == '+') ++begin;
+  int64_t v = 0;
+  auto res = std::from_chars(begin, s.data() + s.size(), v);
+  if (res.ec == std::errc::result_out_of_range) return R::Err("number too large to fit in target type");
+  if (res.ec != std::errc() || res.ptr != s.data() + s.size()) return R::Err("invalid digit found in string");
+  return R::Ok(v);
+}
+
+template <>
+Result<double, std::string> parse<double>(const std::string& s) {
+  using R = Result<double, std::string>;
+  if (s == "inf" || s == "+inf" || s == "infinity") return R::Ok(INFINITY);
+  if (s == "-inf" || s == "-infinity") return R::Ok(-INFINITY);
+  if (s == "NaN") return R::Ok(NAN);
+  const char* begin = s.data();
+  if (!s.empty() && *begin == '+') ++begin;
+  double v = 0;
+  auto res = std::from_chars(begin, s.data() + s.size(), v);
+  if (s.empty() || res.ec != std::errc() || res.ptr != s.data() + s.size()) return R::Err("invalid float literal");
+  return R::Ok(v);
+}
+
+template <>
+Result<bool, std::string> parse<bool>(const std::string& s) {
+  using R = Result<bool, std::string>;
+  if (s == "true") return R::Ok(true);
+  if (s == "false") return R::Ok(false);
+  return R::Err("provided string was not `true` or `false`");
+}
+
+template <>
+Result<char32_t, std::string> parse<char32_t>(const std::string& s) {
+  using R = Result<char32_t, std::string>;
+  std::vector<char32_t> chars = DecodeUtf8(s);
+  if (chars.size() != 1) return R::Err(chars.empty() ? "cannot parse char from empty string" : "too many characters in string");
+  return R::Ok(chars[0]);
+}
+
+// ---- chars (ASCII and Latin-1 classification through the C library's wide functions) ----
+bool is_alphabetic(char32_t c) { return c < 0x80 ? std::isalpha(static_cast<int>(c)) != 0 : std::iswalpha(c) != 0; }
+bool is_numeric(char32_t c) { return c < 0x80 ? std::isdigit(static_cast<int>(c)) != 0 : std::iswdigit(c) != 0; }
+bool is_alphanumeric(char32_t c) { return is_alphabetic(c) || is_numeric(c); }
+bool is_whitespace(char32_t c) { return c < 0x80 ? std::isspace(static_cast<int>(c)) != 0 : std::iswspace(c) != 0; }
+bool is_uppercase(char32_t c) { return c < 0x80 ? std::isupper(static_cast<int>(c)) != 0 : std::iswupper(c) != 0; }
+bool is_lowercase(char32_t c) { return c < 0x80 ? std::islower(static_cast<int>(c)) != 0 : std::iswlower(c) != 0; }
+char32_t to_uppercase(char32_t c) { return c < 0x80 ? std::toupper(static_cast<int>(c)) : std::towupper(c); }
+char32_t to_lowercase(char32_t c) { return c < 0x80 ? std::tolower(static_cast<int>(c)) : std::towlower(c); }
+
+std::optional<uint32_t> to_digit(char32_t c, uint32_t radix) {
+  uint32_t v;
+  if (c >= '0' && c <= '9') v = c - '0';
+  else if (c >= 'a' && c <= 'z') v = c - 'a' + 10;
+  else if (c >= 'A' && c <= 'Z') v = c - 'A' + 10;
+  else return std::nullopt;
+  if (v >= radix) return std::nullopt;
+  return v;
+}
+
+bool is_digit(char32_t c, uint32_t radix) { return to_digit(c, radix).has_value(); }
+
+int64_t NowUnixMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+namespace {
+std::vector<std::string>& ArgsStorage() {
+  static auto* args = new std::vector<std::string>();
+  return *args;
+}
+}  // namespace
+
+const std::vector<std::string>& Args() { return ArgsStorage(); }
+
+int RunProgram(int argc, char** argv, void (*body)()) {
+  for (int i = 0; i < argc; ++i) ArgsStorage().push_back(argv[i]);
+  static char out_buffer[1 << 16];
+  std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+  try {
+    body();
+  } catch (const RuntimeError& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "Error: %s\n", e.message().c_str());
+    return 1;
+  }
+  std::fflush(stdout);
+  return 0;
+}
+
+}  // namespace rt
