@@ -247,7 +247,7 @@ Type* Checker::CheckBuiltinMethod(const Expr* e, Type* recv, Type* expected) {
   Type* boolean = arena_.boolean();
 
   // Methods every value has.
-  if (m == "to_string" || m == "to_owned" || m == "as_str" || m == "into") {
+  if ((m == "to_string" || m == "to_owned" || m == "as_str" || m == "into") && r->kind != TypeKind::kJson) {
     args({});
     if (m == "to_string" && r->kind != TypeKind::kString) return str;
     if (r->kind == TypeKind::kString) return str;
@@ -257,6 +257,7 @@ Type* Checker::CheckBuiltinMethod(const Expr* e, Type* recv, Type* expected) {
   }
   if (m == "clone" || m == "copied" || m == "cloned" || m == "iter" || m == "into_iter" || m == "collect" ||
       m == "to_vec" || m == "iter_mut" || m == "as_ref" || m == "borrow" || m == "unwrap_or_clone") {
+    if (r->kind == TypeKind::kJson && m != "clone") return unknown();
     args({});
     if (m == "collect" || m == "to_vec") {
       if (r->kind == TypeKind::kRange || r->kind == TypeKind::kSet) return arena_.Vec(r->args[0]);
@@ -564,6 +565,7 @@ Type* Checker::CheckBuiltinMethod(const Expr* e, Type* recv, Type* expected) {
       if (m == "to_digit") return args({arena_.Int(32, false)}), arena_.Option(arena_.Int(32, false));
       return unknown();
     case TypeKind::kJson:
+      if (m == "to_string" || m == "stringify") return args({}), call.builtin = "to_string", str;
       if (m == "get") return args({str}), call.builtin = "json_get", arena_.Option(arena_.json());
       if (m == "as_str" || m == "as_string") return args({}), call.builtin = "as_str", arena_.Option(str);
       if (m == "as_i64" || m == "as_int") return args({}), call.builtin = "as_i64", arena_.Option(i64);

@@ -977,7 +977,7 @@ Type* Checker::CheckTry(const Expr* e, Type* expected, bool value_used) {
 
 Type* Checker::CheckQuestion(const Expr* e) {
   Type* t = CheckExpr(e->a.get(), nullptr);
-  if (returns_.empty() || cur_ == out_.top_level) {
+  if (returns_.empty()) {
     Error(e, "`?` can only be used in a function that returns `Option` or `Result`");
     return arena_.Var();
   }

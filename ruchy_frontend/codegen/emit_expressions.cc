@@ -497,8 +497,9 @@ std::string Emitter::BuiltinCall(const Expr* e, const CallInfo& call) {
   if (name == "to_string") {
     return recv_t && recv_t->kind == TypeKind::kString ? recv : "rt::ToString(" + recv + ")";
   }
-  if (name == "to_owned" || name == "as_str" || name == "into" || name == "clone" || name == "as_ref" ||
-      name == "borrow" || name == "unwrap_or_clone") {
+  if ((name == "to_owned" || name == "as_str" || name == "into" || name == "clone" || name == "as_ref" ||
+       name == "borrow" || name == "unwrap_or_clone") &&
+      recv_t->kind != TypeKind::kJson) {
     return recv;
   }
   if (name == "iter" || name == "into_iter" || name == "iter_mut" || name == "collect" || name == "to_vec" ||
@@ -749,8 +750,11 @@ std::string Emitter::ExprRaw(const Expr* e) {
       for (size_t i = 0; i < e->list.size(); ++i) items += (i ? ", " : "") + ExprPlain(e->list[i].get());
       return CppType(t) + "{" + items + "}";
     }
-    case ExprKind::kArrayRepeat:
-      return "rt::repeat<" + CppType(t->args[0]) + ">(" + Expr_(e->a.get()) + ", " + Expr_(e->b.get()) + ")";
+    case ExprKind::kArrayRepeat: {
+      std::string elem = CppType(t).substr(12);  // std::vector<...>: the element type as stored
+      elem.pop_back();
+      return "rt::repeat<" + elem + ">(" + Expr_(e->a.get()) + ", " + Expr_(e->b.get()) + ")";
+    }
     case ExprKind::kComprehension: {
       std::string out = Temp("list");
       Line(CppType(t) + " " + out + ";");

@@ -870,7 +870,10 @@ class Parser {
           }
           continue;
         }
-        std::string member = ExpectIdent("a field or method name after `.`");
+        // Keywords are fine as member names (`v.extend(...)`, `x.type`).
+        std::string member = Cur().kind >= Tok::kFun && Cur().kind <= Tok::kNull
+                                 ? std::string(TokenSpelling(Advance().kind))
+                                 : ExpectIdent("a field or method name after `.`");
         std::vector<TypeExprPtr> type_args;
         if (At(Tok::kColonColon) && PeekTok().kind == Tok::kLess) {
           Advance();

@@ -139,7 +139,7 @@ Json ToJson(const T& v) {
     return Json::Of(static_cast<double>(v));
   } else if constexpr (std::is_same_v<T, std::string>) {
     return Json::Of(v);
-  } else if constexpr (std::is_same_v<T, Unit>) {
+  } else if constexpr (std::is_same_v<T, Unit> || IsFunction<T>::value) {
     return Json::Null();
   } else if constexpr (IsOptional<T>::value) {
     return v ? ToJson(*v) : Json::Null();
