@@ -236,7 +236,7 @@ Type* Checker::CheckBuiltinMethod(const Expr* e, Type* recv, Type* expected) {
       Expect(e->list[i].get(), t, params[i], "argument " + std::to_string(i + 1) + " of `." + m + "()`");
     }
   };
-  auto mutating = [&] { CheckAssignable(e->a.get()); };
+  auto mutating = [&] { CheckAssignable(e->a.get(), m); };
   auto unknown = [&]() -> Type* {
     Error(e, "`" + TypeName(recv) + "` has no method `" + m + "`");
     for (const auto& a : e->list) CheckExpr(a.get(), nullptr);

@@ -268,7 +268,7 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
         Error(e, "`" + e->text + "` is an associated function; call it as `" + r->decl->name + "::" + e->text + "(...)`");
         return arena_.Var();
       }
-      if (m->self == SelfKind::kMutRef && r->kind != TypeKind::kClass) CheckAssignable(e->a.get());
+      if (m->self == SelfKind::kMutRef && r->kind != TypeKind::kClass) CheckAssignable(e->a.get(), e->text);
       std::vector<Type*> args;
       bool generic = IsGeneric(*m);
       if (generic) {

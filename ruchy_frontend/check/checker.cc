@@ -321,8 +321,11 @@ void Checker::Finalize() {
       if (!IsConcrete(g.type)) {
         Error(g.let->loc, "cannot infer the type of `" + g.let->pattern->text + "`; add a type annotation",
               static_cast<uint32_t>(3));
+        report = false;
       }
     }
+  }
+  if (report) {
     for (auto& inst : out_.instances) {
       if (!inst->checked && inst->decl && inst->decl->body) continue;
       // Report the first (outermost in source order) uninferred expression of each instance.

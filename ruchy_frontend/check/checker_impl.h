@@ -81,7 +81,7 @@ class Checker {
   Type* CheckQuestion(const Expr* e);
   Type* CheckFString(const Expr* e);
   Type* IterElementType(const Expr* iterable, Type* t);
-  bool CheckAssignable(const Expr* target);
+  bool CheckAssignable(const Expr* target, const std::string& method = "");
   void Expect(const Expr* e, Type* actual, Type* expected, const std::string& context = "");
   Type* Coerce(const Expr* e, Type* actual, Type* expected);
 

@@ -617,7 +617,7 @@ Type* Checker::CheckBinary(const Expr* e, Type* expected) {
   }
 }
 
-bool Checker::CheckAssignable(const Expr* target) {
+bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
   const Expr* e = target;
   bool through_class = false;
   while (e->kind == ExprKind::kField || e->kind == ExprKind::kIndex) {
@@ -637,7 +637,8 @@ bool Checker::CheckAssignable(const Expr* target) {
   if (e->kind == ExprKind::kName) {
     Binding* b = Lookup(e->text);
     if (b && !b->is_mut && !b->fun_decl) {
-      Error(target, "cannot assign to `" + e->text + "`: it is not mutable (declare it with `let mut` or `var`)");
+      std::string what = method.empty() ? "assign to `" + e->text + "`" : "change `" + e->text + "` with `." + method + "()`";
+      Error(target, "cannot " + what + ": it is not mutable (declare it with `let mut` or `var`)");
       return false;
     }
     return true;

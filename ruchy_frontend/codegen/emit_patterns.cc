@@ -38,7 +38,7 @@ std::string Emitter::PatternTest(const Pattern* p, const std::string& s) {
     case Pattern::Kind::kList: {
       size_t n = p->subs.size();
       std::vector<std::string> parts;
-      parts.push_back("(" + s + ".size() " + (p->rest_index >= 0 ? ">= " : "== ") + std::to_string(n) + ")");
+      parts.push_back(s + ".size() " + (p->rest_index >= 0 ? ">= " : "== ") + std::to_string(n));
       for (size_t i = 0; i < n; ++i) {
         bool after_rest = p->rest_index >= 0 && static_cast<int>(i) >= p->rest_index;
         std::string index = after_rest ? s + ".size() - " + std::to_string(n - i) : std::to_string(i);
@@ -69,7 +69,7 @@ std::string Emitter::PatternTest(const Pattern* p, const std::string& s) {
       std::string variant = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
       const TypeDecl* decl = t->decl;
       std::vector<std::string> parts;
-      parts.push_back("(" + s + ".tag == " + TypeRef(decl) + "::Tag::" + CppIdent(variant) + ")");
+      parts.push_back(s + ".tag == " + TypeRef(decl) + "::Tag::" + CppIdent(variant));
       std::string prefix = s + "." + CppIdent(variant) + "_";
       if (p->has_struct_fields) {
         for (const auto& [fname, sub] : p->fields) parts.push_back(PatternTest(sub.get(), prefix + fname));

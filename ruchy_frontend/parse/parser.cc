@@ -580,7 +580,9 @@ class Parser {
     Expect(Tok::kLBrace, "to start a block");
     ExprPtr block = ParseStatementsUntil({Tok::kRBrace});
     block->loc = open.loc;
-    Expect(Tok::kRBrace, "to close the block");
+    if (!Expect(Tok::kRBrace, "to close the block") && At(Tok::kEof)) {
+      diags_.Note(open.loc, "the block opened here");
+    }
     return block;
   }
 
@@ -1053,6 +1055,9 @@ class Parser {
         e->a = ParseBodyBlock("the anonymous function");
         return e;
       }
+      case Tok::kError:
+        Advance();  // the lexer has reported it
+        return ErrorExpr();
       default:
         break;
     }
