@@ -33,7 +33,7 @@ def cc_fuzz_test(name, srcs, deps, corpus, runs = 20000, max_len = 4096, **kwarg
             "$(rootpath :%s)" % fuzzer,
             str(runs),
             str(max_len),
-        ] + ["$(rootpath %s)" % c for c in corpus],
+        ] + ["$(rootpaths %s)" % c for c in corpus],
         data = [":" + fuzzer] + corpus,
         target_compatible_with = HOST_ONLY,
         **kwargs
