@@ -1,7 +1,19 @@
-"""Public rules for packaging Lambda functions. Implementations live in packaging/private/."""
+"""Public rules for packaging Lambda functions. Implementations live in packaging/private/.
 
+    load("@ruchy_lambda//packaging:defs.bzl", "ruchy_lambda_function")
+
+    ruchy_lambda_function(
+        name = "hello",
+        src = "hello.ruchy",
+        zip_budgets = {"arm64": 900000, "x86_64": 1000000},
+    )
+"""
+
+load("//packaging/private:function.bzl", _cc_lambda_function = "cc_lambda_function", _ruchy_lambda_function = "ruchy_lambda_function")
 load("//packaging/private:size_budget.bzl", _size_budget_test = "size_budget_test")
 load("//packaging/private:zip.bzl", _lambda_zip = "lambda_zip")
 
 lambda_zip = _lambda_zip
 size_budget_test = _size_budget_test
+ruchy_lambda_function = _ruchy_lambda_function
+cc_lambda_function = _cc_lambda_function

@@ -291,10 +291,40 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
   std::string name = TypeRef(decl);
   std::string debug_sig = "void RuchyDebug(std::string& out, const " + name + "& v)";
   std::string json_sig = "rt::Json RuchyToJson(const " + name + "& v)";
+  std::string from_sig = "void RuchyFromJson(const rt::Json& j, const std::string& where, " + name + "* out)";
+  bool from_json = decl->kind != TypeDecl::Kind::kClass;
   if (!definitions) {
     Line(debug_sig + ";");
     Line(json_sig + ";");
+    if (from_json) Line(from_sig + ";");
     return;
+  }
+  if (from_json) {
+    // Typed handler events: JSON to the struct, naming the field when the shape is wrong.
+    Open(from_sig + " {");
+    if (decl->kind == TypeDecl::Kind::kEnum) {
+      Line("std::string variant = j.as_str().value_or(\"\");");
+      for (size_t i = 0; i < decl->variants.size(); ++i) {
+        if (!info.variant_types[i].empty()) continue;
+        Line("if (variant == \"" + decl->variants[i].name + "\") { *out = " + VariantValue(decl, static_cast<int>(i), {}) +
+             "; return; }");
+      }
+      Line("rt::FailJsonShape(where, \"a variant name of " + decl->name + "\", j);");
+    } else {
+      Line("if (!j.is_object()) rt::FailJsonShape(where, \"an object\", j);");
+      for (size_t i = 0; i < decl->fields.size(); ++i) {
+        const FieldDecl& f = decl->fields[i];
+        std::string field = FieldName(decl, f.name);
+        std::string getter = "rt::FromJson<" + CppType(info.field_types[i]) + ">(j[\"" + f.name + "\"], where + \"." +
+                             f.name + "\")";
+        if (f.default_value) {
+          Line("if (j.contains_key(\"" + f.name + "\")) out->" + field + " = " + getter + ";");
+        } else {
+          Line("out->" + field + " = " + getter + ";");
+        }
+      }
+    }
+    Close();
   }
   std::string short_name = decl->name.substr(decl->name.rfind(':') == std::string::npos ? 0 : decl->name.rfind(':') + 1);
   Open(debug_sig + " {");

@@ -205,3 +205,17 @@ std::string Stringify(const Json& j) {
 }
 
 }  // namespace rt
+
+namespace rt {
+
+Json ParseEventJson(const std::string& text) {
+  Result<Json, std::string> parsed = ParseJson(text);
+  if (parsed.is_err()) Fail("Ruchy.InvalidEvent", "the event is not valid JSON: " + parsed.err_value());
+  return parsed.ok_value();
+}
+
+[[noreturn]] void FailJsonShape(const std::string& where, const char* wanted, const Json& got) {
+  Fail("Ruchy.InvalidEvent", where + ": expected " + wanted + ", found " + Stringify(got));
+}
+
+}  // namespace rt

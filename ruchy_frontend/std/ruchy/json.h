@@ -160,6 +160,51 @@ Json ToJson(const T& v) {
   }
 }
 
+// The invocation event: JSON, or a `Ruchy.InvalidEvent` error naming what is wrong.
+Json ParseEventJson(const std::string& text);
+
+// JSON to typed values (typed handler events). A wrong shape is a `Ruchy.InvalidEvent` error that
+// names the field.
+[[noreturn]] void FailJsonShape(const std::string& where, const char* wanted, const Json& got);
+
+template <class T>
+T FromJson(const Json& j, const std::string& where = "event") {
+  if constexpr (std::is_same_v<T, Json>) {
+    return j;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (!j.as_bool()) FailJsonShape(where, "a boolean", j);
+    return *j.as_bool();
+  } else if constexpr (std::is_integral_v<T>) {
+    if (!j.as_i64()) FailJsonShape(where, "an integer", j);
+    return static_cast<T>(*j.as_i64());
+  } else if constexpr (std::is_floating_point_v<T>) {
+    if (!j.as_f64()) FailJsonShape(where, "a number", j);
+    return static_cast<T>(*j.as_f64());
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (!j.as_str()) FailJsonShape(where, "a string", j);
+    return *j.as_str();
+  } else if constexpr (IsOptional<T>::value) {
+    if (j.is_null()) return std::nullopt;
+    return FromJson<typename T::value_type>(j, where);
+  } else if constexpr (IsVector<T>::value) {
+    if (!j.is_array()) FailJsonShape(where, "an array", j);
+    T out;
+    for (size_t i = 0; i < j.items().size(); ++i) {
+      out.push_back(FromJson<typename T::value_type>(j.items()[i], where + "[" + std::to_string(i) + "]"));
+    }
+    return out;
+  } else if constexpr (IsMap<T>::value) {
+    if (!j.is_object()) FailJsonShape(where, "an object", j);
+    T out;
+    for (const auto& [k, v] : j.members()) out[k] = FromJson<typename T::mapped_type>(v, where + "." + k);
+    return out;
+  } else {
+    T out{};
+    RuchyFromJson(j, where, &out);  // generated structs (found by ADL)
+    return out;
+  }
+}
+
 }  // namespace rt
 
 #endif  // RUCHY_STD_JSON_H_

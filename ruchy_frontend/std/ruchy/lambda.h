@@ -44,6 +44,18 @@ struct Error {
   }
 };
 
+// What a handler invocation produced: a response body, or an error for the Runtime API.
+struct HandlerOutcome {
+  bool ok = true;
+  std::string body;
+  std::string error_type;
+  std::string error_message;
+  static HandlerOutcome Success(std::string body) { return {true, std::move(body), "", ""}; }
+  static HandlerOutcome Failure(std::string type, std::string message) {
+    return {false, "", std::move(type), std::move(message)};
+  }
+};
+
 inline Error MakeError(std::string message) { return Error{"Error", std::move(message)}; }
 inline Error MakeError(std::string type, std::string message) { return Error{std::move(type), std::move(message)}; }
 inline std::string message(const Error& e) { return e.message_value; }

@@ -1,0 +1,120 @@
+"""ruchy_lambda_function and cc_lambda_function: one macro from a handler to everything Lambda
+deploys, per architecture, plus the checks and a local invoke."""
+
+load("//ruchy_frontend:defs.bzl", "ruchy_library")
+load(":size_budget.bzl", "size_budget_test")
+load(":zip.bzl", "lambda_zip")
+
+_ARCHES = [
+    # (suffix, platform)
+    ("arm64", "linux_aarch64"),
+    ("x86_64", "linux_x86_64"),
+]
+
+def _invoke(name, bootstrap, tags):
+    native.sh_binary(
+        name = name,
+        srcs = [Label("//packaging/private:invoke.sh")],
+        args = [
+            "$(rootpath %s)" % Label("//tools/emulator"),
+            "$(rootpath :%s)" % bootstrap,
+        ],
+        data = [Label("//tools/emulator"), ":" + bootstrap],
+        tags = tags,
+    )
+
+def _package(name, bootstrap, zip_budgets, visibility, tags):
+    for arch, platform in _ARCHES:
+        zip_name = name + "_zip" + ("" if arch == "arm64" else "_" + arch)
+        lambda_zip(
+            name = zip_name,
+            bootstrap = ":" + bootstrap,
+            platform = platform,
+            visibility = visibility,
+            tags = tags,
+        )
+        if arch in zip_budgets:
+            size_budget_test(
+                name = "%s_zip_size_%s_test" % (name, arch),
+                artifact = ":" + zip_name,
+                budget = zip_budgets[arch],
+                what = "%s zip (%s)" % (name, arch),
+                tags = tags,
+            )
+
+def _function_test(name, cases, tags):
+    zips = [":%s_zip" % name, ":%s_zip_x86_64" % name]
+    emulator = Label("//tools/emulator")
+    native.py_test(
+        name = name + "_test",
+        srcs = [Label("//packaging/testing:function_test.py")],
+        main = "function_test.py",
+        args = ["$(rootpath %s)" % cases] + ["$(rootpath %s)" % z for z in zips] + ["$(rootpath %s)" % emulator],
+        data = [cases, emulator] + zips,
+        python_version = "PY3",
+        size = "medium",
+        tags = tags,
+        target_compatible_with = [Label("@platforms//cpu:x86_64")],
+    )
+
+def ruchy_lambda_function(
+        name,
+        src,
+        test_cases = None,
+        zip_budgets = {},
+        deps = [],
+        invoke_name = "invoke",
+        visibility = None,
+        tags = []):
+    """A Lambda function written in Ruchy.
+
+    The handler file has `fun handler(event: Json, ctx: Context) -> Result<Json, Error>` (or
+    struct-typed event and result) or the legacy `pub fun lambda_handler(request_id: &str,
+    body: &str) -> String`; its top-level statements run once, at init.
+
+    Produces:
+      NAME                     the bootstrap for the host (what :invoke runs)
+      NAME_zip                 the deployment zip for arm64 (Graviton, Lambda's cheaper default)
+      NAME_zip_x86_64          the deployment zip for x86_64
+      NAME_zip_size_ARCH_test  zip size budgets (zip_budgets = {"arm64": bytes, ...})
+      :invoke                  `bazel run :invoke -- '{"name":"x"}'`: one invoke through the
+                               emulator; prints the response, the logs and the REPORT line
+      NAME_test                with test_cases (a JSON file of events and expected responses):
+                               both zips checked with unzip/file and invoked (arm64 via qemu)
+    The runtime is the one --//runtime:impl selects.
+    """
+    handler = name + "_handler"
+    ruchy_library(
+        name = handler,
+        src = src,
+        mode = "handler",
+        deps = deps,
+        tags = tags,
+    )
+    native.cc_binary(
+        name = name,
+        deps = [":" + handler, Label("//runtime/ruchy_bridge:bridge")],
+        visibility = visibility,
+        tags = tags,
+    )
+    _package(name, name, zip_budgets, visibility, tags)
+    if invoke_name:
+        _invoke(invoke_name, name, tags)
+    if test_cases:
+        _function_test(name, test_cases, tags)
+
+def cc_lambda_function(name, srcs, test_cases = None, zip_budgets = {}, deps = [], copts = [], invoke_name = "invoke", visibility = None, tags = []):
+    """The same for a C++ handler: `srcs` define main() with lambda::Run (runtime/cpp/lambda_runtime.h)."""
+    native.cc_binary(
+        name = name,
+        srcs = srcs,
+        copts = copts,
+        deps = [Label("//runtime")] + deps,
+        visibility = visibility,
+        tags = tags,
+    )
+    _package(name, name, zip_budgets, visibility, tags)
+    if invoke_name:
+        _invoke(invoke_name, name, tags)
+    if test_cases:
+        _function_test(name, test_cases, tags)
