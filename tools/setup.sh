@@ -33,6 +33,8 @@ unpinned=(
   qemu-user-static  # runs arm64 test binaries on the x86_64 host
   file zip unzip    # artifact checks in tests
   curl awscli       # the emulator is tested with the clients users point at it
+  skopeo umoci      # container images are checked with the tools that consume them
+  libstdc++-12-dev  # `ruchy run` compiles scripts against the host's C++ library
 )
 
 # Pinned: the compiler toolchain. Versions come from the lock file.

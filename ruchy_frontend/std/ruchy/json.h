@@ -11,6 +11,7 @@
 
 #include "ruchy/core.h"
 #include "ruchy/display.h"
+#include "ruchy/lambda.h"
 
 namespace rt {
 
@@ -160,6 +161,8 @@ Json ToJson(const T& v) {
   }
 }
 
+std::vector<char32_t> DecodeUtf8(const std::string& s);
+
 // The invocation event: JSON, or a `Ruchy.InvalidEvent` error naming what is wrong.
 Json ParseEventJson(const std::string& text);
 
@@ -198,6 +201,28 @@ T FromJson(const Json& j, const std::string& where = "event") {
     T out;
     for (const auto& [k, v] : j.members()) out[k] = FromJson<typename T::mapped_type>(v, where + "." + k);
     return out;
+  } else if constexpr (IsSet<T>::value) {
+    if (!j.is_array()) FailJsonShape(where, "an array", j);
+    T out;
+    for (size_t i = 0; i < j.items().size(); ++i) {
+      out.insert(FromJson<typename T::key_type>(j.items()[i], where + "[" + std::to_string(i) + "]"));
+    }
+    return out;
+  } else if constexpr (IsTuple<T>::value) {
+    if (!j.is_array() || j.items().size() != std::tuple_size_v<T>) FailJsonShape(where, "an array of the tuple's size", j);
+    return [&]<size_t... I>(std::index_sequence<I...>) {
+      return T{FromJson<std::tuple_element_t<I, T>>(j.items()[I], where + "[" + std::to_string(I) + "]")...};
+    }(std::make_index_sequence<std::tuple_size_v<T>>{});
+  } else if constexpr (std::is_same_v<T, char32_t>) {
+    std::optional<std::string> s = j.as_str();
+    std::vector<char32_t> chars = s ? DecodeUtf8(*s) : std::vector<char32_t>{};
+    if (chars.size() != 1) FailJsonShape(where, "a one-character string", j);
+    return chars[0];
+  } else if constexpr (std::is_same_v<T, Unit>) {
+    return Unit{};
+  } else if constexpr (IsFunction<T>::value || IsResult<T>::value || IsRange<T>::value || IsSharedPtr<T>::value ||
+                       std::is_same_v<T, Context> || std::is_same_v<T, Error>) {
+    FailJsonShape(where, "a value of a type JSON cannot describe", j);
   } else {
     T out{};
     RuchyFromJson(j, where, &out);  // generated structs (found by ADL)
