@@ -25,8 +25,7 @@ DEFAULT_TARGETS = [
     "//examples/cpp:lambda_zip_arm64",
     "//examples/cpp:lambda_zip_x86_64",
     "//examples/hello_cc:release",
-    "//packaging:lambda_zip",
-    "//packaging:lambda_zip_x86_64",
+    "//packaging:release",
     "//tests/fixtures:echo_release_arm64",
     "//tests/fixtures:echo_release_x86_64",
 ]
