@@ -38,6 +38,6 @@ build. Output: NAME.zip.""",
         "platform": attr.string(default = "linux_aarch64", values = ["linux_aarch64", "linux_x86_64"]),
         "release": attr.bool(default = True, doc = "Internal: read by the transition."),
         "extra_files": attr.label_keyed_string_dict(allow_files = True, doc = "More files: label -> path in the zip."),
-        "_build_zip": attr.label(default = "//tools/packaging:build_zip", executable = True, cfg = "exec"),
+        "_build_zip": attr.label(default = Label("//tools/packaging:build_zip"), executable = True, cfg = "exec"),
     }),
 )
