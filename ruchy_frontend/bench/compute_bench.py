@@ -19,6 +19,9 @@ PAIRS = ["fib", "nested_loops", "string_building", "word_count"]
 
 def locate(name):
     here = os.path.dirname(os.path.abspath(__file__))
+    direct = os.path.join(here, "pairs", name)  # imported from another tool's runfiles
+    if os.path.exists(direct):
+        return direct
     for root in [os.environ.get("RUNFILES_DIR", ""), here + "/compute_bench.runfiles", os.getcwd()]:
         path = os.path.join(root, "ruchy_lambda/ruchy_frontend/bench/pairs", name)
         if os.path.exists(path):
