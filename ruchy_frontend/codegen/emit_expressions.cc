@@ -461,6 +461,7 @@ std::string Emitter::BuiltinCall(const Expr* e, const CallInfo& call) {
     if (name == "type_of") return "rt::type_of(" + Args(e) + ")";
     if (name == "exit") return "std::exit(" + Args(e) + ")";
     // Associated functions of built-in types.
+    if (name == "Error::new") return "rt::MakeError(" + Args(e) + ")";
     if (name.find("::new") != std::string::npos || name.find("::with_capacity") != std::string::npos) {
       return CppType(t) + "()";
     }

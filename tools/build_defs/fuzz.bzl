@@ -12,7 +12,7 @@ load(":copts.bzl", "COPTS", "HOST_ONLY")
 
 _SANITIZE = ["-fsanitize=fuzzer,address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer"]
 
-def cc_fuzz_test(name, srcs, deps, corpus, runs = 20000, max_len = 4096, **kwargs):
+def cc_fuzz_test(name, srcs, deps, corpus, runs = 20000, max_len = 4096, fuzzer_visibility = None, **kwargs):
     fuzzer = name + "_fuzzer"
     native.cc_binary(
         name = fuzzer,
@@ -24,6 +24,7 @@ def cc_fuzz_test(name, srcs, deps, corpus, runs = 20000, max_len = 4096, **kwarg
         features = ["-static_executables"],
         target_compatible_with = HOST_ONLY,
         testonly = True,
+        visibility = fuzzer_visibility,
         deps = deps,
     )
     native.sh_test(
