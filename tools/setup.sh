@@ -35,6 +35,7 @@ unpinned=(
   curl awscli       # the emulator is tested with the clients users point at it
   skopeo umoci      # container images are checked with the tools that consume them
   libstdc++-12-dev  # `ruchy run` compiles scripts against the host's C++ library
+  valgrind          # //tools/bench counts instructions with callgrind (perf is not allowed in containers)
 )
 
 # Pinned: the compiler toolchain. Versions come from the lock file.

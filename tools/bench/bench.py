@@ -48,7 +48,7 @@ def runfile(rel):
 DRIVER = "tools/bench/driver"
 BUILTIN = {
     # name: (x86_64 bootstrap, arm64 bootstrap, x86_64 zip, arm64 zip)
-    "cpp": ("tests/fixtures/echo_release_x86_64", "tests/fixtures/echo_release_arm64",
+    "cpp": ("tests/fixtures/release/x86_64/echo", "tests/fixtures/release/arm64/echo",
             "tools/bench/echo_zip_x86_64.zip", "tools/bench/echo_zip_arm64.zip"),
     "floor": ("tools/bench/floor_release_x86_64", "tools/bench/floor_release_arm64",
               "tools/bench/floor_zip_x86_64.zip", "tools/bench/floor_zip_arm64.zip"),
