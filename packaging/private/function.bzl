@@ -23,7 +23,9 @@ def _invoke(name, bootstrap, tags):
         tags = tags,
     )
 
-def _package(name, bootstrap, zip_budgets, visibility, tags):
+def _package(name, zip_budgets, test_cases, invoke_name, visibility, tags):
+    """What every function gets around its bootstrap `name`: zips, budgets, :invoke, the test."""
+    bootstrap = name
     for arch, platform in _ARCHES:
         zip_name = name + "_zip" + ("" if arch == "arm64" else "_" + arch)
         lambda_zip(
@@ -41,6 +43,10 @@ def _package(name, bootstrap, zip_budgets, visibility, tags):
                 what = "%s zip (%s)" % (name, arch),
                 tags = tags,
             )
+    if invoke_name:
+        _invoke(invoke_name, bootstrap, tags)
+    if test_cases:
+        _function_test(name, test_cases, tags)
 
 def _function_test(name, cases, tags):
     zips = [":%s_zip" % name, ":%s_zip_x86_64" % name]
@@ -97,11 +103,7 @@ def ruchy_lambda_function(
         visibility = visibility,
         tags = tags,
     )
-    _package(name, name, zip_budgets, visibility, tags)
-    if invoke_name:
-        _invoke(invoke_name, name, tags)
-    if test_cases:
-        _function_test(name, test_cases, tags)
+    _package(name, zip_budgets, test_cases, invoke_name, visibility, tags)
 
 def cc_lambda_function(name, srcs, test_cases = None, zip_budgets = {}, deps = [], copts = [], invoke_name = "invoke", visibility = None, tags = []):
     """The same for a C++ handler: `srcs` define main() with lambda::Run (runtime/cpp/lambda_runtime.h)."""
@@ -113,8 +115,4 @@ def cc_lambda_function(name, srcs, test_cases = None, zip_budgets = {}, deps = [
         visibility = visibility,
         tags = tags,
     )
-    _package(name, name, zip_budgets, visibility, tags)
-    if invoke_name:
-        _invoke(invoke_name, name, tags)
-    if test_cases:
-        _function_test(name, test_cases, tags)
+    _package(name, zip_budgets, test_cases, invoke_name, visibility, tags)

@@ -64,6 +64,7 @@ class Checker {
   Type* CheckLet(const Expr* e);
   Type* CheckName(const Expr* e);
   Type* CheckPath(const Expr* e, Type* expected);
+  Type* FunctionValue(const Expr* e, const FunDecl* fun, const std::string& name);
   Type* CheckUnary(const Expr* e, Type* expected);
   Type* CheckBinary(const Expr* e, Type* expected);
   Type* CheckAssign(const Expr* e);

@@ -360,6 +360,20 @@ Type* Checker::CheckLet(const Expr* e) {
   return arena_.unit();
 }
 
+// A function used as a value (`apply(double, 3)`, `[f, g]`): its one instance, as a fn type.
+Type* Checker::FunctionValue(const Expr* e, const FunDecl* fun, const std::string& name) {
+  if (IsGeneric(*fun)) {
+    Error(e, "the generic function `" + name + "` can only be called, not used as a value; give its parameters types");
+    return arena_.Var();
+  }
+  FunctionInstance* inst = Instantiate(fun, nullptr, {}, e->loc, function_module_[fun]);
+  if (!inst) return arena_.Var();
+  CallInfo& call = CallOf(e);
+  call.kind = CallKind::kFunction;
+  call.target = inst;
+  return arena_.Fn(inst->params, inst->ret);
+}
+
 Type* Checker::CheckName(const Expr* e) {
   const std::string& name = e->text;
   if (Binding* b = Lookup(name)) {
@@ -377,18 +391,7 @@ Type* Checker::CheckName(const Expr* e) {
     cur_->names[e] = b->cpp_name;
     return b->type;
   }
-  if (const FunDecl* fun = FindFunction(name, module_)) {
-    if (IsGeneric(*fun)) {
-      Error(e, "the generic function `" + name + "` can only be called, not used as a value; give its parameters types");
-      return arena_.Var();
-    }
-    FunctionInstance* inst = Instantiate(fun, nullptr, {}, e->loc, function_module_[fun]);
-    if (!inst) return arena_.Var();
-    CallInfo& call = CallOf(e);
-    call.kind = CallKind::kFunction;
-    call.target = inst;
-    return arena_.Fn(inst->params, inst->ret);
-  }
+  if (const FunDecl* fun = FindFunction(name, module_)) return FunctionValue(e, fun, name);
   if (name == "None") return arena_.Option(arena_.Var());
   // A bare unit variant (`Red`) of exactly one enum.
   const TypeInfo* found = nullptr;
@@ -464,18 +467,7 @@ Type* Checker::CheckPath(const Expr* e, Type* expected) {
       return arena_.Var();
     }
   }
-  if (const FunDecl* fun = FindFunction(path, module_)) {
-    if (IsGeneric(*fun)) {
-      Error(e, "the generic function `" + path + "` can only be called, not used as a value");
-      return arena_.Var();
-    }
-    FunctionInstance* inst = Instantiate(fun, nullptr, {}, e->loc, function_module_[fun]);
-    if (!inst) return arena_.Var();
-    CallInfo& call = CallOf(e);
-    call.kind = CallKind::kFunction;
-    call.target = inst;
-    return arena_.Fn(inst->params, inst->ret);
-  }
+  if (const FunDecl* fun = FindFunction(path, module_)) return FunctionValue(e, fun, path);
   if (path == "Option::None") return arena_.Option(arena_.Var());
   Error(e, "unknown path `" + path + "`");
   return arena_.Var();

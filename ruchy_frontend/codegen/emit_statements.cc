@@ -262,14 +262,35 @@ void Emitter::EmitMatch(const Expr* e, const Dest& dest) {
   Line(end + ":;");
 }
 
-void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
-  LineAt(e->loc);
+// A labelled loop gets C++ labels for `break 'l` / `continue 'l` from inner loops.
+LoopFrame Emitter::NewLoopFrame(const Expr* e) {
   LoopFrame frame;
   frame.label = e->text;
   if (!e->text.empty()) {
     frame.goto_break = Temp(e->text + "_break");
     frame.goto_continue = Temp(e->text + "_continue");
   }
+  return frame;
+}
+
+// The body in its own block, so a `continue 'l` jump to the label after it skips no
+// initialisation in the label's scope.
+void Emitter::EmitLoopBody(const Expr* body, const LoopFrame& frame) {
+  loops_.push_back(frame);
+  if (frame.goto_continue.empty()) {
+    EmitBlockInto(body, Dest::Discard());
+  } else {
+    Open("{");
+    EmitBlockInto(body, Dest::Discard());
+    Close();
+    Line(frame.goto_continue + ":;");
+  }
+  loops_.pop_back();
+}
+
+void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
+  LineAt(e->loc);
+  LoopFrame frame = NewLoopFrame(e);
   Type* t = TypeOf(e);
   bool value = e->kind == ExprKind::kLoop && dest.kind != Dest::Kind::kDiscard && !IsUnitLike(t);
   if (value) {
@@ -303,16 +324,7 @@ void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
     if (!test.empty()) Line("if (!(" + test + ")) break;");
     PatternBind(e->pattern.get(), subject);
   }
-  loops_.push_back(frame);
-  if (frame.goto_continue.empty()) {
-    EmitBlockInto(e->b.get(), Dest::Discard());
-  } else {
-    Open("{");
-    EmitBlockInto(e->b.get(), Dest::Discard());
-    Close();
-    Line(frame.goto_continue + ":;");
-  }
-  loops_.pop_back();
+  EmitLoopBody(e->b.get(), frame);
   Close();
   if (!frame.goto_break.empty()) Line(frame.goto_break + ":;");
   if (value && dest.kind == Dest::Kind::kReturn) Line("return " + frame.result + ";");
@@ -320,12 +332,7 @@ void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
 
 void Emitter::EmitFor(const Expr* e) {
   LineAt(e->loc);
-  LoopFrame frame;
-  frame.label = e->text;
-  if (!e->text.empty()) {
-    frame.goto_break = Temp(e->text + "_break");
-    frame.goto_continue = Temp(e->text + "_continue");
-  }
+  LoopFrame frame = NewLoopFrame(e);
   const Expr* iterable = e->a.get();
   const Pattern* p = e->pattern.get();
   Type* it = TypeOf(iterable);
@@ -358,16 +365,7 @@ void Emitter::EmitFor(const Expr* e) {
     Open("for (" + elem_type + " " + var + " : " + Expr_(iterable) + ") {");
   }
   if (!simple_bind) PatternBind(p, var);
-  loops_.push_back(frame);
-  if (frame.goto_continue.empty()) {
-    EmitBlockInto(e->b.get(), Dest::Discard());
-  } else {
-    Open("{");
-    EmitBlockInto(e->b.get(), Dest::Discard());
-    Close();
-    Line(frame.goto_continue + ":;");
-  }
-  loops_.pop_back();
+  EmitLoopBody(e->b.get(), frame);
   for (int i = 0; i < closes; ++i) Close();
   if (!frame.goto_break.empty()) Line(frame.goto_break + ":;");
 }

@@ -54,6 +54,8 @@ class Emitter {
   void EmitMatch(const Expr* e, const Dest& dest);
   void EmitLoop(const Expr* e, const Dest& dest);
   void EmitFor(const Expr* e);
+  LoopFrame NewLoopFrame(const Expr* e);
+  void EmitLoopBody(const Expr* body, const LoopFrame& frame);
   void EmitTry(const Expr* e, const Dest& dest);
   void EmitJump(const Expr* e);
   void Deliver(const Expr* e, const std::string& value, const Dest& dest);

@@ -22,8 +22,8 @@ REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 
 # What ships. Extend this list as release artifacts appear.
 DEFAULT_TARGETS = [
-    "//examples/cpp:lambda_zip_arm64",
-    "//examples/cpp:lambda_zip_x86_64",
+    "//examples/cpp:cpp_zip",
+    "//examples/cpp:cpp_zip_x86_64",
     "//examples/hello_cc:release",
     "//packaging:release",
     "//tests/fixtures:echo_release_arm64",
