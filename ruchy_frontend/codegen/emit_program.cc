@@ -515,6 +515,7 @@ void Emitter::EmitEntry() {
   Line("ruchy_program::ruchy_top_level();");
   Close();
   Open("rt::HandlerOutcome ruchy_handler_invoke(const std::string& event, const rt::Context& ctx) {");
+  Line("using namespace ruchy_program;  // typed handlers name their event and result structs");
   const FunctionInstance* h = program_.handler;
   if (!h) {
     Line("return rt::HandlerOutcome::Failure(\"Ruchy.NoHandler\", \"no handler\");");
