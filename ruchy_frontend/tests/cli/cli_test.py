@@ -1,0 +1,92 @@
+"""The `ruchy` command as users run it: transpile to a file, check, run (compiled with clang and
+cached), exit codes, diagnostics format and colour, paths relative to BUILD_WORKING_DIRECTORY."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+RUCHY = os.path.abspath(sys.argv.pop(1))
+
+HELLO = 'fun main() {\n    println(f"hello {1 + 2}")\n}\n'
+FAILING = 'let v = [1]\nprintln(v[5])\n'
+BAD = 'let x: i64 = "no"\n'
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(dir=os.environ.get("TEST_TMPDIR"))
+        self.env = dict(os.environ, RUCHY_CACHE_DIR=os.path.join(self.dir, "cache"))
+        self.env.pop("BUILD_WORKING_DIRECTORY", None)
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def ruchy(self, *args, env=None, cwd=None):
+        return subprocess.run([RUCHY] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=env or self.env, cwd=cwd, timeout=600)
+
+    def test_help_version_usage(self):
+        self.assertEqual(self.ruchy("--help").returncode, 0)
+        self.assertIn("ruchy transpile", self.ruchy("--help").stdout.replace("  transpile", "ruchy transpile"))
+        self.assertRegex(self.ruchy("--version").stdout, r"^ruchy \d+\.\d+\.\d+")
+        r = self.ruchy("frobnicate")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("unknown command `frobnicate`", r.stderr)
+        self.assertEqual(self.ruchy("check").returncode, 2)
+
+    def test_missing_file_is_exit_3(self):
+        r = self.ruchy("check", os.path.join(self.dir, "nope.ruchy"))
+        self.assertEqual(r.returncode, 3)
+        self.assertIn("cannot read", r.stderr)
+
+    def test_check_reports_file_line_column_without_colour(self):
+        bad = self.write("bad.ruchy", BAD)
+        r = self.ruchy("check", bad)
+        self.assertEqual(r.returncode, 1)
+        self.assertTrue(r.stderr.startswith(bad + ":1:14: error: mismatched types"), r.stderr)
+        self.assertNotIn("\x1b[", r.stderr)  # not a terminal: no colour
+        self.assertIn("\x1b[", self.ruchy("check", "--color", bad).stderr)
+
+    def test_transpile_to_file_is_deterministic(self):
+        src = self.write("hello.ruchy", HELLO)
+        out1, out2 = os.path.join(self.dir, "a.cc"), os.path.join(self.dir, "b.cc")
+        self.assertEqual(self.ruchy("transpile", src, "-o", out1).returncode, 0)
+        self.assertEqual(self.ruchy("transpile", src, "-o", out2).returncode, 0)
+        a, b = open(out1).read(), open(out2).read()
+        self.assertEqual(a, b)
+        self.assertIn('#line 1 "%s"' % src, a)
+
+    def test_relative_paths_under_bazel_run(self):
+        self.write("rel.ruchy", HELLO)
+        env = dict(self.env, BUILD_WORKING_DIRECTORY=self.dir)
+        r = self.ruchy("transpile", "rel.ruchy", "-o", "rel.cc", env=env, cwd="/")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(os.path.exists(os.path.join(self.dir, "rel.cc")))
+
+    def test_run_compiles_caches_and_propagates_exit_codes(self):
+        src = self.write("hello.ruchy", HELLO)
+        first = self.ruchy("run", "-v", src)
+        self.assertEqual(first.returncode, 0, first.stderr)
+        self.assertEqual(first.stdout, "hello 3\n")
+        second = self.ruchy("run", "-v", src)
+        self.assertEqual(second.stdout, "hello 3\n")
+        self.assertIn("ruchy run: cached", second.stderr)  # no compiler run the second time
+        failing = self.write("failing.ruchy", FAILING)
+        r = self.ruchy("run", failing)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr, "Error: index 5 out of range for length 1\n")
+
+    def test_run_passes_arguments_after_the_file(self):
+        src = self.write("args.ruchy", 'println("args ok")\n')
+        r = self.ruchy("run", src, "--not-an-option-for-ruchy", "x")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, "args ok\n")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
