@@ -1,6 +1,7 @@
 // The invocation loop: /next → handler → /response or /error, per worker, until SIGTERM or a
 // fatal answer from the Runtime API.
 #include <cxxabi.h>
+#include <malloc.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
@@ -370,7 +371,18 @@ bool ReportInitError(const Environment& env, const InitError& error) {
   return false;
 }
 
+// Events and responses are up to 6 MB. glibc's malloc serves blocks over 128 KB with mmap and
+// returns them with munmap, so every large invoke would page-fault fresh zeroed memory for the
+// event, the response and the request wire (measured with //tools/bench: a 1 MB echo took 14 ms
+// instead of 0.9 ms). Keeping such blocks on the heap lets invokes reuse them; the cost is that
+// memory a large invoke used stays with the process, which on Lambda is the function's anyway.
+void KeepLargeBuffersOnTheHeap() {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // the largest value glibc accepts on 64-bit
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+}
+
 int Serve(const DispatchFn& dispatch, const InitFunction& init) {
+  KeepLargeBuffersOnTheHeap();
   Environment env;
   if (!ReadEnvironment(&env)) return 1;
   struct sigaction sa {};
