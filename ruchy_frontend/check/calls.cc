@@ -16,11 +16,12 @@ size_t RequiredParams(const FunDecl& fun) {
 
 }  // namespace
 
-Type* Checker::CheckCallArgs(const Expr* e, const std::vector<Type*>& params, const FunDecl* decl, size_t skip) {
+Type* Checker::CheckCallArgs(const Expr* e, const std::vector<Type*>& params, const FunDecl* decl, size_t skip,
+                             const std::string& callee) {
   size_t given = e->list.size() - std::min(skip, e->list.size());
   size_t required = decl ? RequiredParams(*decl) : params.size();
   if (given < required || given > params.size()) {
-    std::string what = decl ? "`" + decl->name + "`" : "this function";
+    std::string what = !callee.empty() ? callee : decl ? "`" + decl->name + "`" : "this function";
     Error(e, what + " takes " + (required == params.size() ? "" : "at least ") + std::to_string(required) +
                  " argument" + (required == 1 ? "" : "s") + ", found " + std::to_string(given));
   }
@@ -32,6 +33,36 @@ Type* Checker::CheckCallArgs(const Expr* e, const std::vector<Type*>& params, co
     if (want) Expect(arg, t, want, "argument " + std::to_string(pi + 1));
   }
   return nullptr;
+}
+
+// A call to a user function, method or constructor. A generic callee is instantiated from the
+// argument types, closures waiting (a fresh variable) until instantiation has settled the
+// parameter types; any other is checked against its parameters as written. `callee` names it in
+// messages. Returns the instance, or null after an error.
+FunctionInstance* Checker::CheckInstanceCall(const Expr* e, const FunDecl* fun, const TypeDecl* owner,
+                                             const std::string& module, const std::string& callee) {
+  if (!IsGeneric(*fun)) {
+    FunctionInstance* inst = Instantiate(fun, owner, {}, e->loc, module);
+    if (inst) CheckCallArgs(e, inst->params, fun, 0, callee);
+    return inst;
+  }
+  std::vector<Type*> args;
+  for (const auto& a : e->list) {
+    args.push_back(a->kind == ExprKind::kClosure ? arena_.Var() : CheckExpr(a.get(), nullptr));
+  }
+  if (e->list.size() < RequiredParams(*fun) || e->list.size() > fun->params.size()) {
+    Error(e, callee + " takes " + std::to_string(fun->params.size()) + " arguments, found " +
+                 std::to_string(e->list.size()));
+    return nullptr;
+  }
+  FunctionInstance* inst = Instantiate(fun, owner, args, e->loc, module);
+  if (!inst) return nullptr;
+  for (size_t i = 0; i < e->list.size(); ++i) {
+    const Expr* a = e->list[i].get();
+    Type* t = a->kind == ExprKind::kClosure ? CheckExpr(a, inst->params[i]) : args[i];
+    Expect(a, t, inst->params[i], "argument " + std::to_string(i + 1));
+  }
+  return inst;
 }
 
 Type* Checker::CheckCall(const Expr* e, Type* expected) {
@@ -81,38 +112,13 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
     }
   }
   if (fun) {
-    const std::string& module = function_module_[fun];
     FunctionInstance* inst = lifted;
-    if (!inst && !IsGeneric(*fun)) inst = Instantiate(fun, nullptr, {}, e->loc, module);
-    if (inst || !IsGeneric(*fun)) {
-      if (!inst) return arena_.Var();
+    if (inst) {
       CheckCallArgs(e, inst->params, fun);
-      CallInfo& c = CallOf(e);
-      c.kind = CallKind::kFunction;
-      c.target = inst;
-      return inst->ret;
+    } else {
+      inst = CheckInstanceCall(e, fun, nullptr, function_module_[fun], "`" + fun->name + "`");
     }
-    // Generic: argument types first (closures wait for the parameter types), then instantiate.
-    std::vector<Type*> args;
-    for (const auto& a : e->list) {
-      args.push_back(a->kind == ExprKind::kClosure ? arena_.Var() : CheckExpr(a.get(), nullptr));
-    }
-    if (e->list.size() < RequiredParams(*fun) || e->list.size() > fun->params.size()) {
-      Error(e, "`" + fun->name + "` takes " + std::to_string(fun->params.size()) + " arguments, found " +
-                   std::to_string(e->list.size()));
-      return arena_.Var();
-    }
-    inst = Instantiate(fun, nullptr, args, e->loc, module);
     if (!inst) return arena_.Var();
-    for (size_t i = 0; i < e->list.size(); ++i) {
-      const Expr* a = e->list[i].get();
-      if (a->kind == ExprKind::kClosure) {
-        Type* t = CheckExpr(a, inst->params[i]);
-        Expect(a, t, inst->params[i], "argument " + std::to_string(i + 1));
-      } else {
-        Expect(a, args[i], inst->params[i], "argument " + std::to_string(i + 1));
-      }
-    }
     CallInfo& c = CallOf(e);
     c.kind = CallKind::kFunction;
     c.target = inst;
@@ -163,18 +169,9 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
             c.type = decl;
             return info->type;
           }
-          std::vector<Type*> args;
-          for (const auto& a : e->list) args.push_back(CheckExpr(a.get(), nullptr));
-          FunctionInstance* inst = Instantiate(constructor, decl, IsGeneric(*constructor) ? args : std::vector<Type*>{},
-                                               e->loc, type_module_[decl]);
+          FunctionInstance* inst =
+              CheckInstanceCall(e, constructor, decl, type_module_[decl], "constructor `" + decl->name + "::" + ctor + "`");
           if (!inst) return info->type;
-          if (e->list.size() < RequiredParams(*constructor) || e->list.size() > inst->params.size()) {
-            Error(e, "constructor `" + decl->name + "::" + ctor + "` takes " + std::to_string(inst->params.size()) +
-                         " arguments, found " + std::to_string(e->list.size()));
-          }
-          for (size_t i = 0; i < e->list.size() && i < inst->params.size(); ++i) {
-            Expect(e->list[i].get(), args[i], inst->params[i], "argument " + std::to_string(i + 1));
-          }
           CallInfo& c = CallOf(e);
           c.kind = CallKind::kConstructor;
           c.type = decl;
@@ -188,20 +185,8 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
           Error(e, "`" + ctor + "` is a method of `" + decl->name + "`; call it on a value: `value." + ctor + "()`");
           return arena_.Var();
         }
-        std::vector<Type*> args;
-        bool generic = IsGeneric(*m);
-        if (generic) {
-          for (const auto& a : e->list) args.push_back(CheckExpr(a.get(), nullptr));
-        }
-        FunctionInstance* inst = Instantiate(m, decl, args, e->loc, type_module_[decl]);
+        FunctionInstance* inst = CheckInstanceCall(e, m, decl, type_module_[decl], "`" + decl->name + "::" + ctor + "`");
         if (!inst) return arena_.Var();
-        if (generic) {
-          for (size_t i = 0; i < e->list.size() && i < inst->params.size(); ++i) {
-            Expect(e->list[i].get(), args[i], inst->params[i], "argument " + std::to_string(i + 1));
-          }
-        } else {
-          CheckCallArgs(e, inst->params, m);
-        }
         CallInfo& c = CallOf(e);
         c.kind = CallKind::kFunction;
         c.target = inst;
@@ -269,26 +254,8 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
         return arena_.Var();
       }
       if (m->self == SelfKind::kMutRef && r->kind != TypeKind::kClass) CheckAssignable(e->a.get(), e->text);
-      std::vector<Type*> args;
-      bool generic = IsGeneric(*m);
-      if (generic) {
-        for (const auto& a : e->list) args.push_back(a->kind == ExprKind::kClosure ? arena_.Var() : CheckExpr(a.get(), nullptr));
-      }
-      FunctionInstance* inst = Instantiate(m, r->decl, args, e->loc, type_module_[r->decl]);
+      FunctionInstance* inst = CheckInstanceCall(e, m, r->decl, type_module_[r->decl], "`" + e->text + "`");
       if (!inst) return arena_.Var();
-      if (generic) {
-        for (size_t i = 0; i < e->list.size() && i < inst->params.size(); ++i) {
-          const Expr* a = e->list[i].get();
-          Type* t = a->kind == ExprKind::kClosure ? CheckExpr(a, inst->params[i]) : args[i];
-          Expect(a, t, inst->params[i], "argument " + std::to_string(i + 1));
-        }
-        if (e->list.size() != inst->params.size()) {
-          Error(e, "`" + e->text + "` takes " + std::to_string(inst->params.size()) + " arguments, found " +
-                       std::to_string(e->list.size()));
-        }
-      } else {
-        CheckCallArgs(e, inst->params, m);
-      }
       CallInfo& c = CallOf(e);
       c.kind = CallKind::kMethod;
       c.target = inst;

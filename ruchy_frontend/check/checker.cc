@@ -24,7 +24,6 @@ std::string Checker::FreshCppName(const std::string& base) {
   std::string ident = CppIdent(base);
   // A local must not hide a function or type it may call in its own initializer
   // (`let area = area(r)`), so such names get a suffix.
-  std::string last = ident.substr(ident.rfind("__") == std::string::npos ? 0 : ident.rfind("__") + 2);
   if (FindFunction(base, "") || out_.types.count(base) || (cur_ != out_.top_level && out_.globals.count(ident))) {
     ident += "_v";
   }
@@ -111,8 +110,6 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
   auto saved_loops = std::move(loops_);
   auto saved_returns = std::move(returns_);
   auto saved_names = std::move(used_names_);
-  int saved_closure_depth = closure_depth_;
-  bool saved_in_try = in_try_;
 
   cur_ = inst;
   module_ = module;
@@ -121,8 +118,6 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
   loops_.clear();
   returns_.clear();
   used_names_.clear();
-  closure_depth_ = 0;
-  in_try_ = false;
 
   const FunDecl* fun = inst->decl;
   PushScope();
@@ -142,7 +137,7 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
       Expect(p.default_value.get(), t, inst->params[i], "default value");
     }
   }
-  returns_.push_back(ReturnContext{inst->ret, false});
+  returns_.push_back(inst->ret);
   Type* ret = Resolve(inst->ret);
   bool unit_body = ret->kind == TypeKind::kUnit;
   Type* body = CheckBlock(fun->body.get(), unit_body ? nullptr : inst->ret, !unit_body);
@@ -167,8 +162,6 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
   loops_ = std::move(saved_loops);
   returns_ = std::move(saved_returns);
   used_names_ = std::move(saved_names);
-  closure_depth_ = saved_closure_depth;
-  in_try_ = saved_in_try;
 }
 
 CheckedProgram Checker::Run() {

@@ -28,12 +28,6 @@ struct LoopContext {
   bool is_loop = false;
 };
 
-// Where `return` and `?` go: the innermost function or closure.
-struct ReturnContext {
-  Type* ret = nullptr;
-  bool is_closure = false;
-};
-
 class Checker {
  public:
   Checker(const Program& program, TypeArena& arena, Diagnostics& diags, const CheckOptions& options)
@@ -69,7 +63,10 @@ class Checker {
   Type* CheckBinary(const Expr* e, Type* expected);
   Type* CheckAssign(const Expr* e);
   Type* CheckCall(const Expr* e, Type* expected);
-  Type* CheckCallArgs(const Expr* e, const std::vector<Type*>& params, const FunDecl* decl, size_t skip = 0);
+  Type* CheckCallArgs(const Expr* e, const std::vector<Type*>& params, const FunDecl* decl, size_t skip = 0,
+                      const std::string& callee = "");
+  FunctionInstance* CheckInstanceCall(const Expr* e, const FunDecl* fun, const TypeDecl* owner,
+                                      const std::string& module, const std::string& callee);
   Type* CheckMethodCall(const Expr* e, Type* expected);
   Type* CheckField(const Expr* e);
   Type* CheckIndex(const Expr* e);
@@ -129,7 +126,7 @@ class Checker {
   std::string module_;
   std::vector<std::unordered_map<std::string, Binding>> scopes_;
   std::vector<LoopContext> loops_;
-  std::vector<ReturnContext> returns_;
+  std::vector<Type*> returns_;  // return types: where `return` and `?` go (function or closure)
   std::map<std::string, int> used_names_;  // per instance, for unique C++ local names
   std::unordered_set<Type*> loops_has_break_;  // break types of `loop`s that have a `break`
   // Operators applied while their operand types were open, checked once types are final.
@@ -138,8 +135,6 @@ class Checker {
     Type* operand;
   };
   std::vector<DeferredOp> deferred_ops_;
-  int closure_depth_ = 0;
-  bool in_try_ = false;
 };
 
 }  // namespace ruchy

@@ -263,7 +263,7 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
         Error(e, "`return` outside of a function");
         return arena_.never();
       }
-      Type* ret = returns_.back().ret;
+      Type* ret = returns_.back();
       if (e->a) {
         Expect(e->a.get(), CheckExpr(e->a.get(), ret), ret, "return value");
       } else if (!Unify(ret, arena_.unit())) {
@@ -324,9 +324,6 @@ Type* Checker::CheckBlock(const Expr* e, Type* expected, bool value_used) {
   for (size_t i = 0; i < e->list.size(); ++i) {
     bool is_last = i + 1 == e->list.size();
     last = CheckExpr(e->list[i].get(), is_last ? expected : nullptr, is_last && value_used);
-    if (!is_last && Resolve(last)->kind == TypeKind::kNever) {
-      // Code after return/break/continue/throw never runs; C++ compilers would warn about it.
-    }
   }
   PopScope();
   if (!e->list.empty()) {
@@ -341,9 +338,6 @@ Type* Checker::CheckLet(const Expr* e) {
   if (e->a) {
     Type* t = CheckExpr(e->a.get(), declared);
     Expect(e->a.get(), t, declared, e->type ? "declared type" : "");
-    if (!e->type && Resolve(t)->kind == TypeKind::kUnit && e->a->kind != ExprKind::kUnit) {
-      // `let x = v.push(1)`: legal, and prints nil, like the reference.
-    }
   }
   if (e->b) Error(e->b.get(), "`let ... else` is not supported; use `match` or `if let`");
   if (cur_ == out_.top_level && scopes_.size() == 1 && e->pattern && e->pattern->kind == Pattern::Kind::kBind) {
@@ -430,7 +424,6 @@ Type* Checker::CheckPath(const Expr* e, Type* expected) {
   std::string head = path.substr(0, colon);
   std::string last = path.substr(colon + 2);
   // Numeric constants.
-  static const std::map<std::string, int> kConsts = {};
   if (head == "f64" || head == "f32" || head == "f64::consts" || head == "f32::consts") {
     if (last == "PI" || last == "E" || last == "INFINITY" || last == "NEG_INFINITY" || last == "NAN" ||
         last == "MAX" || last == "MIN" || last == "EPSILON" || last == "TAU" || last == "SQRT_2" ||
@@ -712,11 +705,8 @@ Type* Checker::CheckField(const Expr* e) {
   }
   if (t->kind == TypeKind::kContext || t->kind == TypeKind::kError) {
     // ctx.request_id reads like a field; it is the accessor of the same name.
-    bool handled = false;
     Type* r = CheckBuiltinMethod(e, t, nullptr);
-    handled = r != nullptr;
-    if (handled) return r;
-    return arena_.Var();
+    return r ? r : arena_.Var();
   }
   if (t->kind == TypeKind::kVar) {
     Error(e, "cannot infer the type of the value whose field `" + name + "` is read; add a type annotation");
@@ -777,10 +767,8 @@ Type* Checker::CheckClosure(const Expr* e, Type* expected) {
   }
   auto saved_loops = std::move(loops_);
   loops_.clear();
-  returns_.push_back(ReturnContext{ret, true});
-  ++closure_depth_;
+  returns_.push_back(ret);
   Type* body = CheckExpr(e->a.get(), ret, true);
-  --closure_depth_;
   returns_.pop_back();
   loops_ = std::move(saved_loops);
   PopScope();
@@ -974,7 +962,7 @@ Type* Checker::CheckQuestion(const Expr* e) {
     Error(e, "`?` can only be used in a function that returns `Option` or `Result`");
     return arena_.Var();
   }
-  Type* ret = returns_.back().ret;
+  Type* ret = returns_.back();
   Type* r = Resolve(t);
   if (r->kind == TypeKind::kOption) {
     if (!Unify(ret, arena_.Option(arena_.Var()))) {

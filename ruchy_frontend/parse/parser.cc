@@ -1069,7 +1069,7 @@ class Parser {
   ExprPtr ParseIdentExpr() {
     Token t = Advance();
     // x => x * 2
-    if (At(Tok::kFatArrow) && !no_closure_arrow_) {
+    if (At(Tok::kFatArrow)) {
       Token arrow = Advance();
       ExprPtr e = MakeExpr(ExprKind::kClosure, t);
       Param p;
@@ -1334,10 +1334,7 @@ class Parser {
         if (pos_ == before) Advance();
         continue;
       }
-      bool saved = no_closure_arrow_;
-      no_closure_arrow_ = false;
       arm.body = ParseExpr();
-      no_closure_arrow_ = saved;
       e->arms.push_back(std::move(arm));
       Accept(Tok::kComma);
       SkipSemis();
@@ -1624,7 +1621,6 @@ class Parser {
   size_t pos_ = 0;
   int depth_ = 0;
   bool no_struct_ = false;
-  bool no_closure_arrow_ = false;
   uint32_t last_error_offset_ = UINT32_MAX;
 };
 
