@@ -759,32 +759,11 @@ std::string Emitter::ExprRaw(const Expr* e) {
     case ExprKind::kComprehension: {
       std::string out = Temp("list");
       Line(CppType(t) + " " + out + ";");
-      // Reuse the `for` lowering with a body that filters and collects.
-      Expr loop(ExprKind::kFor, e->loc);
-      (void)loop;
-      const Expr* iterable = e->b.get();
-      Type* it = TypeOf(iterable);
-      const Pattern* p = e->pattern.get();
-      std::string var = p->kind == Pattern::Kind::kBind ? NameOf(p) : Temp("item");
-      std::string elem = CppType(PatternType(p));
-      if (iterable->kind == ExprKind::kRange && iterable->a && iterable->b) {
-        std::string end = Temp("end");
-        Open("for (" + elem + " " + var + " = " + Expr_(iterable->a.get()) + ", " + end + " = " + Expr_(iterable->b.get()) +
-             "; " + var + (iterable->flag ? " <= " : " < ") + end + "; ++" + var + ") {");
-      } else if (it->kind == TypeKind::kMap) {
-        Open("for (const auto& " + var + " : rt::items(" + Expr_(iterable) + ")) {");
-      } else if (it->kind == TypeKind::kString) {
-        Open("for (char32_t " + var + " : rt::chars(" + Expr_(iterable) + ")) {");
-      } else if (it->kind == TypeKind::kSet) {
-        Open("for (const auto& " + var + " : rt::SortedKeys(" + Expr_(iterable) + ")) {");
-      } else {
-        Open("for (" + elem + " " + var + " : " + Expr_(iterable) + ") {");
-      }
-      if (p->kind != Pattern::Kind::kBind && p->kind != Pattern::Kind::kWildcard) PatternBind(p, var);
+      int closes = OpenForLoop(e->pattern.get(), e->b.get());
       if (e->c) Open("if (" + Expr_(e->c.get()) + ") {");
       Line(out + ".push_back(" + Expr_(e->a.get()) + ");");
       if (e->c) Close();
-      Close();
+      for (int i = 0; i < closes; ++i) Close();
       return out;
     }
     case ExprKind::kTuple: {

@@ -148,20 +148,4 @@ void Emitter::PatternBind(const Pattern* p, const std::string& s) {
   }
 }
 
-bool Emitter::Irrefutable(const Pattern* p) const {
-  switch (p->kind) {
-    case Pattern::Kind::kWildcard:
-      return true;
-    case Pattern::Kind::kBind:
-      return p->subs.empty() || Irrefutable(p->subs[0].get());
-    case Pattern::Kind::kTuple:
-      for (const auto& s : p->subs) {
-        if (!Irrefutable(s.get())) return false;
-      }
-      return true;
-    default:
-      return false;
-  }
-}
-
 }  // namespace ruchy

@@ -193,9 +193,9 @@ std::string Emitter::Prototype(const FunctionInstance& inst, bool in_class, bool
   std::string ret = fun->is_constructor ? "std::shared_ptr<" + TypeRef(inst.owner) + ">"
                     : IsUnitLike(inst.ret) ? "void"
                                            : CppType(inst.ret);
-  std::string name = fun->is_constructor ? CppIdent(fun->name) : inst.cpp_name;
-  if (inst.owner && !in_class) name = TypeRef(inst.owner) + "::" + CppIdent(fun->is_constructor ? fun->name : fun->name.substr(fun->name.rfind(':') == std::string::npos ? 0 : fun->name.rfind(':') + 1));
-  if (inst.owner && in_class) name = CppIdent(fun->name);
+  // Methods and constructors are named as declared; out of the class, qualified by it.
+  std::string name = inst.owner ? CppIdent(fun->name) : inst.cpp_name;
+  if (inst.owner && !in_class) name = TypeRef(inst.owner) + "::" + name;
   std::string params;
   for (size_t i = 0; i < fun->params.size(); ++i) {
     const Param& p = fun->params[i];

@@ -333,8 +333,16 @@ void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
 void Emitter::EmitFor(const Expr* e) {
   LineAt(e->loc);
   LoopFrame frame = NewLoopFrame(e);
-  const Expr* iterable = e->a.get();
-  const Pattern* p = e->pattern.get();
+  int closes = OpenForLoop(e->pattern.get(), e->a.get());
+  EmitLoopBody(e->b.get(), frame);
+  for (int i = 0; i < closes; ++i) Close();
+  if (!frame.goto_break.empty()) Line(frame.goto_break + ":;");
+}
+
+// The C++ loop over `iterable` with `p` bound to each element (for loops and comprehensions).
+// Vectors are walked by index so a body that grows the vector cannot invalidate an iterator.
+// Returns how many blocks the caller closes after the body.
+int Emitter::OpenForLoop(const Pattern* p, const Expr* iterable) {
   Type* it = TypeOf(iterable);
   bool simple_bind = p->kind == Pattern::Kind::kBind || p->kind == Pattern::Kind::kWildcard;
   std::string var = p->kind == Pattern::Kind::kBind ? NameOf(p) : Temp("item");
@@ -365,9 +373,7 @@ void Emitter::EmitFor(const Expr* e) {
     Open("for (" + elem_type + " " + var + " : " + Expr_(iterable) + ") {");
   }
   if (!simple_bind) PatternBind(p, var);
-  EmitLoopBody(e->b.get(), frame);
-  for (int i = 0; i < closes; ++i) Close();
-  if (!frame.goto_break.empty()) Line(frame.goto_break + ":;");
+  return closes;
 }
 
 void Emitter::EmitJump(const Expr* e) {

@@ -54,6 +54,7 @@ class Emitter {
   void EmitMatch(const Expr* e, const Dest& dest);
   void EmitLoop(const Expr* e, const Dest& dest);
   void EmitFor(const Expr* e);
+  int OpenForLoop(const Pattern* p, const Expr* iterable);
   LoopFrame NewLoopFrame(const Expr* e);
   void EmitLoopBody(const Expr* body, const LoopFrame& frame);
   void EmitTry(const Expr* e, const Dest& dest);
@@ -83,7 +84,6 @@ class Emitter {
   // ---- patterns (emit_patterns.cc) ----
   std::string PatternTest(const Pattern* p, const std::string& subject);
   void PatternBind(const Pattern* p, const std::string& subject);
-  bool Irrefutable(const Pattern* p) const;
 
   // ---- types ----
   std::string CppType(Type* t) const;
