@@ -234,39 +234,12 @@ class Lexer {
     t.text = digits;
   }
 
-  // Reads one escape after the backslash; unknown escapes stay literal, as in the reference.
+  // Reads one escape after the backslash (shared with f-string text, see DecodeEscape).
   void LexEscape(std::string& out) {
-    char e = Peek();
-    ++pos_;
-    switch (e) {
-      case 'n': out += '\n'; return;
-      case 't': out += '\t'; return;
-      case 'r': out += '\r'; return;
-      case '0': out += '\0'; return;
-      case '\\': out += '\\'; return;
-      case '"': out += '"'; return;
-      case '\'': out += '\''; return;
-      case 'u':
-        if (Peek() == '{') {
-          size_t close = src_.find('}', pos_);
-          if (close != std::string_view::npos && close < end_ && close - pos_ <= 7) {
-            std::string hex(src_.substr(pos_ + 1, close - pos_ - 1));
-            char* parse_end = nullptr;
-            unsigned long cp = std::strtoul(hex.c_str(), &parse_end, 16);
-            if (!hex.empty() && *parse_end == '\0' && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-              AppendUtf8(out, static_cast<uint32_t>(cp));
-              pos_ = close + 1;
-              return;
-            }
-          }
-          diags_.Error(Loc{static_cast<uint32_t>(pos_ - 2)}, "invalid unicode escape", 2);
-          return;
-        }
-        [[fallthrough]];
-      default:
-        out += '\\';
-        if (e != '\0') out += e;
-    }
+    size_t start = pos_;
+    bool ok = true;
+    pos_ += DecodeEscape(src_.substr(0, end_), pos_, out, &ok);
+    if (!ok) diags_.Error(Loc{static_cast<uint32_t>(start - 1)}, "invalid unicode escape", 2);
   }
 
   void LexString(Token& t) {
@@ -438,6 +411,41 @@ class Lexer {
 };
 
 }  // namespace
+
+size_t DecodeEscape(std::string_view text, size_t pos, std::string& out, bool* ok) {
+  *ok = true;
+  const bool at_end = pos >= text.size();
+  char e = at_end ? '\0' : text[pos];
+  switch (e) {
+    case 'n': out += '\n'; return 1;
+    case 't': out += '\t'; return 1;
+    case 'r': out += '\r'; return 1;
+    case '0': out += '\0'; return 1;
+    case '\\': out += '\\'; return 1;
+    case '"': out += '"'; return 1;
+    case '\'': out += '\''; return 1;
+    case 'u':
+      if (pos + 1 < text.size() && text[pos + 1] == '{') {
+        size_t close = text.find('}', pos + 1);
+        if (close != std::string_view::npos && close - pos <= 8) {
+          std::string hex(text.substr(pos + 2, close - pos - 2));
+          char* parse_end = nullptr;
+          unsigned long cp = std::strtoul(hex.c_str(), &parse_end, 16);
+          if (!hex.empty() && *parse_end == '\0' && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            AppendUtf8(out, static_cast<uint32_t>(cp));
+            return close + 1 - pos;
+          }
+        }
+        *ok = false;
+        return 1;
+      }
+      [[fallthrough]];
+    default:
+      out += '\\';
+      if (e != '\0') out += e;
+      return at_end ? 0 : 1;
+  }
+}
 
 std::vector<Token> Lex(const SourceFile& file, Diagnostics& diags, uint32_t begin, uint32_t end) {
   return Lexer(file, diags, begin, end).Run();

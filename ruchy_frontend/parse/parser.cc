@@ -1407,19 +1407,10 @@ class Parser {
         text += '}';
         i += 2;
       } else if (c == '\\' && i + 1 < raw.size()) {
-        // Same escapes as plain strings.
-        char n = raw[i + 1];
-        switch (n) {
-          case 'n': text += '\n'; break;
-          case 't': text += '\t'; break;
-          case 'r': text += '\r'; break;
-          case '0': text += '\0'; break;
-          case '\\': text += '\\'; break;
-          case '"': text += '"'; break;
-          case '\'': text += '\''; break;
-          default: text += '\\'; text += n;
-        }
-        i += 2;
+        // The same escapes as plain strings, decoded by the lexer's decoder.
+        bool ok = true;
+        i += 1 + DecodeEscape(raw, i + 1, text, &ok);
+        if (!ok) diags_.Error(Loc{body_offset + static_cast<uint32_t>(i - 2)}, "invalid unicode escape", 2);
       } else if (c == '{') {
         // Find the hole's end and the spec's colon (a single `:` at depth 0, not `::`).
         size_t start = i + 1;
