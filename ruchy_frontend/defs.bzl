@@ -8,7 +8,7 @@
 Each rule transpiles at build time with the compiler built for the host (`//ruchy_frontend:ruchy`,
 exec configuration) and compiles the C++ for the target platform, so `--config=arm64` and the
 release transitions apply as to any cc_binary. Generated code links with the support library
-`//ruchy_frontend/std` and is compiled with `-fwrapv` (Ruchy integers wrap on overflow).
+`//stdlib` and is compiled with `-fwrapv` (Ruchy integers wrap on overflow).
 """
 
 load("//ruchy_frontend/private:transpile.bzl", _ruchy_transpile = "ruchy_transpile")
@@ -18,7 +18,10 @@ ruchy_transpile = _ruchy_transpile
 # What generated code needs from the C++ compiler.
 RUCHY_COPTS = ["-fwrapv"]
 
-_STD = Label("//ruchy_frontend/std")
+_STD = Label("//stdlib")
+
+# Handler files implement lambda::ruchy_entry (runtime/handler.h).
+_HANDLER_INTERFACE = Label("//runtime:handler")
 
 def ruchy_binary(name, src, copts = [], deps = [], **kwargs):
     """A program: top-level statements run in order, then `main()` if defined."""
@@ -34,15 +37,15 @@ def ruchy_binary(name, src, copts = [], deps = [], **kwargs):
 def ruchy_library(name, src, mode = "program", copts = [], deps = [], **kwargs):
     """The compiled code of one Ruchy file as a cc_library (no main for mode = "handler").
 
-    A handler library (`mode = "handler"`) defines `ruchy_handler_init` and
-    `ruchy_handler_invoke`, which the Lambda bridge calls; see packaging/defs.bzl.
+    A handler library (`mode = "handler"`) defines `lambda::ruchy_entry::Init` and `::Invoke`
+    (runtime/handler.h), which the Lambda bridge calls; see packaging/defs.bzl.
     """
     _ruchy_transpile(name = name + "_cc", src = src, mode = mode, visibility = ["//visibility:private"])
     native.cc_library(
         name = name,
         srcs = [":" + name + "_cc"],
         copts = RUCHY_COPTS + copts,
-        deps = [_STD] + deps,
+        deps = [_STD] + ([_HANDLER_INTERFACE] if mode == "handler" else []) + deps,
         **kwargs
     )
 

@@ -5,7 +5,7 @@
 #include "rapidjson/document.h"
 #include "rapidjson/stringbuffer.h"
 #include "rapidjson/writer.h"
-#include "runtime/cpp/lambda_runtime.h"
+#include "runtime/handler.h"
 
 namespace {
 

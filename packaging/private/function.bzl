@@ -106,7 +106,7 @@ def ruchy_lambda_function(
     _package(name, zip_budgets, test_cases, invoke_name, visibility, tags)
 
 def cc_lambda_function(name, srcs, test_cases = None, zip_budgets = {}, deps = [], copts = [], invoke_name = "invoke", visibility = None, tags = []):
-    """The same for a C++ handler: `srcs` define main() with lambda::Run (runtime/cpp/lambda_runtime.h)."""
+    """The same for a C++ handler: `srcs` define main() with lambda::Run (runtime/handler.h)."""
     native.cc_binary(
         name = name,
         srcs = srcs,

@@ -1,7 +1,7 @@
 // The standard library as the checker sees it: free functions (println, format, Some, ...),
 // associated functions (HashMap::new, Json::parse, ...) and the methods of built-in types. Each
 // entry gives a result type; the code generator calls the support library function of the same
-// name (ruchy_frontend/std).
+// name (stdlib/).
 #include <set>
 
 #include "ruchy_frontend/check/checker_impl.h"

@@ -212,7 +212,11 @@ Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Ty
   if (n == "char") return arena_.character();
   if (n == "String" || n == "str") return arena_.string();
   if (n == "Json" || n == "Value" || n == "serde_json::Value") return arena_.json();
-  if (n == "Context" || n == "LambdaContext") return arena_.context();
+  if (n == "Context" || n == "LambdaContext") {
+    // The invocation context comes from the Lambda runtime, which only handler files link.
+    if (!options_.lambda_handler) Error(t->loc, "`" + n + "` exists only in Lambda handler files (`ruchy check --handler`)", static_cast<uint32_t>(n.size()));
+    return arena_.context();
+  }
   if (n == "Error" || n == "LambdaError") return arena_.error();
   if (n == "Vec" || n == "Array" || n == "VecDeque") {
     want_args(1);

@@ -17,7 +17,7 @@ struct EmitOptions {
   std::string line_path;
   bool line_directives = true;
   // kProgram: a `main` running top-level code then `main()`. kHandler: no main; the Lambda
-  // bridge calls the generated entry points (see ruchy_frontend/std/ruchy/handler.h).
+  // bridge calls the generated entry points (see runtime/handler.h).
   enum class Entry { kProgram, kHandler, kNone } entry = Entry::kProgram;
 };
 

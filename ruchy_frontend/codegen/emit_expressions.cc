@@ -437,6 +437,13 @@ std::string Emitter::Call(const Expr* e) {
   return "";
 }
 
+std::string Emitter::ContextAccessor(const std::string& name, const std::string& ctx) {
+  if (name == "remaining_time_ms") return "std::max<int64_t>(0, (" + ctx + ").RemainingMs())";
+  if (name == "memory_limit_mb") return "static_cast<int64_t>((" + ctx + ").memory_limit_mb)";
+  if (name == "invoked_function_arn") return "(" + ctx + ").function_arn";
+  return "(" + ctx + ")." + name;
+}
+
 std::string Emitter::BuiltinCall(const Expr* e, const CallInfo& call) {
   const std::string& name = call.builtin;
   Type* t = TypeOf(e);
@@ -479,6 +486,8 @@ std::string Emitter::BuiltinCall(const Expr* e, const CallInfo& call) {
     }
     return "rt::" + name + "(" + Args(e) + ")";
   }
+  // The Lambda context is runtime/handler.h's lambda::Context: its accessors are members.
+  if (TypeOf(e->a.get())->kind == TypeKind::kContext) return ContextAccessor(name, Expr_(e->a.get()));
   // Methods (and accessor-like fields) of built-in types: rt::method(receiver, args...).
   if (e->kind == ExprKind::kField) {
     if (name == "json.field") return "rt::at(" + Expr_(e->a.get()) + ", \"" + CppStringBody(e->text) + "\"s)";

@@ -71,6 +71,7 @@ class Emitter {
   std::string Binary(const Expr* e);
   std::string Call(const Expr* e);
   std::string BuiltinCall(const Expr* e, const CallInfo& call);
+  std::string ContextAccessor(const std::string& name, const std::string& ctx);
   std::string MethodCall(const Expr* e);
   std::string Field(const Expr* e);
   std::string Closure(const Expr* e);

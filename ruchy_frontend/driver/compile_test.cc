@@ -57,7 +57,7 @@ TEST(CompileTest, HandlerModeRequiresAHandlerAndForbidsMain) {
   CompileResult good =
       CompileSource("h.ruchy", "fun handler(e: Json, c: Context) -> Result<Json, Error> { Ok(e) }\n", options);
   ASSERT_TRUE(good.ok) << good.diagnostics;
-  EXPECT_NE(good.cpp.find("ruchy_handler_invoke"), std::string::npos);
+  EXPECT_NE(good.cpp.find("lambda::ruchy_entry::Invoke"), std::string::npos);
   EXPECT_EQ(good.cpp.find("int main("), std::string::npos);
 }
 

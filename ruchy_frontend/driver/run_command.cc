@@ -70,7 +70,7 @@ bool FindSupport(std::string& std_dir, std::string& rapidjson_dir) {
   std::string exe = SelfExe();
   if (!exe.empty()) roots.push_back(exe + ".runfiles");
   for (const std::string& root : roots) {
-    std::string s = root + "/ruchy_lambda/ruchy_frontend/std";
+    std::string s = root + "/ruchy_lambda/stdlib";
     std::string r = root + "/rapidjson/include";
     if (Exists(s + "/ruchy/prelude.h") && Exists(r + "/rapidjson/document.h")) {
       std_dir = s;

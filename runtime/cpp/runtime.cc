@@ -26,30 +26,9 @@
 #include "runtime/cpp/internal/json_text.h"
 #include "runtime/cpp/internal/runtime_api_client.h"
 #include "runtime/cpp/internal/runtime_state.h"
-#include "runtime/cpp/lambda_runtime.h"
+#include "runtime/handler.h"
 
 namespace lambda {
-
-int64_t Context::RemainingMs() const {
-  timespec now{};
-  clock_gettime(CLOCK_REALTIME, &now);
-  return deadline_ms - (static_cast<int64_t>(now.tv_sec) * 1000 + now.tv_nsec / 1000000);
-}
-
-Response Response::Success(std::string body, std::string content_type) {
-  Response r;
-  r.body_ = std::move(body);
-  r.content_type_ = std::move(content_type);
-  return r;
-}
-
-Response Response::Failure(std::string error_type, std::string error_message) {
-  Response r;
-  r.ok_ = false;
-  r.error_type_ = std::move(error_type);
-  r.body_ = std::move(error_message);
-  return r;
-}
 
 namespace internal {
 namespace {

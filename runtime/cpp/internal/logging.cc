@@ -11,7 +11,7 @@
 
 #include "runtime/cpp/internal/json_text.h"
 #include "runtime/cpp/internal/runtime_state.h"
-#include "runtime/cpp/lambda_runtime.h"
+#include "runtime/handler.h"
 
 namespace lambda {
 namespace {

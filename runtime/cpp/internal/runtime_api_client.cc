@@ -1,7 +1,7 @@
 #include "runtime/cpp/internal/runtime_api_client.h"
 
 #include "runtime/cpp/http/writer.h"
-#include "runtime/cpp/lambda_runtime.h"
+#include "runtime/handler.h"
 
 namespace lambda::internal {
 

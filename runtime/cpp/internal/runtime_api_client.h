@@ -16,6 +16,9 @@
 
 namespace lambda::internal {
 
+// The runtime's name and version, as sent in User-Agent.
+inline constexpr char kRuntimeUserAgent[] = "ruchy-lambda-cpp/0.1.0";
+
 struct ApiReply {
   int status = 0;
   http::Headers headers;

@@ -1,9 +1,11 @@
-// File: runtime/cpp/lambda_runtime.h
+// File: runtime/handler.h
 //
-// The C++ Lambda runtime: link a handler into a static `bootstrap` and call lambda::Run from main.
-// A handler is one function from an invocation to a response:
+// The one interface between a Lambda handler and a runtime. Every handler is compiled against
+// this header, and every runtime implementation (`--//runtime:impl`) defines what it declares:
+// link a handler into a static `bootstrap` and call lambda::Run from main. A C++ handler is one
+// function from an invocation to a response:
 //
-//   #include "runtime/cpp/lambda_runtime.h"
+//   #include "runtime/handler.h"
 //
 //   lambda::Response Handle(const lambda::Invocation& in) {
 //     if (in.payload.empty()) return lambda::Response::Failure("EmptyEvent", "no event");
@@ -12,12 +14,15 @@
 //
 //   int main() { return lambda::Run(Handle); }
 //
+// A Ruchy handler file is compiled (`ruchy transpile --handler`) into the two functions of
+// namespace lambda::ruchy_entry below, and runtime/ruchy_bridge supplies main().
+//
 // The runtime talks to the Runtime API at AWS_LAMBDA_RUNTIME_API over one keep-alive connection
 // (one per worker when AWS_LAMBDA_MAX_CONCURRENCY > 1), turns handler failures and C++ exceptions
 // into POST /error, reports a failed initialisation to /init/error, and exits cleanly on SIGTERM.
 // Payloads are bytes: binary and non-UTF-8 bodies pass through untouched.
-#ifndef RUNTIME_CPP_LAMBDA_RUNTIME_H_
-#define RUNTIME_CPP_LAMBDA_RUNTIME_H_
+#ifndef RUNTIME_HANDLER_H_
+#define RUNTIME_HANDLER_H_
 
 #include <cstdint>
 #include <functional>
@@ -43,7 +48,8 @@ struct Context {
   std::string log_group_name;
   std::string log_stream_name;
 
-  // Milliseconds left before the deadline (negative once it has passed).
+  // Milliseconds left before the deadline (negative once it has passed; saturates instead of
+  // overflowing for deadlines at the ends of the int64 range).
   int64_t RemainingMs() const;
 };
 
@@ -105,9 +111,16 @@ int RunStreaming(StreamingHandler handler, InitFunction init = nullptr);
 enum class LogLevel { kTrace, kDebug, kInfo, kWarn, kError, kFatal };
 void Log(LogLevel level, std::string_view message);
 
-// The runtime's name and version, as sent in User-Agent.
-inline constexpr char kRuntimeUserAgent[] = "ruchy-lambda-cpp/0.1.0";
+// What a Ruchy handler file compiles to (`ruchy transpile --handler`). Both may throw
+// rt::RuntimeError (a Ruchy runtime error); runtime/ruchy_bridge turns that into an init error or a
+// failed invoke.
+namespace ruchy_entry {
+// Runs the file's top-level statements, once, before the first invoke.
+void Init();
+// Runs the file's handler for one invoke.
+Response Invoke(const Invocation& invocation);
+}  // namespace ruchy_entry
 
 }  // namespace lambda
 
-#endif  // RUNTIME_CPP_LAMBDA_RUNTIME_H_
+#endif  // RUNTIME_HANDLER_H_

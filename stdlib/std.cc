@@ -1,7 +1,6 @@
 // Out-of-line parts of the support library: formatting, strings, chars, output and the program
 // entry helper.
 #include <charconv>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <cwctype>
@@ -408,11 +407,6 @@ std::optional<uint32_t> to_digit(char32_t c, uint32_t radix) {
 }
 
 bool is_digit(char32_t c, uint32_t radix) { return to_digit(c, radix).has_value(); }
-
-int64_t NowUnixMillis() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 namespace {
 std::vector<std::string>& ArgsStorage() {

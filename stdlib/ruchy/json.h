@@ -11,7 +11,7 @@
 
 #include "ruchy/core.h"
 #include "ruchy/display.h"
-#include "ruchy/lambda.h"
+#include "ruchy/error.h"
 
 namespace rt {
 
@@ -221,7 +221,7 @@ T FromJson(const Json& j, const std::string& where = "event") {
   } else if constexpr (std::is_same_v<T, Unit>) {
     return Unit{};
   } else if constexpr (IsFunction<T>::value || IsResult<T>::value || IsRange<T>::value || IsSharedPtr<T>::value ||
-                       std::is_same_v<T, Context> || std::is_same_v<T, Error>) {
+                       std::is_same_v<T, Error>) {
     FailJsonShape(where, "a value of a type JSON cannot describe", j);
   } else {
     T out{};

@@ -6,7 +6,7 @@
 #include "ruchy/core.h"
 #include "ruchy/display.h"
 #include "ruchy/json.h"
-#include "ruchy/lambda.h"
+#include "ruchy/error.h"
 
 namespace rt {
 

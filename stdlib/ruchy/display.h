@@ -13,7 +13,6 @@
 namespace rt {
 
 class Json;
-struct Context;
 struct Error;
 
 void AppendUtf8(std::string& out, char32_t c);
