@@ -25,7 +25,7 @@ _HANDLER_INTERFACE = Label("//runtime:handler")
 
 def ruchy_binary(name, src, copts = [], deps = [], **kwargs):
     """A program: top-level statements run in order, then `main()` if defined."""
-    _ruchy_transpile(name = name + "_cc", src = src, visibility = ["//visibility:private"])
+    _ruchy_transpile(name = name + "_cc", src = src, out_base = name, visibility = ["//visibility:private"])
     native.cc_binary(
         name = name,
         srcs = [":" + name + "_cc"],
@@ -37,13 +37,19 @@ def ruchy_binary(name, src, copts = [], deps = [], **kwargs):
 def ruchy_library(name, src, mode = "program", copts = [], deps = [], **kwargs):
     """The compiled code of one Ruchy file as a cc_library (no main for mode = "handler").
 
+    Its header, `NAME.ruchy.h`, declares the file's types, globals and functions in the namespace
+    derived from the label (docs/cli.md, "Generated C++"), for C++ code that calls into Ruchy.
+
     A handler library (`mode = "handler"`) defines `lambda::ruchy_entry::Init` and `::Invoke`
     (runtime/handler.h), which the Lambda bridge calls; see packaging/defs.bzl.
     """
-    _ruchy_transpile(name = name + "_cc", src = src, mode = mode, visibility = ["//visibility:private"])
+    _ruchy_transpile(name = name + "_cc", src = src, mode = mode, out_base = name, visibility = ["//visibility:private"])
+    native.filegroup(name = name + "_hdr", srcs = [":" + name + "_cc"], output_group = "header", visibility = ["//visibility:private"])
+    native.filegroup(name = name + "_src", srcs = [":" + name + "_cc"], output_group = "source", visibility = ["//visibility:private"])
     native.cc_library(
         name = name,
-        srcs = [":" + name + "_cc"],
+        srcs = [":" + name + "_src"],
+        hdrs = [":" + name + "_hdr"],
         copts = RUCHY_COPTS + copts,
         deps = [_STD] + ([_HANDLER_INTERFACE] if mode == "handler" else []) + deps,
         **kwargs
@@ -58,9 +64,11 @@ def ruchy_test(name, src, expected_stdout = None, expected_stderr = None, copts 
     """
     ruchy_binary(name = name + "_bin", src = src, copts = copts, deps = deps, testonly = True, tags = tags)
     data = [":" + name + "_bin"]
-    args = ["$(rootpath :%s_bin)" % name]
-    args.append("$(rootpath %s)" % expected_stdout if expected_stdout else "-")
-    args.append("$(rootpath %s)" % expected_stderr if expected_stderr else "-")
+    args = [
+        "$(rootpath %s)" % expected_stdout if expected_stdout else "-",
+        "$(rootpath %s)" % expected_stderr if expected_stderr else "-",
+        "$(rootpath :%s_bin)" % name,
+    ]
     data += [f for f in [expected_stdout, expected_stderr] if f]
     native.sh_test(
         name = name,

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ruchy_frontend/ast/ast.h"
+#include "ruchy_frontend/builtins/builtin_table.h"
 #include "ruchy_frontend/check/types.h"
 
 namespace ruchy {
@@ -25,13 +26,16 @@ enum class CallKind {
   kTupleStruct,    // `Meters(5.0)`
   kVariant,        // `Shape::Circle(1.0)`
   kClosure,        // calling a value of function type
-  kBuiltin,        // a support-library function or method, named by `builtin`
+  kBuiltin,        // a row of the built-in table (function, method, property or constant)
+  kJsonMember,     // `event.name`: a member of a JSON object
 };
 
 struct CallInfo {
   CallKind kind = CallKind::kBuiltin;
   FunctionInstance* target = nullptr;
-  std::string builtin;  // e.g. "println", "vec.push", "string.split"
+  BuiltinId builtin = BuiltinId::kCount;  // kBuiltin
+  Type* self_type = nullptr;              // kBuiltin: what `Self` is in the row's signature
+  std::vector<Type*> type_vars;           // kBuiltin: the row's turbofish variables, in order
   const TypeDecl* type = nullptr;
   int variant = -1;
 };

@@ -21,15 +21,10 @@ Binding* Checker::Lookup(const std::string& name) {
 }
 
 std::string Checker::FreshCppName(const std::string& base) {
-  std::string ident = CppIdent(base);
-  // A local must not hide a function or type it may call in its own initializer
-  // (`let area = area(r)`), so such names get a suffix.
-  if (FindFunction(base, "") || out_.types.count(base) || (cur_ != out_.top_level && out_.globals.count(ident))) {
-    ident += "_v";
-  }
-  int& count = used_names_[ident];
-  ++count;
-  return count == 1 ? ident : ident + "_" + std::to_string(count);
+  // Each binding of a name in a function gets its own C++ name (Ruchy allows shadowing; C++ does
+  // not in one scope). Functions, types and globals live in other name spaces of the scheme
+  // (cpp_names.h) or are referred to qualified, so a local can hide none of them.
+  return ShadowIdent(base, ++used_names_[base]);
 }
 
 FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner, const std::vector<Type*>& args,
@@ -124,7 +119,7 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
   if (inst->self_type) {
     Binding self;
     self.type = inst->self_type;
-    self.cpp_name = "self";
+    self.cpp_name = "t_self";
     self.is_mut = fun->self == SelfKind::kMutRef || fun->self == SelfKind::kValue ||
                   Resolve(inst->self_type)->kind == TypeKind::kClass || fun->is_constructor;
     if (fun->self != SelfKind::kNone || fun->is_constructor) scopes_.back()["self"] = self;
@@ -194,6 +189,7 @@ CheckedProgram Checker::Run() {
   // functions see the last one.
   scopes_.clear();
   scopes_.emplace_back();
+  std::map<std::string, int> global_bindings;
   for (const Item& item : program_.items) {
     const Expr* let = item.stmt.get();
     if (!let || let->kind != ExprKind::kLet || !let->pattern || let->pattern->kind != Pattern::Kind::kBind) continue;
@@ -202,9 +198,8 @@ CheckedProgram Checker::Run() {
     b.type = arena_.Var();
     b.is_mut = let->flag;
     b.is_global = true;
-    std::string cpp = CppIdent(name);
-    if (FindFunction(name, "") || out_.types.count(name)) cpp += "_v";
-    for (int n = 2; out_.globals.count(cpp); ++n) cpp = CppIdent(name) + "_" + std::to_string(n);
+    // Top-level rebinding (`let x = 1` ... `let x = x + 1`) makes a new global each time.
+    std::string cpp = GlobalIdent(name, ++global_bindings[name]);
     b.cpp_name = cpp;
     global_scope_[name] = b;
     let_globals_[let] = b;
@@ -340,10 +335,22 @@ void Checker::Finalize() {
       }
     }
   }
-  // Generic instances with the same final signature are one C++ function.
+  // C++ names: top-level functions by their Ruchy name; each function declared in a body gets a
+  // numbered name of its own (two bodies may both declare a `helper`). Generic instances with the
+  // same final signature are one C++ function; other instances of a name are overloads.
+  std::map<const FunDecl*, int> lifted_numbers;
+  std::map<std::string, int> lifted_counts;
   for (auto& inst : out_.instances) {
     if (!inst->decl) continue;
-    inst->cpp_name = inst->decl->is_constructor ? "" : CppIdent(inst->decl->name);
+    if (inst->decl->is_constructor) {
+      inst->cpp_name = "";
+    } else if (nested_functions_.count(inst->decl)) {
+      int& n = lifted_numbers[inst->decl];
+      if (n == 0) n = ++lifted_counts[inst->decl->name];
+      inst->cpp_name = LiftedIdent(inst->decl->name, n);
+    } else {
+      inst->cpp_name = UserIdent(inst->decl->name);
+    }
     std::string key = std::to_string(reinterpret_cast<uintptr_t>(inst->decl)) + "@" +
                       (inst->owner ? inst->owner->name : "");
     for (Type* p : inst->params) key += "|" + TypeKey(p);

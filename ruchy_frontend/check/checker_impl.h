@@ -4,11 +4,14 @@
 #define RUCHY_FRONTEND_CHECK_CHECKER_IMPL_H_
 
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "ruchy_frontend/builtins/builtin_table.h"
+#include "ruchy_frontend/check/builtin_types.h"
 #include "ruchy_frontend/check/checker.h"
 
 namespace ruchy {
@@ -20,6 +23,12 @@ struct Binding {
   bool is_global = false;
   FunctionInstance* function = nullptr;  // a lifted nested function
   const FunDecl* fun_decl = nullptr;     // a nested generic function (instantiated per call)
+};
+
+// A built-in signature's type variables and `Self`, as one call instantiates them.
+struct SigBindings {
+  std::map<std::string, Type*> vars;
+  Type* self = nullptr;
 };
 
 struct LoopContext {
@@ -87,10 +96,16 @@ class Checker {
   void BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable);
   std::string Declare(const std::string& name, Type* t, bool is_mut, const void* key);
 
-  // ---- builtins (builtins.cc) ----
+  // ---- built-ins from the table (builtin_calls.cc) ----
   Type* CheckBuiltinCall(const Expr* e, const std::string& name, Type* expected, bool* handled);
   Type* CheckBuiltinMethod(const Expr* e, Type* recv, Type* expected);
   Type* CheckStaticCall(const Expr* e, const std::string& path, Type* expected, bool* handled);
+  Type* CheckBuiltinConst(const Expr* e, const std::string& head, const std::string& name);
+  Type* CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>& rows, SigBindings bindings, Type* expected,
+                         const std::string& what, const std::vector<const TypeExpr*>& type_args, Type* recv = nullptr);
+  Type* SigTypeToType(const SigType& s, SigBindings& b);
+  // A built-in type from its table row and type arguments (`Vec` + [i64] -> Vec<i64>).
+  Type* MakeBuiltinType(const BuiltinTypeName& row, const std::vector<Type*>& args);
 
   // ---- helpers ----
   void Error(Loc loc, const std::string& message, uint32_t length = 1) { diags_.Error(loc, message, length); }
@@ -114,6 +129,7 @@ class Checker {
   std::map<std::string, const FunDecl*> functions_;
   std::map<std::string, const Item*> function_items_;
   std::map<const FunDecl*, std::string> function_module_;
+  std::set<const FunDecl*> nested_functions_;  // declared in a function body (lifted to namespace scope)
   std::map<const FunDecl*, FunctionInstance*> mono_instances_;
   std::map<std::string, FunctionInstance*> generic_instances_;  // decl-key + arg-type key
   std::vector<FunctionInstance*> instantiating_;

@@ -1,39 +1,92 @@
 #include "ruchy_frontend/check/cpp_names.h"
 
-#include <set>
-#include <string_view>
-
 namespace ruchy {
 
-std::string CppIdent(const std::string& ruchy_name) {
-  static const std::set<std::string_view> kReserved = {
-      "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "case",
-      "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept", "consteval",
-      "constexpr", "constinit", "const_cast", "co_await", "co_return", "co_yield", "decltype",
-      "default", "delete", "do", "double", "dynamic_cast", "explicit", "export", "extern", "float",
-      "friend", "goto", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not",
-      "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
-      "reinterpret_cast", "requires", "short", "signed", "sizeof", "static", "static_assert",
-      "static_cast", "switch", "template", "this", "thread_local", "typedef", "typeid", "typename",
-      "union", "unsigned", "virtual", "void", "volatile", "wchar_t", "xor", "xor_eq", "main",
-      "rt", "std", "errno", "assert", "NULL", "EOF", "stdin", "stdout", "stderr", "int64_t",
-      "uint64_t", "int32_t", "uint32_t", "int8_t", "uint8_t", "int16_t", "uint16_t", "size_t",
-      "abs", "exit", "free", "malloc", "printf", "puts", "time", "signal", "select", "kill",
-      "read", "write", "open", "close", "random", "min", "max", "pow", "sqrt", "floor", "ceil",
-      "round", "exp", "log", "sin", "cos", "tan", "div", "index", "y0", "y1", "j0", "j1", "gamma"};
+namespace {
+
+bool IsPlainAscii(std::string_view s) {
+  if (s.empty()) return false;
+  for (unsigned char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string Hex(std::string_view s) {
+  static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;
-  for (size_t i = 0; i < ruchy_name.size(); ++i) {
-    if (ruchy_name.compare(i, 2, "::") == 0) {
-      out += "__";
-      ++i;
-    } else {
-      unsigned char c = ruchy_name[i];
-      out += (c >= 0x80) ? 'u' : static_cast<char>(c);
+  for (unsigned char c : s) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
+// A piece of a composite name: itself when it is plain ASCII, else `0` and its bytes in hex. A
+// plain piece that is an identifier never starts with a digit, so the two forms cannot meet.
+std::string Piece(std::string_view s) { return IsPlainAscii(s) ? std::string(s) : "0" + Hex(s); }
+
+std::string LengthPrefixed(std::string_view s) {
+  std::string p = Piece(s);
+  return std::to_string(p.size()) + "_" + p;
+}
+
+}  // namespace
+
+std::string UserIdent(std::string_view name) {
+  if (name.find("::") != std::string_view::npos) {
+    std::string out = "rm";
+    size_t start = 0;
+    while (true) {
+      size_t end = name.find("::", start);
+      out += LengthPrefixed(name.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+      if (end == std::string_view::npos) return out;
+      start = end + 2;
     }
   }
-  if (kReserved.count(out) || (out.size() >= 2 && out[0] == '_' && (out[1] == '_' || std::isupper(static_cast<unsigned char>(out[1]))))) {
-    out += "_";
-  }
+  return IsPlainAscii(name) ? "r_" + std::string(name) : "ru_" + Hex(name);
+}
+
+std::string ShadowIdent(std::string_view name, int count) {
+  std::string base = UserIdent(name);
+  return count <= 1 ? base : "r" + std::to_string(count) + base.substr(1);
+}
+
+std::string GlobalIdent(std::string_view name, int count) {
+  return "rg" + (count <= 1 ? std::string() : std::to_string(count)) + UserIdent(name).substr(1);
+}
+
+std::string LiftedIdent(std::string_view name, int count) {
+  return "rn" + std::to_string(count) + UserIdent(name).substr(1);
+}
+
+std::string TypeIdent(std::string_view name) { return "ty" + UserIdent(name).substr(1); }
+
+std::string VariantMember(std::string_view variant, std::string_view field) {
+  return "v" + LengthPrefixed(variant) + "_" + Piece(field);
+}
+
+std::string TempIdent(std::string_view purpose, int count) { return "t_" + std::string(purpose) + std::to_string(count); }
+
+std::string FileNamespace(std::string_view label) {
+  if (label.substr(0, 2) == "//") label.remove_prefix(2);
+  size_t colon = label.find(':');
+  std::string_view package = label.substr(0, colon);
+  std::string_view target = colon == std::string_view::npos ? std::string_view() : label.substr(colon + 1);
+  // Package segments and target segments get different prefixes: `//a/b:c` and `//a:b/c` differ.
+  std::string out = "rl";
+  auto add = [&](std::string_view path, const char* prefix) {
+    size_t start = 0;
+    while (start <= path.size()) {
+      size_t end = path.find('/', start);
+      if (end == std::string_view::npos) end = path.size();
+      if (end > start) out += std::string("::") + prefix + Piece(path.substr(start, end - start));
+      start = end + 1;
+    }
+  };
+  add(package, "s_");
+  add(target, "t_");
   return out;
 }
 

@@ -159,6 +159,27 @@ bool Checker::IsGeneric(const FunDecl& fun) const {
   return false;
 }
 
+Type* Checker::MakeBuiltinType(const BuiltinTypeName& row, const std::vector<Type*>& args) {
+  switch (row.kind) {
+    case TypeKind::kInt: return row.bits == 64 && row.is_signed ? arena_.i64() : arena_.Int(row.bits, row.is_signed);
+    case TypeKind::kFloat: return row.bits == 64 ? arena_.f64() : arena_.Float(row.bits);
+    case TypeKind::kBool: return arena_.boolean();
+    case TypeKind::kChar: return arena_.character();
+    case TypeKind::kString: return arena_.string();
+    case TypeKind::kJson: return arena_.json();
+    case TypeKind::kContext: return arena_.context();
+    case TypeKind::kError: return arena_.error();
+    case TypeKind::kVec: return arena_.Vec(args[0]);
+    case TypeKind::kMap: return arena_.Map(args[0], args[1]);
+    case TypeKind::kSet: return arena_.Set(args[0]);
+    case TypeKind::kOption: return arena_.Option(args[0]);
+    case TypeKind::kResult: return arena_.Result(args[0], args[1]);
+    case TypeKind::kRange: return arena_.Range(args[0]);
+    case TypeKind::kEntry: return arena_.Entry(args[0], args[1]);
+    default: return arena_.Var();
+  }
+}
+
 Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Type*>& generics,
                                const std::string& module) {
   if (!t) return arena_.Var();
@@ -194,54 +215,21 @@ Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Ty
   };
   auto g = generics.find(n);
   if (g != generics.end()) return g->second;
-  struct IntName {
-    const char* name;
-    int bits;
-    bool is_signed;
-  };
-  static const IntName kInts[] = {{"i8", 8, true},   {"i16", 16, true},  {"i32", 32, true},   {"i64", 64, true},
-                                  {"isize", 64, true}, {"i128", 64, true}, {"u8", 8, false},    {"u16", 16, false},
-                                  {"u32", 32, false},  {"u64", 64, false}, {"usize", 64, false}, {"u128", 64, false},
-                                  {"int", 64, true}};
-  for (const IntName& i : kInts) {
-    if (n == i.name) return i.bits == 64 && i.is_signed ? arena_.i64() : arena_.Int(i.bits, i.is_signed);
-  }
-  if (n == "f64" || n == "float") return arena_.f64();
-  if (n == "f32") return arena_.Float(32);
-  if (n == "bool") return arena_.boolean();
-  if (n == "char") return arena_.character();
-  if (n == "String" || n == "str") return arena_.string();
-  if (n == "Json" || n == "Value" || n == "serde_json::Value") return arena_.json();
-  if (n == "Context" || n == "LambdaContext") {
-    // The invocation context comes from the Lambda runtime, which only handler files link.
-    if (!options_.lambda_handler) Error(t->loc, "`" + n + "` exists only in Lambda handler files (`ruchy check --handler`)", static_cast<uint32_t>(n.size()));
-    return arena_.context();
-  }
-  if (n == "Error" || n == "LambdaError") return arena_.error();
-  if (n == "Vec" || n == "Array" || n == "VecDeque") {
-    want_args(1);
-    return arena_.Vec(arg(0));
-  }
-  if (n == "HashMap" || n == "Map" || n == "BTreeMap") {
-    want_args(2);
-    return arena_.Map(arg(0), arg(1));
-  }
-  if (n == "HashSet" || n == "Set" || n == "BTreeSet") {
-    want_args(1);
-    return arena_.Set(arg(0));
-  }
-  if (n == "Option") {
-    want_args(1);
-    return arena_.Option(arg(0));
-  }
-  if (n == "Result") {
-    if (t->args.size() == 1) return arena_.Result(arg(0), arena_.string());
-    want_args(2);
-    return arena_.Result(arg(0), arg(1));
-  }
-  if (n == "Box" || n == "Rc" || n == "Arc" || n == "RefCell" || n == "Cell") {
-    want_args(1);
-    return arg(0);  // ownership wrappers mean the value itself here
+  if (const BuiltinTypeName* row = FindBuiltinTypeName(n); row && row->use != BuiltinTypeName::Use::kInternal) {
+    if (row->use == BuiltinTypeName::Use::kUnsupported) {
+      Error(t->loc, "`" + n + "` is not supported: " + std::string(row->why), static_cast<uint32_t>(n.size()));
+      return arena_.Var();
+    }
+    if (row->kind == TypeKind::kContext && !options_.lambda_handler) {
+      // The invocation context comes from the Lambda runtime, which only handler files link.
+      Error(t->loc, "`" + n + "` exists only in Lambda handler files (`ruchy check --handler`)", static_cast<uint32_t>(n.size()));
+    }
+    if (row->kind == TypeKind::kResult && t->args.size() == 1) return arena_.Result(arg(0), arena_.string());
+    want_args(row->arity);
+    std::vector<Type*> args;
+    for (int i = 0; i < row->arity; ++i) args.push_back(arg(i));
+    if (row->use == BuiltinTypeName::Use::kWrapper) return args[0];  // ownership wrappers mean the value itself here
+    return MakeBuiltinType(*row, args);
   }
   if (n == "Self") {
     if (cur_ && cur_->self_type) return cur_->self_type;

@@ -303,9 +303,9 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       const FunDecl* fun = e->fun.get();
       Binding b;
       b.fun_decl = fun;
-      b.cpp_name = fun->name;
       scopes_.back()[fun->name] = b;
       function_module_[fun] = module_;
+      nested_functions_.insert(fun);
       if (!IsGeneric(*fun)) {
         FunctionInstance* inst = Instantiate(fun, nullptr, {}, fun->loc, module_);
         if (inst) inst->is_lifted = true;
@@ -423,26 +423,8 @@ Type* Checker::CheckPath(const Expr* e, Type* expected) {
   size_t colon = path.rfind("::");
   std::string head = path.substr(0, colon);
   std::string last = path.substr(colon + 2);
-  // Numeric constants.
-  if (head == "f64" || head == "f32" || head == "f64::consts" || head == "f32::consts") {
-    if (last == "PI" || last == "E" || last == "INFINITY" || last == "NEG_INFINITY" || last == "NAN" ||
-        last == "MAX" || last == "MIN" || last == "EPSILON" || last == "TAU" || last == "SQRT_2" ||
-        last == "MIN_POSITIVE") {
-      CallOf(e).builtin = "const";
-      return head[1] == '3' ? arena_.Float(32) : arena_.f64();
-    }
-  }
-  if ((last == "MAX" || last == "MIN") && !head.empty()) {
-    TypeExpr te;
-    te.name = head;
-    if (head[0] == 'i' || head[0] == 'u') {
-      Type* t = ResolveTypeExpr(&te, {}, "");
-      if (Resolve(t)->kind == TypeKind::kInt) {
-        CallOf(e).builtin = "const";
-        return t;
-      }
-    }
-  }
+  // Constants of built-in types: `f64::PI`, `i32::MAX`.
+  if (Type* t = CheckBuiltinConst(e, head, last)) return t;
   if (TypeInfo* info = FindType(head, module_)) {
     if (info->decl->kind == TypeDecl::Kind::kEnum) {
       for (size_t i = 0; i < info->decl->variants.size(); ++i) {
@@ -628,7 +610,10 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
     }
     return true;
   }
-  if (e->kind == ExprKind::kMethodCall && e->text == "or_insert") return true;
+  if (auto call = cur_->calls.find(e); call != cur_->calls.end() && call->second.kind == CallKind::kBuiltin &&
+      call->second.builtin != BuiltinId::kCount && BuiltinTable::Get()[call->second.builtin].flags.place) {
+    return true;  // `*m.entry(k).or_insert(0) += 1`
+  }
   Error(target, "cannot assign to this expression");
   return false;
 }
@@ -700,7 +685,7 @@ Type* Checker::CheckField(const Expr* e) {
     return arena_.Var();
   }
   if (t->kind == TypeKind::kJson) {
-    CallOf(e).builtin = "json.field";
+    CallOf(e).kind = CallKind::kJsonMember;
     return arena_.json();
   }
   if (t->kind == TypeKind::kContext || t->kind == TypeKind::kError) {

@@ -101,6 +101,12 @@ Type* TypeArena::Range(Type* elem) {
   return t;
 }
 
+Type* TypeArena::Entry(Type* key, Type* value) {
+  Type* t = Make(TypeKind::kEntry);
+  t->args = {key, value};
+  return t;
+}
+
 Type* TypeArena::Nominal(TypeKind kind, const TypeDecl* decl) {
   Type* t = Make(kind);
   t->decl = decl;
@@ -243,6 +249,7 @@ std::string TypeName(Type* t) {
     case TypeKind::kResult: return "Result<" + Join(t->args, TypeName) + ">";
     case TypeKind::kFn: return "fn(" + Join(t->args, TypeName) + ") -> " + TypeName(t->ret);
     case TypeKind::kRange: return "Range<" + TypeName(t->args[0]) + ">";
+    case TypeKind::kEntry: return "Entry<" + Join(t->args, TypeName) + ">";
     case TypeKind::kStruct:
     case TypeKind::kClass:
     case TypeKind::kEnum: return t->decl->name;

@@ -30,6 +30,7 @@ enum class TypeKind {
   kResult,   // args[0] ok, args[1] err
   kFn,       // args = params..., ret
   kRange,    // args[0]
+  kEntry,    // args[0] key, args[1] value: a map's slot (`m.entry(k)`)
   kStruct,   // decl (struct, tuple struct)
   kClass,    // decl (reference semantics)
   kEnum,     // decl
@@ -69,6 +70,7 @@ class TypeArena {
   Type* Tuple(std::vector<Type*> elems);
   Type* Fn(std::vector<Type*> params, Type* ret);
   Type* Range(Type* elem);
+  Type* Entry(Type* key, Type* value);
   Type* Nominal(TypeKind kind, const TypeDecl* decl);
 
   Type* unit() const { return unit_; }

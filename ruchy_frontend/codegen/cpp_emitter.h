@@ -1,7 +1,9 @@
-// C++20 generation from a checked program. The output is one self-contained translation unit
-// that includes the support library (`ruchy/prelude.h`), names everything after the source, and
-// carries `#line` directives so compiler errors, sanitizers and debuggers point at the .ruchy
-// file. Output is deterministic: the same input gives the same bytes.
+// C++20 generation from a checked program: one header and one source per Ruchy file, both in the
+// file's own namespace (from its Bazel label, cpp_names.h), so any number of Ruchy files link into
+// one binary. The header holds the types, globals and function prototypes; the source includes
+// it (or, for a standalone translation unit, follows it) and holds the definitions and the entry
+// point. Both carry `#line` directives so compiler errors, sanitizers and debuggers point at the
+// .ruchy file. Output is deterministic: the same input gives the same bytes.
 #ifndef RUCHY_FRONTEND_CODEGEN_CPP_EMITTER_H_
 #define RUCHY_FRONTEND_CODEGEN_CPP_EMITTER_H_
 
@@ -19,9 +21,24 @@ struct EmitOptions {
   // kProgram: a `main` running top-level code then `main()`. kHandler: no main; the Lambda
   // bridge calls the generated entry points (see runtime/handler.h).
   enum class Entry { kProgram, kHandler, kNone } entry = Entry::kProgram;
+  // kProgram: the entry function's name (`main` when empty), for linking several programs into
+  // one binary that chooses among them.
+  std::string entry_function;
+  // The C++ namespace of everything the file defines (FileNamespace of its label).
+  std::string cpp_namespace = "rl::t_program";
+  // How the source includes the header (`examples/hello/hello.h`); empty: the source does not
+  // include it, and a standalone translation unit is header + source.
+  std::string header_include;
 };
 
-std::string EmitCpp(const CheckedProgram& program, const SourceFile& file, const EmitOptions& options);
+struct CppOutput {
+  std::string header;
+  std::string source;
+  // Header and source as one translation unit (for `ruchy run` and single-file builds).
+  std::string Standalone() const;
+};
+
+CppOutput EmitCpp(const CheckedProgram& program, const SourceFile& file, const EmitOptions& options);
 
 }  // namespace ruchy
 

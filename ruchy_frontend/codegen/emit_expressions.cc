@@ -1,5 +1,6 @@
 // Expressions. Each returns C++ expression text; constructs that need statements (a `match`
 // inside an argument, `?`) first emit those statements into a temporary ("hoisting").
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <set>
@@ -399,10 +400,10 @@ std::string Emitter::Binary(const Expr* e) {
 std::string Emitter::VariantValue(const TypeDecl* decl, int variant, const std::vector<std::string>& payload) {
   const VariantDecl& v = decl->variants[variant];
   std::string name = TypeRef(decl);
-  std::string out = name + "{.tag = " + name + "::Tag::" + CppIdent(v.name);
+  std::string out = name + "{.tag = " + name + "::Tag::" + UserIdent(v.name);
   for (size_t i = 0; i < payload.size(); ++i) {
     std::string field = v.is_struct ? v.fields[i].name : std::to_string(i);
-    out += ", ." + CppIdent(v.name) + "_" + field + " = " + payload[i];
+    out += ", ." + VariantMember(v.name, field) + " = " + payload[i];
   }
   return out + "}";
 }
@@ -414,14 +415,14 @@ std::string Emitter::Call(const Expr* e) {
   switch (call.kind) {
     case CallKind::kFunction: {
       const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
-      std::string name = target->owner ? TypeRef(target->owner) + "::" + CppIdent(target->decl->name) : target->cpp_name;
+      std::string name = target->owner ? TypeRef(target->owner) + "::" + UserIdent(target->decl->name) : FunctionRef(*target);
       return name + "(" + Args(e) + ")";
     }
     case CallKind::kMethod:
       return MethodCall(e);
     case CallKind::kConstructor:
       if (!call.target) return "std::make_shared<" + TypeRef(call.type) + ">()";
-      return TypeRef(call.type) + "::" + CppIdent(call.target->decl->name) + "(" + Args(e) + ")";
+      return TypeRef(call.type) + "::" + UserIdent(call.target->decl->name) + "(" + Args(e) + ")";
     case CallKind::kTupleStruct:
       return TypeRef(call.type) + "{" + Args(e) + "}";
     case CallKind::kVariant: {
@@ -432,97 +433,59 @@ std::string Emitter::Call(const Expr* e) {
     case CallKind::kClosure:
       return Expr_(e->a.get()) + "(" + Args(e) + ")";
     case CallKind::kBuiltin:
+    case CallKind::kJsonMember:
       return BuiltinCall(e, call);
   }
   return "";
 }
 
-std::string Emitter::ContextAccessor(const std::string& name, const std::string& ctx) {
-  if (name == "remaining_time_ms") return "std::max<int64_t>(0, (" + ctx + ").RemainingMs())";
-  if (name == "memory_limit_mb") return "static_cast<int64_t>((" + ctx + ").memory_limit_mb)";
-  if (name == "invoked_function_arn") return "(" + ctx + ").function_arn";
-  return "(" + ctx + ")." + name;
-}
-
 std::string Emitter::BuiltinCall(const Expr* e, const CallInfo& call) {
-  const std::string& name = call.builtin;
-  Type* t = TypeOf(e);
-  if (e->kind == ExprKind::kCall) {
-    if (name == "println") return FormatCall(e->list, "rt::println");
-    if (name == "print") return FormatCall(e->list, "rt::print");
-    if (name == "eprintln") return FormatCall(e->list, "rt::eprintln");
-    if (name == "eprint") return FormatCall(e->list, "rt::eprint");
-    if (name == "format") return FormatCall(e->list, "rt::cat");
-    if (name == "panic") return FormatCall(e->list, "rt::panic");
-    if (name == "assert") return "rt::Assert(" + Args(e) + ")";
-    if (name == "assert_eq" || name == "assert_ne") {
-      std::string rest = e->list.size() > 2 ? ", " + Args(e, 2) : "";
-      return "rt::AssertEq(" + Expr_(e->list[0].get()) + ", " + Expr_(e->list[1].get()) + ", " +
-             (name == "assert_eq" ? "true" : "false") + rest + ")";
+  if (call.kind == CallKind::kJsonMember) {
+    return "rt::at(" + Expr_(e->a.get()) + ", \"" + CppStringBody(e->text) + "\"s)";
+  }
+  const Builtin& row = BuiltinTable::Get()[call.builtin];
+  const bool has_receiver = row.kind == BuiltinKind::kMethod;
+  const std::vector<ExprPtr> none;
+  const std::vector<ExprPtr>& args = e->kind == ExprKind::kField || row.kind == BuiltinKind::kConst ? none : e->list;
+  if (row.cpp_form == CppForm::kFormat) return FormatCall(args, row.cpp.c_str());
+  // Every operand is generated before any is placed, in source order (receiver, then arguments),
+  // so that statements they hoist run in that order whatever order the template names them in.
+  std::string self = has_receiver ? Expr_(e->a.get()) : "";
+  const std::string& t = row.cpp;
+  std::vector<std::string> values;
+  for (size_t k = 0; k < args.size(); ++k) {
+    bool raw = t.find("$raw" + std::to_string(k)) != std::string::npos;  // placed without conversions
+    values.push_back(raw ? ExprRaw(args[k].get()) : Expr_(args[k].get()));
+  }
+  std::string out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != '$') {
+      out += t[i];
+      continue;
     }
-    if (name == "Some") return CppType(t) + "(" + Args(e) + ")";
-    if (name == "Ok") return CppType(t) + "::Ok(" + Args(e) + ")";
-    if (name == "Err") return CppType(t) + "::Err(" + Args(e) + ")";
-    if (name == "len") return "rt::len(" + Args(e) + ")";
-    if (name == "dbg") return Args(e);
-    if (name == "type_of") return "rt::type_of(" + Args(e) + ")";
-    if (name == "exit") return "std::exit(" + Args(e) + ")";
-    // Associated functions of built-in types.
-    if (name == "Error::new") return "rt::MakeError(" + Args(e) + ")";
-    if (name.find("::new") != std::string::npos || name.find("::with_capacity") != std::string::npos) {
-      return CppType(t) + "()";
+    auto word = [&](const char* w) {
+      size_t n = std::char_traits<char>::length(w);
+      if (t.compare(i + 1, n, w) != 0) return false;
+      i += n;
+      return true;
+    };
+    if (word("self")) out += self;
+    else if (word("args")) {
+      for (size_t k = 0; k < values.size(); ++k) out += (k ? ", " : "") + values[k];
+    } else if (word("ret")) out += CppType(TypeOf(e));
+    else if (word("Self")) out += CppType(call.self_type);
+    else if (word("raw")) out += values[t[++i] - '0'];
+    else if (i + 1 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9') out += values[t[++i] - '0'];
+    else if (i + 1 < t.size() && t[i + 1] >= 'A' && t[i + 1] <= 'Z') {
+      // A turbofish variable: its position among the row's turbofish names.
+      const std::vector<std::string>& vars = row.signature.turbofish;
+      size_t k = std::find(vars.begin(), vars.end(), std::string(1, t[++i])) - vars.begin();
+      out += CppType(call.type_vars[k]);
+    } else {
+      out += '$';
     }
-    if (name == "String::from") return "rt::ToString(" + Args(e) + ")";
-    if (name == "Json::parse") return "rt::ParseJson(" + Args(e) + ")";
-    if (name == "Json::object") return "rt::Json::Object()";
-    if (name == "Json::array") return "rt::Json::Array()";
-    if (name == "Json::null") return "rt::Json::Null()";
-    if (name == "Json::from") return "rt::ToJson(" + ExprRaw(e->list[0].get()) + ")";
-    if (name == "Json::stringify") return "rt::Stringify(rt::ToJson(" + ExprRaw(e->list[0].get()) + "))";
-    if (name == "Error::new") return "rt::MakeError(" + Args(e) + ")";
-    if (name == "cast") {
-      if (t->kind == TypeKind::kResult) return CppType(t) + "::Ok(rt::cast<" + CppType(t->args[0]) + ">(" + Args(e) + "))";
-      return "rt::cast<" + CppType(t) + ">(" + Args(e) + ")";
-    }
-    return "rt::" + name + "(" + Args(e) + ")";
   }
-  // The Lambda context is runtime/handler.h's lambda::Context: its accessors are members.
-  if (TypeOf(e->a.get())->kind == TypeKind::kContext) return ContextAccessor(name, Expr_(e->a.get()));
-  // Methods (and accessor-like fields) of built-in types: rt::method(receiver, args...).
-  if (e->kind == ExprKind::kField) {
-    if (name == "json.field") return "rt::at(" + Expr_(e->a.get()) + ", \"" + CppStringBody(e->text) + "\"s)";
-    return "rt::" + name + "(" + Expr_(e->a.get()) + ")";
-  }
-  Type* recv_t = TypeOf(e->a.get());
-  if (name == "or_insert" || name == "or_default") {
-    const Expr* entry = e->a.get();
-    std::string map = Expr_(entry->a.get());
-    std::string key = Expr_(entry->list[0].get());
-    if (name == "or_default") return "rt::or_default(" + map + ", " + key + ")";
-    return "rt::or_insert(" + map + ", " + key + ", " + Args(e) + ")";
-  }
-  std::string recv = Expr_(e->a.get());
-  std::string args = Args(e);
-  std::string tail = args.empty() ? ")" : ", " + args + ")";
-  if (name == "to_string") {
-    return recv_t && recv_t->kind == TypeKind::kString ? recv : "rt::ToString(" + recv + ")";
-  }
-  if ((name == "to_owned" || name == "as_str" || name == "into" || name == "clone" || name == "as_ref" ||
-       name == "borrow" || name == "unwrap_or_clone") &&
-      recv_t->kind != TypeKind::kJson) {
-    return recv;
-  }
-  if (name == "iter" || name == "into_iter" || name == "iter_mut" || name == "collect" || name == "to_vec" ||
-      name == "copied" || name == "cloned") {
-    if (recv_t->kind == TypeKind::kMap) return "rt::items(" + recv + ")";
-    if (recv_t->kind == TypeKind::kRange || recv_t->kind == TypeKind::kSet) return "rt::to_vec(" + recv + ")";
-    if (recv_t->kind == TypeKind::kString && t->kind == TypeKind::kVec) return "rt::chars(" + recv + ")";
-    return recv;
-  }
-  if (name == "parse") return "rt::parse<" + CppType(t->args[0]) + ">(" + recv + ")";
-  if (name == "unwrap" || name == "expect" || name == "unwrap_err") return "rt::" + name + "(" + recv + tail;
-  if (name == "len" && recv_t->kind == TypeKind::kRange) return "(" + recv + ").size()";
-  return "rt::" + name + "(" + recv + tail;
+  return out;
 }
 
 std::string Emitter::MethodCall(const Expr* e) {
@@ -531,11 +494,11 @@ std::string Emitter::MethodCall(const Expr* e) {
   const CallInfo& call = found->second;
   if (call.kind != CallKind::kMethod) return BuiltinCall(e, call);
   const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
-  std::string method = CppIdent(target->decl->name);
+  std::string method = UserIdent(target->decl->name);
   const Expr* recv = e->a.get();
   std::string args = Args(e);
   if (recv->kind == ExprKind::kSelf) {
-    if (inst_->decl && inst_->decl->is_constructor) return "self->" + method + "(" + args + ")";
+    if (inst_->decl && inst_->decl->is_constructor) return "t_self->" + method + "(" + args + ")";
     return "this->" + method + "(" + args + ")";
   }
   Type* rt_ = TypeOf(recv);
@@ -554,13 +517,13 @@ std::string Emitter::Field(const Expr* e) {
     std::string o = Expr_(obj);
     Type* inner = Resolve(t->args[0]);
     std::string access = inner->kind == TypeKind::kClass ? "->" : ".";
-    std::string field = inner->kind == TypeKind::kTuple ? "" : CppIdent(e->text);
-    return "rt::map(" + o + ", [](const auto& _v) { return _v" + access + field + "; })";
+    std::string field = inner->kind == TypeKind::kTuple ? "" : UserIdent(e->text);
+    return "rt::map(" + o + ", [](const auto& t_v) { return t_v" + access + field + "; })";
   }
   if (t->kind == TypeKind::kTuple) return "std::get<" + e->text + ">(" + Expr_(obj) + ")";
-  std::string field = t->decl && t->decl->is_tuple ? "_" + e->text : CppIdent(e->text);
+  std::string field = UserIdent(e->text);  // tuple structs: `r_0`
   if (obj->kind == ExprKind::kSelf) {
-    if (inst_->decl && inst_->decl->is_constructor) return "self->" + field;
+    if (inst_->decl && inst_->decl->is_constructor) return "t_self->" + field;
     return "this->" + field;
   }
   std::string o = Expr_(obj);
@@ -632,7 +595,7 @@ std::string Emitter::StructLiteral(const Expr* e) {
     } else {
       Line(name + " " + temp + " = " + Expr_(e->a.get()) + ";");
     }
-    for (const auto& [field, value] : e->field_inits) Line(temp + access + CppIdent(field) + " = " + Expr_(value.get()) + ";");
+    for (const auto& [field, value] : e->field_inits) Line(temp + access + UserIdent(field) + " = " + Expr_(value.get()) + ";");
     return temp;
   }
   std::string out = name + "{";
@@ -640,7 +603,7 @@ std::string Emitter::StructLiteral(const Expr* e) {
   for (const FieldDecl& f : decl->fields) {
     for (const auto& [field, value] : e->field_inits) {
       if (field != f.name) continue;
-      out += std::string(first ? "" : ", ") + "." + CppIdent(field) + " = " + ExprPlain(value.get());
+      out += std::string(first ? "" : ", ") + "." + UserIdent(field) + " = " + ExprPlain(value.get());
       first = false;
     }
   }
@@ -667,31 +630,15 @@ std::string Emitter::ExprRaw(const Expr* e) {
         if (call.kind == CallKind::kVariant) return VariantValue(call.type, call.variant, {});
         if (call.kind == CallKind::kFunction) {
           const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
-          return target->cpp_name;
+          return FunctionRef(*target);
         }
-        if (call.builtin == "const") {
-          const std::string& p = e->text;
-          std::string last = p.substr(p.rfind(':') + 1);
-          std::string type = CppType(t);
-          if (last == "PI") return "std::numbers::pi_v<" + type + ">";
-          if (last == "E") return "std::numbers::e_v<" + type + ">";
-          if (last == "TAU") return "(2 * std::numbers::pi_v<" + type + ">)";
-          if (last == "SQRT_2") return "std::numbers::sqrt2_v<" + type + ">";
-          if (last == "INFINITY") return "std::numeric_limits<" + type + ">::infinity()";
-          if (last == "NEG_INFINITY") return "(-std::numeric_limits<" + type + ">::infinity())";
-          if (last == "NAN") return "std::numeric_limits<" + type + ">::quiet_NaN()";
-          if (last == "EPSILON") return "std::numeric_limits<" + type + ">::epsilon()";
-          if (last == "MIN_POSITIVE") return "std::numeric_limits<" + type + ">::min()";
-          if (last == "MAX") return "std::numeric_limits<" + type + ">::max()";
-          if (last == "MIN") return t->kind == TypeKind::kFloat ? "std::numeric_limits<" + type + ">::lowest()"
-                                                                 : "std::numeric_limits<" + type + ">::min()";
-        }
+        if (call.kind == CallKind::kBuiltin && call.builtin != BuiltinId::kCount) return BuiltinCall(e, call);  // `f64::PI`
       }
       if (e->text == "None" || e->text == "Option::None") return CppType(t) + "()";
       return NameOf(e);
     }
     case ExprKind::kSelf:
-      if (inst_->decl && inst_->decl->is_constructor) return "self";
+      if (inst_->decl && inst_->decl->is_constructor) return "t_self";
       if (InClassCode()) return "shared_from_this()";
       return "(*this)";
     case ExprKind::kUnary: {

@@ -50,7 +50,7 @@ std::string Emitter::PatternTest(const Pattern* p, const std::string& s) {
       std::vector<std::string> parts;
       std::string access = t && t->kind == TypeKind::kClass ? "->" : ".";
       for (const auto& [name, sub] : p->fields) {
-        parts.push_back(PatternTest(sub.get(), s + access + CppIdent(name)));
+        parts.push_back(PatternTest(sub.get(), s + access + UserIdent(name)));
       }
       return And(parts);
     }
@@ -63,18 +63,18 @@ std::string Emitter::PatternTest(const Pattern* p, const std::string& s) {
       if (!t) return "false";
       if (t->kind == TypeKind::kStruct) {  // tuple struct: Meters(m)
         std::vector<std::string> parts;
-        for (size_t i = 0; i < p->subs.size(); ++i) parts.push_back(PatternTest(p->subs[i].get(), s + "._" + std::to_string(i)));
+        for (size_t i = 0; i < p->subs.size(); ++i) parts.push_back(PatternTest(p->subs[i].get(), s + "." + UserIdent(std::to_string(i))));
         return And(parts);
       }
       std::string variant = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
       const TypeDecl* decl = t->decl;
       std::vector<std::string> parts;
-      parts.push_back(s + ".tag == " + TypeRef(decl) + "::Tag::" + CppIdent(variant));
-      std::string prefix = s + "." + CppIdent(variant) + "_";
+      parts.push_back(s + ".tag == " + TypeRef(decl) + "::Tag::" + UserIdent(variant));
+      auto member = [&](const std::string& field) { return s + "." + VariantMember(variant, field); };
       if (p->has_struct_fields) {
-        for (const auto& [fname, sub] : p->fields) parts.push_back(PatternTest(sub.get(), prefix + fname));
+        for (const auto& [fname, sub] : p->fields) parts.push_back(PatternTest(sub.get(), member(fname)));
       } else {
-        for (size_t i = 0; i < p->subs.size(); ++i) parts.push_back(PatternTest(p->subs[i].get(), prefix + std::to_string(i)));
+        for (size_t i = 0; i < p->subs.size(); ++i) parts.push_back(PatternTest(p->subs[i].get(), member(std::to_string(i))));
       }
       return And(parts);
     }
@@ -120,7 +120,7 @@ void Emitter::PatternBind(const Pattern* p, const std::string& s) {
     }
     case Pattern::Kind::kStruct: {
       std::string access = t && t->kind == TypeKind::kClass ? "->" : ".";
-      for (const auto& [name, sub] : p->fields) PatternBind(sub.get(), s + access + CppIdent(name));
+      for (const auto& [name, sub] : p->fields) PatternBind(sub.get(), s + access + UserIdent(name));
       return;
     }
     case Pattern::Kind::kVariant: {
@@ -131,15 +131,15 @@ void Emitter::PatternBind(const Pattern* p, const std::string& s) {
       if (name == "Err") return PatternBind(p->subs[0].get(), s + ".err_value()");
       if (!t) return;
       if (t->kind == TypeKind::kStruct) {
-        for (size_t i = 0; i < p->subs.size(); ++i) PatternBind(p->subs[i].get(), s + "._" + std::to_string(i));
+        for (size_t i = 0; i < p->subs.size(); ++i) PatternBind(p->subs[i].get(), s + "." + UserIdent(std::to_string(i)));
         return;
       }
       std::string variant = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
-      std::string prefix = s + "." + CppIdent(variant) + "_";
+      auto member = [&](const std::string& field) { return s + "." + VariantMember(variant, field); };
       if (p->has_struct_fields) {
-        for (const auto& [fname, sub] : p->fields) PatternBind(sub.get(), prefix + fname);
+        for (const auto& [fname, sub] : p->fields) PatternBind(sub.get(), member(fname));
       } else {
-        for (size_t i = 0; i < p->subs.size(); ++i) PatternBind(p->subs[i].get(), prefix + std::to_string(i));
+        for (size_t i = 0; i < p->subs.size(); ++i) PatternBind(p->subs[i].get(), member(std::to_string(i)));
       }
       return;
     }

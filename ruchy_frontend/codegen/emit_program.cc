@@ -89,6 +89,8 @@ std::string Emitter::CppType(Type* t) const {
       return "rt::Map<" + join(t->args) + ">";
     case TypeKind::kSet:
       return "rt::Set<" + CppType(t->args[0]) + ">";
+    case TypeKind::kEntry:
+      return "rt::MapEntry<" + join(t->args) + ">";
     case TypeKind::kTuple:
       return "std::tuple<" + join(t->args) + ">";
     case TypeKind::kOption:
@@ -161,7 +163,7 @@ bool Comparable(Type* t, std::set<const TypeDecl*>& seen, const CheckedProgram& 
 }
 
 std::string FieldName(const TypeDecl* decl, const std::string& name) {
-  return decl->is_tuple ? "_" + name : CppIdent(name);
+  return UserIdent(name);  // tuple struct fields are `r_0`, `r_1`, ...
 }
 
 void CollectDeps(Type* t, std::set<const TypeDecl*>& out) {
@@ -194,7 +196,7 @@ std::string Emitter::Prototype(const FunctionInstance& inst, bool in_class, bool
                     : IsUnitLike(inst.ret) ? "void"
                                            : CppType(inst.ret);
   // Methods and constructors are named as declared; out of the class, qualified by it.
-  std::string name = inst.owner ? CppIdent(fun->name) : inst.cpp_name;
+  std::string name = inst.owner ? UserIdent(fun->name) : inst.cpp_name;
   if (inst.owner && !in_class) name = TypeRef(inst.owner) + "::" + name;
   std::string params;
   for (size_t i = 0; i < fun->params.size(); ++i) {
@@ -257,14 +259,14 @@ void Emitter::EmitTypeDefinition(const TypeInfo& info) {
   }
   if (decl->kind == TypeDecl::Kind::kEnum) {
     std::string tags;
-    for (size_t i = 0; i < decl->variants.size(); ++i) tags += (i ? ", " : "") + CppIdent(decl->variants[i].name);
+    for (size_t i = 0; i < decl->variants.size(); ++i) tags += (i ? ", " : "") + UserIdent(decl->variants[i].name);
     Line("enum class Tag : uint8_t { " + tags + " };");
-    Line("Tag tag = Tag::" + (decl->variants.empty() ? std::string("") : CppIdent(decl->variants[0].name)) + ";");
+    Line("Tag tag = Tag::" + (decl->variants.empty() ? std::string("") : UserIdent(decl->variants[0].name)) + ";");
     for (size_t i = 0; i < decl->variants.size(); ++i) {
       const VariantDecl& v = decl->variants[i];
       for (size_t j = 0; j < info.variant_types[i].size(); ++j) {
         std::string field = v.is_struct ? v.fields[j].name : std::to_string(j);
-        Line(CppType(info.variant_types[i][j]) + " " + CppIdent(v.name) + "_" + field + "{};");
+        Line(CppType(info.variant_types[i][j]) + " " + VariantMember(v.name, field) + "{};");
       }
     }
   } else {
@@ -332,7 +334,7 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
     Open("switch (v.tag) {");
     for (size_t i = 0; i < decl->variants.size(); ++i) {
       const VariantDecl& var = decl->variants[i];
-      std::string vn = CppIdent(var.name);
+      std::string vn = UserIdent(var.name);
       Open("case " + name + "::Tag::" + vn + ":");
       Line("out += \"" + var.name + "\";");
       if (var.is_struct) {
@@ -342,14 +344,14 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
         Line("out += \" {\";");
         for (size_t j = 0; j < fields.size(); ++j) {
           Line("out += \"" + std::string(j ? ", " : "") + fields[j] + ": \";");
-          Line("rt::Debug(out, v." + vn + "_" + fields[j] + ");");
+          Line("rt::Debug(out, v." + VariantMember(var.name, fields[j]) + ");");
         }
         Line("out += \"}\";");
       } else if (!info.variant_types[i].empty()) {
         Line("out += '(';");
         for (size_t j = 0; j < info.variant_types[i].size(); ++j) {
           if (j) Line("out += \", \";");
-          Line("rt::Debug(out, v." + vn + "_" + std::to_string(j) + ");");
+          Line("rt::Debug(out, v." + VariantMember(var.name, std::to_string(j)) + ");");
         }
         Line("out += ')';");
       }
@@ -361,7 +363,7 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
     Line("out += \"" + short_name + "(\";");
     for (size_t j = 0; j < decl->fields.size(); ++j) {
       if (j) Line("out += \", \";");
-      Line("rt::Debug(out, v._" + std::to_string(j) + ");");
+      Line("rt::Debug(out, v." + UserIdent(std::to_string(j)) + ");");
     }
     Line("out += ')';");
   } else if (decl->fields.empty() && decl->kind == TypeDecl::Kind::kStruct) {
@@ -373,7 +375,7 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
     Line("out += \"" + short_name + " {\";");
     for (size_t j = 0; j < fields.size(); ++j) {
       Line("out += \"" + std::string(j ? ", " : "") + fields[j] + ": \";");
-      Line("rt::Debug(out, v." + CppIdent(fields[j]) + ");");
+      Line("rt::Debug(out, v." + UserIdent(fields[j]) + ");");
     }
     Line("out += '}';");
   }
@@ -383,7 +385,7 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
     Open("switch (v.tag) {");
     for (size_t i = 0; i < decl->variants.size(); ++i) {
       const VariantDecl& var = decl->variants[i];
-      std::string vn = CppIdent(var.name);
+      std::string vn = UserIdent(var.name);
       Open("case " + name + "::Tag::" + vn + ": {");
       if (info.variant_types[i].empty()) {
         Line("return rt::Json::Of(std::string(\"" + var.name + "\"));");
@@ -392,9 +394,9 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
         for (size_t j = 0; j < info.variant_types[i].size(); ++j) {
           std::string field = var.is_struct ? var.fields[j].name : std::to_string(j);
           if (var.is_struct) {
-            Line("payload.set(\"" + field + "\", rt::ToJson(v." + vn + "_" + field + "));");
+            Line("payload.set(\"" + field + "\", rt::ToJson(v." + VariantMember(var.name, field) + "));");
           } else {
-            Line("payload.push(rt::ToJson(v." + vn + "_" + field + "));");
+            Line("payload.push(rt::ToJson(v." + VariantMember(var.name, field) + "));");
           }
         }
         Line("rt::Json out = rt::Json::Object();");
@@ -426,9 +428,9 @@ void Emitter::EmitFunction(const FunctionInstance& inst) {
   returns_ = {inst.ret};
   loops_.clear();
   if (fun->is_constructor) {
-    Line("auto self = std::make_shared<" + TypeRef(inst.owner) + ">();");
+    Line("auto t_self = std::make_shared<" + TypeRef(inst.owner) + ">();");
     EmitBlockInto(fun->body.get(), Dest::Discard());
-    Line("return self;");
+    Line("return t_self;");
   } else if (IsUnitLike(inst.ret)) {
     EmitBlockInto(fun->body.get(), Dest::Discard());
   } else {
@@ -438,38 +440,62 @@ void Emitter::EmitFunction(const FunctionInstance& inst) {
   Line("");
 }
 
-std::string Emitter::Run() {
+std::string Emitter::TakeLines() {
+  std::string out;
+  for (const std::string& line : lines_) {
+    out += line;
+    out += '\n';
+  }
+  lines_.clear();
+  return out;
+}
+
+CppOutput Emitter::Run() {
+  const std::string& ns = options_.cpp_namespace;
+  // The header: what another translation unit needs to use this file's types and functions.
   Line("// Generated by the Ruchy compiler from " + options_.line_path + ". Do not edit.");
+  Line("#pragma once");
   Line("#include \"ruchy/prelude.h\"");
   if (options_.entry == EmitOptions::Entry::kHandler) Line("#include \"runtime/handler.h\"");
+  Line("");
+  Line("namespace " + ns + " {");
+  Line("using namespace std::string_literals;");
+  Line("");
+  EmitTypeDefinitions();
+  inst_ = program_.top_level;
+  for (const std::string& name : program_.global_order) {
+    const GlobalBinding& g = program_.globals.at(name);
+    Line("extern " + CppType(g.type) + " " + g.cpp_name + ";");
+  }
+  if (!program_.global_order.empty()) Line("");
+  for (const auto& inst : program_.instances) {
+    if (!inst->decl || inst->owner || inst->same_as || !inst->checked || !inst->decl->body) continue;
+    Line(Prototype(*inst, false, true) + ";");
+  }
+  Line("// The file's top-level statements: run before main(), or once at a Lambda function's init.");
+  Line("void g_top_level();");
+  Line("");
+  Line("}  // namespace " + ns);
+  CppOutput out;
+  out.header = TakeLines();
+
+  // The source: definitions.
+  Line("// Generated by the Ruchy compiler from " + options_.line_path + ". Do not edit.");
+  if (!options_.header_include.empty()) Line("#include \"" + options_.header_include + "\"");
   Line("");
   // Ruchy allows bindings that are never read; reporting them is the linter's job, not C++'s.
   Line("#pragma GCC diagnostic ignored \"-Wunused-variable\"");
   Line("#pragma GCC diagnostic ignored \"-Wunused-but-set-variable\"");
   Line("#pragma GCC diagnostic ignored \"-Wunused-parameter\"");
   Line("");
-  Line("namespace ruchy_program {");
-  Line("using namespace std::string_literals;");
+  Line("namespace " + ns + " {");
   Line("");
-  EmitTypeDefinitions();
-
   // Globals (top-level bindings functions can see), set when the top-level code runs.
-  inst_ = program_.top_level;
   for (const std::string& name : program_.global_order) {
     const GlobalBinding& g = program_.globals.at(name);
     Line(CppType(g.type) + " " + g.cpp_name + "{};");
   }
   if (!program_.global_order.empty()) Line("");
-
-  std::vector<const FunctionInstance*> free_functions;
-  for (const auto& inst : program_.instances) {
-    if (!inst->decl || inst->owner || inst->same_as || !inst->checked || !inst->decl->body) continue;
-    free_functions.push_back(inst.get());
-  }
-  for (const FunctionInstance* f : free_functions) Line(Prototype(*f, false, true) + ";");
-  Line("void ruchy_top_level();");
-  Line("");
-
   for (const std::string& name : program_.type_order) {
     const TypeInfo& info = program_.types.at(name);
     if (info.decl->kind != TypeDecl::Kind::kTrait) EmitTypeHelpers(info, true);
@@ -485,43 +511,39 @@ std::string Emitter::Run() {
   last_line_ = -1;
   returns_ = {program_.top_level->ret};
   loops_.clear();
-  Open("void ruchy_top_level() {");
+  Open("void g_top_level() {");
   for (const Expr* stmt : program_.top_level_stmts) EmitStmt(stmt, Dest::Discard());
   Close();
   Line("");
-  Line("}  // namespace ruchy_program");
+  Line("}  // namespace " + ns);
   Line("");
   EmitEntry();
-  std::string out;
-  for (const std::string& line : lines_) {
-    out += line;
-    out += '\n';
-  }
+  out.source = TakeLines();
   return out;
 }
 
 void Emitter::EmitEntry() {
   if (options_.entry == EmitOptions::Entry::kNone) return;
   if (options_.entry == EmitOptions::Entry::kProgram) {
-    Open("int main(int argc, char** argv) {");
+    Open("int " + (options_.entry_function.empty() ? "main" : options_.entry_function) + "(int argc, char** argv) {");
     Open("return rt::RunProgram(argc, argv, [] {");
-    Line("ruchy_program::ruchy_top_level();");
-    if (program_.main) Line("ruchy_program::" + program_.main->cpp_name + "();");
+    Line(options_.cpp_namespace + "::g_top_level();");
+    if (program_.main) Line(FunctionRef(*program_.main) + "();");
     Close("});");
     Close();
     return;
   }
   // Lambda handler: the two entry points of runtime/handler.h; runtime/ruchy_bridge provides main().
   Open("void lambda::ruchy_entry::Init() {");
-  Line("ruchy_program::ruchy_top_level();");
+  Line(options_.cpp_namespace + "::g_top_level();");
   Close();
   Open("lambda::Response lambda::ruchy_entry::Invoke(const lambda::Invocation& invocation) {");
-  Line("using namespace ruchy_program;  // typed handlers name their event and result structs");
+  Line("using namespace " + options_.cpp_namespace + ";  // typed handlers name their event and result structs");
   const FunctionInstance* h = program_.handler;
   if (!h) {
     Line("return lambda::Response::Failure(\"Ruchy.NoHandler\", \"no handler\");");
   } else if (program_.handler_form == CheckedProgram::HandlerForm::kLegacy) {
-    Line("return lambda::Response::Success(ruchy_program::" + h->cpp_name +
+    Line("return lambda::Response::Success(" + FunctionRef(*h) +
          "(invocation.context.request_id, invocation.payload));");
   } else {
     Type* in = Resolve(h->params[0]);
@@ -529,7 +551,7 @@ void Emitter::EmitEntry() {
     Type* ok = Resolve(ret->args[0]);
     std::string parse = "rt::ParseEventJson(invocation.payload)";
     std::string arg = in->kind == TypeKind::kJson ? parse : "rt::FromJson<" + CppType(in) + ">(" + parse + ")";
-    Line("auto result = ruchy_program::" + h->cpp_name + "(" + arg + ", invocation.context);");
+    Line("auto result = " + FunctionRef(*h) + "(" + arg + ", invocation.context);");
     Line("if (result.is_err()) return lambda::Response::Failure(result.err_value().type, result.err_value().message_value);");
     std::string value = ok->kind == TypeKind::kJson ? "result.ok_value()" : "rt::ToJson(result.ok_value())";
     Line("return lambda::Response::Success(rt::Stringify(" + value + "));");
@@ -537,7 +559,15 @@ void Emitter::EmitEntry() {
   Close();
 }
 
-std::string EmitCpp(const CheckedProgram& program, const SourceFile& file, const EmitOptions& options) {
+std::string CppOutput::Standalone() const {
+  // `#pragma once` is for headers; clang warns about it in a main file.
+  static constexpr std::string_view kOnce = "#pragma once\n";
+  std::string h = header;
+  if (size_t at = h.find(kOnce); at != std::string::npos) h.erase(at, kOnce.size());
+  return h + "\n" + source;
+}
+
+CppOutput EmitCpp(const CheckedProgram& program, const SourceFile& file, const EmitOptions& options) {
   Emitter emitter(program, file, options);
   return emitter.Run();
 }

@@ -267,8 +267,8 @@ LoopFrame Emitter::NewLoopFrame(const Expr* e) {
   LoopFrame frame;
   frame.label = e->text;
   if (!e->text.empty()) {
-    frame.goto_break = Temp(e->text + "_break");
-    frame.goto_continue = Temp(e->text + "_continue");
+    frame.goto_break = Temp("break");
+    frame.goto_continue = Temp("continue");
   }
   return frame;
 }

@@ -35,7 +35,8 @@ class Emitter {
   Emitter(const CheckedProgram& program, const SourceFile& file, const EmitOptions& options)
       : program_(program), file_(file), options_(options) {}
 
-  std::string Run();
+  CppOutput Run();
+  std::string TakeLines();  // the lines emitted so far, as text; clears them
 
   // ---- layout (emit_program.cc) ----
   void EmitTypeDefinitions();
@@ -71,7 +72,6 @@ class Emitter {
   std::string Binary(const Expr* e);
   std::string Call(const Expr* e);
   std::string BuiltinCall(const Expr* e, const CallInfo& call);
-  std::string ContextAccessor(const std::string& name, const std::string& ctx);
   std::string MethodCall(const Expr* e);
   std::string Field(const Expr* e);
   std::string Closure(const Expr* e);
@@ -88,7 +88,9 @@ class Emitter {
 
   // ---- types ----
   std::string CppType(Type* t) const;
-  std::string TypeRef(const TypeDecl* decl) const { return CppIdent(decl->name); }
+  std::string TypeRef(const TypeDecl* decl) const { return TypeIdent(decl->name); }
+  // A user function, qualified by the file's namespace so that lookup finds only it.
+  std::string FunctionRef(const FunctionInstance& inst) const { return options_.cpp_namespace + "::" + inst.cpp_name; }
   std::string ParamType(Type* t, bool by_value) const;
   Type* TypeOf(const Expr* e) const;
   Type* PatternType(const Pattern* p) const;
@@ -104,7 +106,7 @@ class Emitter {
     --indent_;
     Line(text);
   }
-  std::string Temp(const std::string& base) { return "_" + base + std::to_string(++temp_counter_); }
+  std::string Temp(const std::string& base) { return TempIdent(base, ++temp_counter_); }
   std::string NameOf(const void* key) const;
   bool InMethod() const { return inst_ && inst_->owner && !inst_->decl->is_constructor && inst_->decl->self != SelfKind::kNone; }
   bool InClassCode() const { return inst_ && inst_->owner && inst_->owner->kind == TypeDecl::Kind::kClass; }

@@ -25,13 +25,18 @@ constexpr const char* kUsage = R"(usage: ruchy <command> [options] FILE
 Compiles Ruchy to C++20.
 
 commands:
-  transpile FILE [-o OUT]   write the generated C++ to OUT (default: stdout)
+  transpile FILE [-o OUT]   write the generated C++ to OUT (default: stdout); with --header H,
+                            the header goes to H and OUT includes it
   check FILE                report errors only; exit 1 if there are any
   run FILE [ARGS...]        compile (cached) and run the program with ARGS
 
 options:
   --handler                 FILE is a Lambda handler (no main; see docs/language.md)
   --line-path PATH          path written into #line directives (default: FILE as given)
+  --label LABEL             the Bazel label FILE is compiled for; names its C++ namespace
+  --header H                `transpile`: also write the header to H
+  --header-include PATH     `transpile`: how OUT includes the header (default: H)
+  --entry-function NAME     `transpile`: name the program's entry NAME instead of main
   --no-line-directives      omit #line directives
   --color / --no-color      force diagnostics colour (default: on when stderr is a terminal)
   -v, --verbose             `run`: show compiler commands
@@ -64,6 +69,14 @@ bool ReadInput(const std::string& path, std::string& out) {
   return !in.bad();
 }
 
+bool WriteOutput(const std::string& path, const std::string& text) {
+  std::ofstream o(UserPath(path), std::ios::binary);
+  o << text;
+  o.close();
+  if (!o) std::fprintf(stderr, "ruchy: cannot write %s\n", path.c_str());
+  return static_cast<bool>(o);
+}
+
 int Usage(const std::string& message) {
   std::fprintf(stderr, "ruchy: %s\n\n%s", message.c_str(), kUsage);
   return kExitUsage;
@@ -88,7 +101,7 @@ int RunCli(int argc, char** argv) {
   }
   CompileOptions options;
   options.color = isatty(STDERR_FILENO);
-  std::string file, out;
+  std::string file, out, header;
   bool verbose = false;
   std::vector<std::string> program_args;
   for (size_t i = 1; i < args.size(); ++i) {
@@ -103,6 +116,14 @@ int RunCli(int argc, char** argv) {
       options.lambda_handler = true;
     } else if (a == "--line-path" && i + 1 < args.size()) {
       options.line_path = args[++i];
+    } else if (a == "--label" && i + 1 < args.size()) {
+      options.label = args[++i];
+    } else if (a == "--header" && i + 1 < args.size()) {
+      header = args[++i];
+    } else if (a == "--header-include" && i + 1 < args.size()) {
+      options.header_include = args[++i];
+    } else if (a == "--entry-function" && i + 1 < args.size()) {
+      options.entry_function = args[++i];
     } else if (a == "--no-line-directives") {
       options.line_directives = false;
     } else if (a == "--color") {
@@ -123,7 +144,9 @@ int RunCli(int argc, char** argv) {
     }
   }
   if (file.empty()) return Usage("missing FILE");
-  if (!out.empty() && command != "transpile") return Usage("-o is only for `transpile`");
+  if ((!out.empty() || !header.empty()) && command != "transpile") return Usage("-o and --header are only for `transpile`");
+  if (!header.empty() && options.header_include.empty()) options.header_include = header;
+  if (!options.header_include.empty() && header.empty()) return Usage("--header-include needs --header");
   std::string text;
   if (!ReadInput(file, text)) {
     std::fprintf(stderr, "ruchy: cannot read %s: %s\n", file.c_str(), std::strerror(errno));
@@ -138,18 +161,12 @@ int RunCli(int argc, char** argv) {
   }
   if (command == "check") return kExitOk;
   if (command == "run") return RunProgramFile(file, result.cpp, program_args, verbose);
+  if (!header.empty() && !WriteOutput(header, result.header)) return kExitIo;
   if (out.empty()) {
     std::fwrite(result.cpp.data(), 1, result.cpp.size(), stdout);
     return kExitOk;
   }
-  std::ofstream o(UserPath(out), std::ios::binary);
-  o << result.cpp;
-  o.close();
-  if (!o) {
-    std::fprintf(stderr, "ruchy: cannot write %s\n", out.c_str());
-    return kExitIo;
-  }
-  return kExitOk;
+  return WriteOutput(out, result.cpp) ? kExitOk : kExitIo;
 }
 
 }  // namespace ruchy

@@ -1,11 +1,23 @@
 #include "ruchy_frontend/driver/compile.h"
 
 #include "ruchy_frontend/check/checker.h"
+#include "ruchy_frontend/check/cpp_names.h"
 #include "ruchy_frontend/codegen/cpp_emitter.h"
 #include "ruchy_frontend/parse/parser.h"
 #include "ruchy_frontend/source/diagnostics.h"
 
 namespace ruchy {
+
+namespace {
+
+// `dir/hello.ruchy` -> `//:hello`: a file outside any Bazel package still gets a namespace.
+std::string DefaultLabel(const std::string& path) {
+  std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  if (name.size() > 6 && name.compare(name.size() - 6, 6, ".ruchy") == 0) name.resize(name.size() - 6);
+  return "//:" + name;
+}
+
+}  // namespace
 
 CompileResult CompileSource(const std::string& path, std::string text, const CompileOptions& options) {
   SourceFile file(path, std::move(text));
@@ -23,7 +35,12 @@ CompileResult CompileSource(const std::string& path, std::string text, const Com
       emit.line_path = options.line_path.empty() ? path : options.line_path;
       emit.line_directives = options.line_directives;
       emit.entry = options.lambda_handler ? EmitOptions::Entry::kHandler : EmitOptions::Entry::kProgram;
-      result.cpp = EmitCpp(checked, file, emit);
+      emit.entry_function = options.entry_function;
+      emit.cpp_namespace = FileNamespace(options.label.empty() ? DefaultLabel(path) : options.label);
+      emit.header_include = options.header_include;
+      CppOutput out = EmitCpp(checked, file, emit);
+      result.header = out.header;
+      result.cpp = options.header_include.empty() ? out.Standalone() : out.source;
     }
   }
   result.ok = !diags.has_errors();

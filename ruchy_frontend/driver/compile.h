@@ -13,11 +13,19 @@ struct CompileOptions {
   bool line_directives = true;
   bool color = false;            // ANSI colours in diagnostics
   std::string line_path;         // path used in #line; defaults to the file's path
+  // The Bazel label the file is compiled for; its C++ namespace comes from it (cpp_names.h).
+  // Default: `//:` and the file's name without `.ruchy`.
+  std::string label;
+  // How the source includes the header; empty: `cpp` is one standalone translation unit.
+  std::string header_include;
+  std::string entry_function;    // program mode: the entry's name instead of `main`
 };
 
 struct CompileResult {
   bool ok = false;
-  std::string cpp;          // the generated translation unit (when ok and emit)
+  std::string cpp;          // the generated source (when ok and emit); standalone unless
+                            // CompileOptions::header_include was set
+  std::string header;       // the generated header (when ok and emit)
   std::string diagnostics;  // rendered `file:line:col: error: ...` messages
   int error_count = 0;
 };

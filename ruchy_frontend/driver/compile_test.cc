@@ -33,8 +33,8 @@ TEST(CompileTest, LineDirectivesPointAtTheRuchySource) {
 TEST(CompileTest, GenericFunctionsBecomeOneOverloadPerInstance) {
   CompileResult r = CompileSource("p.ruchy", kProgram, {});
   ASSERT_TRUE(r.ok) << r.diagnostics;
-  EXPECT_NE(r.cpp.find("int64_t twice(int64_t v)"), std::string::npos) << r.cpp;
-  EXPECT_NE(r.cpp.find("double twice(double v)"), std::string::npos) << r.cpp;
+  EXPECT_NE(r.cpp.find("int64_t r_twice(int64_t r_v)"), std::string::npos) << r.cpp;
+  EXPECT_NE(r.cpp.find("double r_twice(double r_v)"), std::string::npos) << r.cpp;
 }
 
 TEST(CompileTest, CheckOnlyEmitsNothing) {

@@ -1,38 +1,65 @@
-"""ruchy_transpile: one .ruchy file to one .cc file, with the host-built compiler."""
+"""ruchy_transpile: one .ruchy file to a C++ header and source, with the host-built compiler."""
 
 def _ruchy_transpile_impl(ctx):
     src = ctx.file.src
-    out = ctx.actions.declare_file(ctx.label.name + ".cc")
+    base = ctx.attr.out_base or ctx.label.name
+    out_cc = ctx.actions.declare_file(base + ".ruchy.cc")
+    if ctx.attr.standalone:
+        return _transpile(ctx, src, base, out_cc, None)
+    out_h = ctx.actions.declare_file(base + ".ruchy.h")
+    return _transpile(ctx, src, base, out_cc, out_h)
+
+def _transpile(ctx, src, base, out_cc, out_h):
     args = ctx.actions.args()
     args.add("transpile")
     args.add(src)
-    args.add("-o", out)
+    args.add("-o", out_cc)
+    outputs = [out_cc]
+    if out_h:
+        # How the source includes the header: relative to an include root Bazel passes (-iquote .
+        # and the bin directory), in this repository or an external one.
+        include = "/".join([p for p in [ctx.label.workspace_root, ctx.label.package, out_h.basename] if p])
+        args.add("--header", out_h)
+        args.add("--header-include", include)
+        outputs.append(out_h)
+    # The C++ namespace comes from the label the file is compiled for, so files of different
+    # targets link into one binary.
+    args.add("--label", str(ctx.label.relative(":" + base)))
     # #line paths relative to the workspace, so they are the same on every machine (and the
     # output stays reproducible) yet still lead editors and debuggers to the source.
     args.add("--line-path", src.short_path)
     args.add("--no-color")
     if ctx.attr.mode == "handler":
         args.add("--handler")
+    if ctx.attr.entry_function:
+        args.add("--entry-function", ctx.attr.entry_function)
     ctx.actions.run(
         executable = ctx.executable._compiler,
         arguments = [args],
         inputs = [src],
-        outputs = [out],
+        outputs = outputs,
         mnemonic = "RuchyTranspile",
         progress_message = "Transpiling %s to C++" % src.short_path,
     )
-    return [DefaultInfo(files = depset([out]))]
+    return [
+        DefaultInfo(files = depset(outputs)),
+        OutputGroupInfo(header = depset(outputs[1:]), source = depset([out_cc])),
+    ]
 
 ruchy_transpile = rule(
     implementation = _ruchy_transpile_impl,
     attrs = {
         "src": attr.label(allow_single_file = [".ruchy"], mandatory = True),
         "mode": attr.string(default = "program", values = ["program", "handler"]),
+        "out_base": attr.string(doc = "Base name of the outputs (`NAME.ruchy.h`, `NAME.ruchy.cc`) and the label " +
+                                      "the namespace is derived from; default: the rule's name."),
+        "entry_function": attr.string(doc = "Program mode: name the entry function this instead of `main`."),
+        "standalone": attr.bool(doc = "Write one self-contained translation unit (header inlined), no header file."),
         "_compiler": attr.label(
             default = Label("//ruchy_frontend:ruchy"),
             executable = True,
             cfg = "exec",
         ),
     },
-    doc = "Transpiles a Ruchy source file to a C++20 translation unit.",
+    doc = "Transpiles a Ruchy source file to a C++20 header and source.",
 )

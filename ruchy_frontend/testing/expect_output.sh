@@ -1,21 +1,23 @@
 #!/bin/sh
 # Runs a compiled Ruchy program and compares its output with the expected files.
-# Usage: expect_output.sh PROGRAM EXPECTED_STDOUT|- EXPECTED_STDERR|-
+# Usage: expect_output.sh EXPECTED_STDOUT|- EXPECTED_STDERR|- PROGRAM [ARGS...]
+# With EXPECTED_STDERR, the program must fail with exit status 1 (a runtime error).
 set -u
-program=$1 want_out=$2 want_err=$3
+want_out=$1 want_err=$2
+shift 2
 work="${TEST_TMPDIR:-$(mktemp -d)}"
-"$program" > "$work/stdout" 2> "$work/stderr"
+"$@" > "$work/stdout" 2> "$work/stderr"
 status=$?
 fail=0
 if [ "$want_err" = "-" ]; then
   if [ $status -ne 0 ]; then
-    echo "FAIL: $program exited $status; stderr:"
+    echo "FAIL: $* exited $status; stderr:"
     cat "$work/stderr"
     fail=1
   fi
 else
   if [ $status -ne 1 ]; then
-    echo "FAIL: $program exited $status, expected 1 (a runtime error)"
+    echo "FAIL: $* exited $status, expected 1 (a runtime error)"
     fail=1
   fi
   if ! diff -u "$want_err" "$work/stderr"; then

@@ -519,14 +519,24 @@ template <class K, class V>
 std::vector<std::tuple<K, V>> iter(const Map<K, V>& m) {
   return items(m);
 }
-// `*m.entry(k).or_insert(v) += 1`
+// `m.entry(k)`: the map's slot for a key. `*m.entry(k).or_insert(v) += 1` changes the map: the
+// slot refers to it, and or_insert/or_default return the value in place.
 template <class K, class V>
-V& or_insert(Map<K, V>& m, const Id<K>& k, Id<V> v) {
-  return m.try_emplace(k, std::move(v)).first->second;
+struct MapEntry {
+  Map<K, V>* map;
+  K key;
+};
+template <class K, class V>
+MapEntry<K, V> entry(Map<K, V>& m, const Id<K>& k) {
+  return {&m, k};
 }
 template <class K, class V>
-V& or_default(Map<K, V>& m, const Id<K>& k) {
-  return m.try_emplace(k).first->second;
+V& or_insert(MapEntry<K, V> e, Id<V> v) {
+  return e.map->try_emplace(std::move(e.key), std::move(v)).first->second;
+}
+template <class K, class V>
+V& or_default(MapEntry<K, V> e) {
+  return e.map->try_emplace(std::move(e.key)).first->second;
 }
 
 // ---- sets ----

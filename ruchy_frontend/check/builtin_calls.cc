@@ -1,0 +1,288 @@
+// Calls of built-ins: a name (and, for methods, the receiver's type) selects rows of the built-in
+// table (ruchy_frontend/builtins/builtins.def); the row's signature is instantiated with fresh
+// type variables and checked like any call. Nothing here knows a particular built-in by name:
+// behaviour a row needs beyond its signature is a flag.
+#include <algorithm>
+
+#include "ruchy_frontend/builtins/builtin_table.h"
+#include "ruchy_frontend/check/checker_impl.h"
+
+namespace ruchy {
+
+namespace {
+
+int CountPlaceholders(const std::string& s) {
+  int n = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == '{' && s[i + 1] == '{') {
+      ++i;
+    } else if (s[i] == '{') {
+      size_t close = s.find('}', i);
+      if (close == std::string::npos) break;
+      ++n;
+      i = close;
+    }
+  }
+  return n;
+}
+
+std::string Plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+// The type a receiver pattern's head names (`Vec` in `Vec<T>`), for matching receivers.
+TypeKind PatternKind(const std::string& head) {
+  if (const BuiltinTypeName* t = FindBuiltinTypeName(head)) return t->kind;
+  return TypeKind::kVar;  // `Seq` and the classes are handled by ReceiverClass
+}
+
+bool ReceiverMatches(const Builtin& row, Type* r, SigBindings* b) {
+  b->self = r;
+  switch (row.receiver_class) {
+    case ReceiverClass::kNone:
+      return false;
+    case ReceiverClass::kAny:
+      return r->kind != TypeKind::kVar && r->kind != TypeKind::kFn && r->kind != TypeKind::kContext &&
+             r->kind != TypeKind::kNever;
+    case ReceiverClass::kInt:
+      return r->kind == TypeKind::kInt;
+    case ReceiverClass::kFloat:
+      return r->kind == TypeKind::kFloat;
+    case ReceiverClass::kSeq:
+      if (r->kind != TypeKind::kVec && r->kind != TypeKind::kRange) return false;
+      b->vars[row.receiver.args[0].name] = r->args[0];
+      return true;
+    case ReceiverClass::kType: {
+      if (PatternKind(row.receiver.name) != r->kind) return false;
+      for (size_t i = 0; i < row.receiver.args.size() && i < r->args.size(); ++i) {
+        b->vars[row.receiver.args[i].name] = r->args[i];
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether an argument of (resolved) type `t` can be meant for `param`, without binding anything:
+// used only to choose among rows of the same name and arity (`s.contains("a")` / `s.contains('a')`).
+bool MayAccept(const SigType& param, Type* t) {
+  t = Resolve(t);
+  switch (param.kind) {
+    case SigType::Kind::kNamed: {
+      TypeKind k = PatternKind(param.name);
+      if (t->kind == TypeKind::kVar) return !(t->int_literal || t->float_literal) || k == TypeKind::kInt || k == TypeKind::kFloat;
+      return t->kind == k;
+    }
+    case SigType::Kind::kAnyInt:
+      return IsInteger(t) || t->kind == TypeKind::kVar;
+    case SigType::Kind::kFn:
+      return t->kind == TypeKind::kFn || t->kind == TypeKind::kVar;
+    case SigType::Kind::kTuple:
+      return t->kind == (param.args.empty() ? TypeKind::kUnit : TypeKind::kTuple) || t->kind == TypeKind::kVar;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+Type* Checker::SigTypeToType(const SigType& s, SigBindings& b) {
+  switch (s.kind) {
+    case SigType::Kind::kVar: {
+      Type*& v = b.vars[s.name];
+      if (!v) v = arena_.Var();
+      return v;
+    }
+    case SigType::Kind::kSelf:
+      return b.self ? b.self : arena_.Var();
+    case SigType::Kind::kAnyInt:
+      return arena_.IntLiteralVar();
+    case SigType::Kind::kNever:
+      return arena_.never();
+    case SigType::Kind::kTuple: {
+      if (s.args.empty()) return arena_.unit();
+      std::vector<Type*> elems;
+      for (const SigType& a : s.args) elems.push_back(SigTypeToType(a, b));
+      return arena_.Tuple(std::move(elems));
+    }
+    case SigType::Kind::kFn: {
+      std::vector<Type*> params;
+      for (size_t i = 0; i + 1 < s.args.size(); ++i) params.push_back(SigTypeToType(s.args[i], b));
+      return arena_.Fn(std::move(params), SigTypeToType(s.args.back(), b));
+    }
+    case SigType::Kind::kNamed: {
+      std::vector<Type*> args;
+      for (const SigType& a : s.args) args.push_back(SigTypeToType(a, b));
+      return MakeBuiltinType(*FindBuiltinTypeName(s.name), args);
+    }
+  }
+  return arena_.Var();
+}
+
+Type* Checker::CheckBuiltinCall(const Expr* e, const std::string& name, Type* expected, bool* handled) {
+  std::vector<const Builtin*> rows = BuiltinTable::Get().Functions(name);
+  *handled = !rows.empty();
+  if (rows.empty()) return nullptr;
+  return CheckBuiltinRows(e, rows, SigBindings{}, expected, "`" + name + "`", {});
+}
+
+Type* Checker::CheckStaticCall(const Expr* e, const std::string& path, Type* expected, bool* handled) {
+  size_t colon = path.rfind("::");
+  std::string head = path.substr(0, colon);
+  std::vector<const Builtin*> rows = BuiltinTable::Get().Statics(head, path.substr(colon + 2));
+  *handled = !rows.empty();
+  if (rows.empty()) return nullptr;
+  SigBindings b;
+  if (IsNumericTypeName(head)) {
+    TypeExpr te;
+    te.name = head;
+    b.self = ResolveTypeExpr(&te, {}, module_);
+  }
+  std::vector<const TypeExpr*> type_args;
+  for (const auto& t : e->a->type_args) type_args.push_back(t.get());
+  return CheckBuiltinRows(e, rows, b, expected, "`" + path + "`", type_args);
+}
+
+Type* Checker::CheckBuiltinConst(const Expr* e, const std::string& head, const std::string& name) {
+  const Builtin* row = BuiltinTable::Get().Const(head, name);
+  if (!row) return nullptr;
+  SigBindings b;
+  TypeExpr te;
+  te.name = head.substr(0, head.find("::"));  // `f64::consts::PI` is an f64
+  b.self = ResolveTypeExpr(&te, {}, module_);
+  CallInfo& call = CallOf(e);
+  call.kind = CallKind::kBuiltin;
+  call.builtin = row->id;
+  call.self_type = b.self;
+  return SigTypeToType(row->signature.result, b);
+}
+
+Type* Checker::CheckBuiltinMethod(const Expr* e, Type* recv, Type* expected) {
+  Type* r = Resolve(recv);
+  const bool is_call = e->kind == ExprKind::kMethodCall;
+  std::vector<const Builtin*> own, any;
+  for (const Builtin* row : BuiltinTable::Get().Methods(e->text)) {
+    if (!is_call && !row->flags.property) continue;
+    SigBindings probe;
+    if (!ReceiverMatches(*row, r, &probe)) continue;
+    (row->receiver_class == ReceiverClass::kAny ? any : own).push_back(row);
+  }
+  const std::vector<const Builtin*>& rows = own.empty() ? any : own;
+  if (rows.empty()) {
+    Error(e, "`" + TypeName(recv) + "` has no method `" + e->text + "`");
+    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    return arena_.Var();
+  }
+  std::vector<const TypeExpr*> type_args;
+  for (const auto& t : e->type_args) type_args.push_back(t.get());
+  return CheckBuiltinRows(e, rows, SigBindings{}, expected, "`." + e->text + "()`", type_args, recv);
+}
+
+Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>& rows, SigBindings bindings,
+                                Type* expected, const std::string& what, const std::vector<const TypeExpr*>& type_args,
+                                Type* recv) {
+  const size_t argc = e->kind == ExprKind::kField ? 0 : e->list.size();
+  auto arity_fits = [&](const Builtin* row) {
+    size_t fixed = row->signature.params.size();
+    return argc == fixed || (row->signature.variadic && argc > fixed);
+  };
+  std::vector<const Builtin*> fitting;
+  for (const Builtin* row : rows) {
+    if (arity_fits(row)) fitting.push_back(row);
+  }
+  if (fitting.empty()) {
+    std::vector<size_t> arities;
+    for (const Builtin* row : rows) {
+      size_t n = row->signature.params.size();
+      if (std::find(arities.begin(), arities.end(), n) == arities.end()) arities.push_back(n);
+    }
+    std::string takes = std::to_string(arities[0]);
+    for (size_t i = 1; i < arities.size(); ++i) takes += (i + 1 == arities.size() ? " or " : ", ") + std::to_string(arities[i]);
+    Error(e, what + " takes " + takes + " argument" + (arities.size() == 1 && arities[0] == 1 ? "" : "s") +
+                 ", found " + std::to_string(argc));
+    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    return arena_.Var();
+  }
+
+  // Several rows of this arity: the argument types choose (checked once, without expectations).
+  std::vector<Type*> prechecked;
+  const Builtin* row = fitting[0];
+  if (fitting.size() > 1) {
+    for (size_t i = 0; i < argc; ++i) prechecked.push_back(CheckExpr(e->list[i].get(), nullptr));
+    row = nullptr;
+    for (const Builtin* candidate : fitting) {
+      bool fits = true;
+      for (size_t i = 0; i < candidate->signature.params.size() && fits; ++i) {
+        fits = MayAccept(candidate->signature.params[i], prechecked[i]);
+      }
+      if (fits) {
+        row = candidate;
+        break;
+      }
+    }
+    if (!row) {
+      std::string found;
+      for (size_t i = 0; i < argc; ++i) found += (i ? ", " : "") + std::string("`") + TypeName(prechecked[i]) + "`";
+      Error(e, what + " does not take " + (argc ? found : "no arguments"));
+      return arena_.Var();
+    }
+  }
+
+  const Signature& sig = row->signature;
+  if (recv) ReceiverMatches(*row, Resolve(recv), &bindings);
+  if (type_args.size() > sig.turbofish.size()) {
+    Error(e, what + " takes " + Plural(sig.turbofish.size(), "type argument") + ", found " + std::to_string(type_args.size()));
+  }
+  for (size_t i = 0; i < type_args.size() && i < sig.turbofish.size(); ++i) {
+    bindings.vars[sig.turbofish[i]] = ResolveTypeExpr(type_args[i], {}, module_);
+  }
+  std::vector<Type*> params;
+  for (const SigType& p : sig.params) params.push_back(SigTypeToType(p, bindings));
+  Type* result = SigTypeToType(sig.result, bindings);
+  if (row->flags.expected && expected) {
+    Type* want = Resolve(expected);
+    if (want->kind == Resolve(result)->kind) Unify(result, want);  // a mismatch is reported where it is used
+  }
+
+  // Arguments: closures last, so that what the other arguments say of the type variables reaches
+  // the closure's parameters (`xs.fold(0, |acc, x| acc + x)`).
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < params.size(); ++i) {
+      const Expr* arg = e->list[i].get();
+      if ((arg->kind == ExprKind::kClosure) != (pass == 1)) continue;
+      Type* t = prechecked.empty() ? CheckExpr(arg, params[i]) : prechecked[i];
+      Expect(arg, t, params[i], "argument " + std::to_string(i + 1) + (recv ? " of " + what : ""));
+    }
+  }
+  for (size_t i = params.size(); i < argc; ++i) {  // the printable values of `...`
+    const Expr* arg = e->list[i].get();
+    Type* t = prechecked.empty() ? CheckExpr(arg, nullptr) : prechecked[i];
+    ApplyDefaults(t);
+    if (Resolve(t)->kind == TypeKind::kFn) Error(arg, "a function cannot be printed");
+  }
+
+  if (row->flags.format && argc > 0 && e->list[0]->kind == ExprKind::kString) {
+    int holes = CountPlaceholders(e->list[0]->text);
+    if (holes > 0 && holes != static_cast<int>(argc) - 1) {
+      Error(e->list[0].get(), "format string has " + Plural(holes, "placeholder") + " but " + std::to_string(argc - 1) +
+                                  " argument" + (argc == 2 ? "" : "s") + " follow");
+    }
+  }
+  if (row->flags.numeric && !IsNumeric(bindings.vars["T"])) {
+    Error(e, what.substr(0, what.size() - 1).substr(0) + "` needs numbers, found `" + TypeName(recv) + "`");
+  }
+  if (row->flags.parsable && !type_args.empty()) {
+    Type* target = Resolve(bindings.vars[sig.turbofish[0]]);
+    if (!IsNumeric(target) && target->kind != TypeKind::kBool && target->kind != TypeKind::kChar) {
+      Error(e, "`." + e->text + "::<" + TypeName(target) + ">()`: only numbers, bool and char parse");
+    }
+  }
+  if (row->flags.mutates) CheckAssignable(e->a.get(), e->text);
+
+  CallInfo& call = CallOf(e);
+  call.kind = CallKind::kBuiltin;
+  call.builtin = row->id;
+  call.self_type = bindings.self;
+  for (const std::string& v : sig.turbofish) call.type_vars.push_back(bindings.vars[v]);
+  return result;
+}
+
+}  // namespace ruchy
