@@ -33,7 +33,7 @@ cd "$work"
 bazel build //fn:greet_zip //fn:greet
 unzip -Z bazel-bin/fn/greet_zip.zip | grep -q -- '-rwxr-xr-x.* bootstrap$'
 # The local invoke target, as a user runs it (it builds the emulator from @ruchy_lambda too).
-out=$(bazel run //fn:invoke -- '{"who":"ci"}' 2>/dev/null)
+out=$(bazel run //fn:greet_invoke -- '{"who":"ci"}' 2>/dev/null)
 [[ "$out" == '{"greeting":"hi ci"}' ]] || { echo "outside workspace: unexpected response: $out" >&2; exit 1; }
 bazel shutdown >/dev/null 2>&1 || true
 echo "outside workspace: ok (ruchy_lambda_function built and invoked from $work)"
