@@ -28,11 +28,22 @@ mkdir -p "$tree"
 git -C "$repo" archive "$rev" | tar -x -C "$tree"
 cd "$tree"
 
-# One Bazel step: prints its wall time and the "N processes" summary Bazel ends with.
+# CPU seconds (user + system) of every process the Bazel server has started and reaped: the
+# compilers, linkers and tools its actions ran. Less sensitive to a busy machine than wall time.
+actions_cpu() {
+  local pid
+  pid=$(bazel --output_base="$output_base" info server_pid 2>/dev/null)
+  # /proc/PID/stat: fields 16 and 17 are the reaped children's user and system time, in ticks.
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($14 + $15) / hz }' "/proc/$pid/stat"
+}
+
+# One Bazel step: prints its wall time, the CPU time of its actions and the "N processes" summary
+# Bazel ends with.
 step() {
   local what=$1
   shift
-  local log="$scratch/$what.log" start end
+  local log="$scratch/$what.log" start end cpu_start cpu_end
+  cpu_start=$(actions_cpu)
   start=$EPOCHREALTIME
   if ! bazel --output_base="$output_base" "$@" --disk_cache= >"$log" 2>&1; then
     tail -30 "$log" >&2
@@ -40,7 +51,10 @@ step() {
     exit 1
   fi
   end=$EPOCHREALTIME
-  printf '%-14s %7.1f s   %s\n' "$what" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" \
+  cpu_end=$(actions_cpu)
+  printf '%-14s %7.1f s wall  %7.1f s CPU in actions   %s\n' "$what" \
+    "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" \
+    "$(awk -v a="$cpu_start" -v b="$cpu_end" 'BEGIN { print b - a }')" \
     "$(grep -oE '[0-9]+ processes?[^.]*' "$log" | tail -1)"
 }
 
