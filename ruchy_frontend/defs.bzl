@@ -5,10 +5,11 @@
     ruchy_binary(name = "hello", src = "hello.ruchy")
     ruchy_test(name = "hello_test", src = "hello.ruchy", expected_stdout = "hello.out")
 
-Each rule transpiles at build time with the compiler built for the host (`//ruchy_frontend:ruchy`,
-exec configuration) and compiles the C++ for the target platform, so `--config=arm64` and the
-release transitions apply as to any cc_binary. Generated code links with the support library
-`//stdlib` and is compiled with `-fwrapv` (Ruchy integers wrap on overflow).
+Each rule transpiles at build time with the compiler built for the host (`//ruchy_frontend:ruchy`
+in the host configuration: one build of it serves every platform and transition) and compiles the
+C++ for the target platform, so `--config=arm64` and the release transitions apply as to any
+cc_binary. Generated code links with the support library `//stdlib` and is compiled with
+`-fwrapv` (Ruchy integers wrap on overflow).
 """
 
 load("//ruchy_frontend/private:transpile.bzl", _ruchy_transpile = "ruchy_transpile")

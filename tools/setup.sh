@@ -32,7 +32,8 @@ unpinned=(
   patch             # applies pinned Debian patches to third-party sources
   qemu-user-static  # runs arm64 test binaries on the x86_64 host
   file zip unzip    # artifact checks in tests
-  curl awscli       # the emulator is tested with the clients users point at it
+  curl awscli       # the emulator and fake_lambda are tested with the clients users point at them
+  python3-yaml      # tools/doc_test parses the SAM template of docs/first-function.md
   skopeo umoci      # container images are checked with the tools that consume them
   libstdc++-12-dev  # `ruchy run` compiles scripts against the host's C++ library
   valgrind          # //tools/bench counts instructions with callgrind (perf is not allowed in containers)

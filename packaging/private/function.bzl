@@ -2,6 +2,7 @@
 deploys, per architecture, plus the checks and a local invoke."""
 
 load("//ruchy_frontend:defs.bzl", "ruchy_library")
+load(":invoke.bzl", "function_invoke")
 load(":size_budget.bzl", "size_budget_test")
 load(":zip.bzl", "lambda_zip")
 
@@ -11,20 +12,10 @@ _ARCHES = [
     ("x86_64", "linux_x86_64"),
 ]
 
-def _invoke(name, bootstrap, tags):
-    native.sh_binary(
-        name = name,
-        srcs = [Label("//packaging/private:invoke.sh")],
-        args = [
-            "$(rootpath %s)" % Label("//tools/emulator"),
-            "$(rootpath :%s)" % bootstrap,
-        ],
-        data = [Label("//tools/emulator"), ":" + bootstrap],
-        tags = tags,
-    )
+def _package(name, zip_budgets, test_cases, visibility, tags):
+    """What every function gets around its bootstrap `name`: zips, budgets, NAME_invoke, the test.
 
-def _package(name, zip_budgets, test_cases, invoke_name, visibility, tags):
-    """What every function gets around its bootstrap `name`: zips, budgets, :invoke, the test."""
+    Every target is named after the function, so a package may hold several functions."""
     bootstrap = name
     for arch, platform in _ARCHES:
         zip_name = name + "_zip" + ("" if arch == "arm64" else "_" + arch)
@@ -43,8 +34,7 @@ def _package(name, zip_budgets, test_cases, invoke_name, visibility, tags):
                 what = "%s zip (%s)" % (name, arch),
                 tags = tags,
             )
-    if invoke_name:
-        _invoke(invoke_name, bootstrap, tags)
+    function_invoke(name = name + "_invoke", bootstrap = ":" + bootstrap, tags = tags)
     if test_cases:
         _function_test(name, test_cases, tags)
 
@@ -69,7 +59,6 @@ def ruchy_lambda_function(
         test_cases = None,
         zip_budgets = {},
         deps = [],
-        invoke_name = "invoke",
         visibility = None,
         tags = []):
     """A Lambda function written in Ruchy.
@@ -79,14 +68,16 @@ def ruchy_lambda_function(
     body: &str) -> String`; its top-level statements run once, at init.
 
     Produces:
-      NAME                     the bootstrap for the host (what :invoke runs)
+      NAME                     the bootstrap for the host (what NAME_invoke runs)
       NAME_zip                 the deployment zip for arm64 (Graviton, Lambda's cheaper default)
       NAME_zip_x86_64          the deployment zip for x86_64
       NAME_zip_size_ARCH_test  zip size budgets (zip_budgets = {"arm64": bytes, ...})
-      :invoke                  `bazel run :invoke -- '{"name":"x"}'`: one invoke through the
+      NAME_invoke              `bazel run :NAME_invoke -- '{"name":"x"}'`: one invoke through the
                                emulator; prints the response, the logs and the REPORT line
-      NAME_test                with test_cases (a JSON file of events and expected responses):
-                               both zips checked with unzip/file and invoked (arm64 via qemu)
+      NAME_test                with test_cases (a JSON file of events and expected responses,
+                               format in docs/packaging.md): both zips checked with unzip/file
+                               and invoked (arm64 via qemu)
+    Several functions may share a package: every target is named after its function.
     The runtime is the one --//runtime:impl selects.
     """
     handler = name + "_handler"
@@ -103,9 +94,9 @@ def ruchy_lambda_function(
         visibility = visibility,
         tags = tags,
     )
-    _package(name, zip_budgets, test_cases, invoke_name, visibility, tags)
+    _package(name, zip_budgets, test_cases, visibility, tags)
 
-def cc_lambda_function(name, srcs, test_cases = None, zip_budgets = {}, deps = [], copts = [], invoke_name = "invoke", visibility = None, tags = []):
+def cc_lambda_function(name, srcs, test_cases = None, zip_budgets = {}, deps = [], copts = [], visibility = None, tags = []):
     """The same for a C++ handler: `srcs` define main() with lambda::Run (runtime/handler.h)."""
     native.cc_binary(
         name = name,
@@ -115,4 +106,4 @@ def cc_lambda_function(name, srcs, test_cases = None, zip_budgets = {}, deps = [
         visibility = visibility,
         tags = tags,
     )
-    _package(name, zip_budgets, test_cases, invoke_name, visibility, tags)
+    _package(name, zip_budgets, test_cases, visibility, tags)

@@ -1,4 +1,12 @@
-"""ruchy_transpile: one .ruchy file to a C++ header and source, with the host-built compiler."""
+"""ruchy_transpile: one .ruchy file to a C++ header and source, with the compiler built for the host.
+
+The compiler is a host-configuration tool (`cfg = "host"`), not an exec-configuration one: Bazel
+4 folds the state of a Starlark transition into the exec configuration it derives, so under the
+packaging rules' platform/release transitions an exec tool is compiled once per transition (the
+compiler was built four times in one workspace). The host configuration comes from the command
+line alone, so every zip and image of both architectures shares one build of the compiler.
+tools/packaging/compiler_configurations_check.sh (CI) keeps it that way.
+"""
 
 def _ruchy_transpile_impl(ctx):
     src = ctx.file.src
@@ -58,7 +66,7 @@ ruchy_transpile = rule(
         "_compiler": attr.label(
             default = Label("//ruchy_frontend:ruchy"),
             executable = True,
-            cfg = "exec",
+            cfg = "host",  # not "exec": see the top of this file
         ),
     },
     doc = "Transpiles a Ruchy source file to a C++20 header and source.",

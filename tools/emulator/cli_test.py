@@ -33,6 +33,23 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn('"errorType":"Runtime.ExitError"', r.stdout)
 
+    def test_once_refuses_an_event_over_6_mb_as_the_invoke_api_does(self):
+        limit = 6 * 1024 * 1024  # Lambda's invoke request limit, 6291456 bytes
+        path = os.path.join(os.environ["TEST_TMPDIR"], "big.json")
+        for size in (limit, limit + 1):
+            with open(path, "w") as f:
+                f.write('"' + "x" * (size - 2) + '"')
+            r = run("--bootstrap", FAKE, "--once", "@" + path, "--", "echo")
+            if size == limit:
+                self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+                self.assertEqual(len(r.stdout), limit + 1)  # the echo and a newline
+                continue
+            self.assertEqual(r.returncode, 1)
+            message = "Request must be smaller than 6291456 bytes for the InvokeFunction operation"
+            self.assertEqual(json.loads(r.stdout), {"Type": "User", "message": message})
+            self.assertIn("413 RequestEntityTooLargeException: " + message + " (the event is 6291457 bytes)", r.stderr)
+            self.assertNotIn("START RequestId", r.stderr)  # the function never ran
+
     def test_relative_paths_resolve_against_build_working_directory(self):
         folder = os.path.dirname(FAKE)
         env = dict(os.environ, BUILD_WORKING_DIRECTORY=folder)

@@ -42,6 +42,12 @@ inline constexpr std::size_t kMaxResponseBytes = 6 * 1024 * 1024 + 100;  // 6291
 inline constexpr std::size_t kMaxInvokeRequestBytes = 6 * 1024 * 1024;   // 6291456: the event.
 inline constexpr std::size_t kLogTailBytes = 4096;
 
+// An event over kMaxInvokeRequestBytes never reaches a runtime: Lambda's Invoke API answers 413
+// with this error type and message. The Invoke API server and `emulator --once` both use them.
+inline constexpr int kRequestTooLargeStatus = 413;
+inline constexpr char kRequestTooLargeType[] = "RequestEntityTooLargeException";
+std::string RequestTooLargeMessage();
+
 struct EmulatorOptions {
   // The runtime to run. Empty: nobody is started, and a test (or another process) plays the
   // runtime against runtime_api_port().

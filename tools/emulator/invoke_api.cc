@@ -28,6 +28,11 @@ void SendApiError(ResponseWriter& writer, int status, const std::string& type, c
 
 }  // namespace
 
+std::string RequestTooLargeMessage() {
+  return "Request must be smaller than " + std::to_string(kMaxInvokeRequestBytes) +
+         " bytes for the InvokeFunction operation";
+}
+
 void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
   std::string_view path = request.path();
   bool plain = ParseFunctionPath(path, "/2015-03-31/functions/", "/invocations");
@@ -49,8 +54,7 @@ void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
     return;
   }
   if (too_large) {
-    SendApiError(writer, 413, "RequestEntityTooLargeException",
-                 "Request must be smaller than 6291456 bytes for the InvokeFunction operation");
+    SendApiError(writer, kRequestTooLargeStatus, kRequestTooLargeType, RequestTooLargeMessage());
     return;
   }
   const http::Headers& h = request.headers();

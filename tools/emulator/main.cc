@@ -137,6 +137,14 @@ int main(int argc, char** argv) {
   if (::access(options.bootstrap.c_str(), X_OK) != 0) {
     Usage("bootstrap " + options.bootstrap + " is not an executable file: " + std::strerror(errno));
   }
+  if (has_once && once.size() > lambda::emulator::kMaxInvokeRequestBytes) {
+    // What the Invoke API answers (and `aws lambda invoke` prints): the function never runs.
+    std::string message = lambda::emulator::RequestTooLargeMessage();
+    std::printf("{\"Type\":\"User\",\"message\":\"%s\"}\n", message.c_str());
+    std::fprintf(stderr, "emulator: %d %s: %s (the event is %zu bytes)\n", lambda::emulator::kRequestTooLargeStatus,
+                 lambda::emulator::kRequestTooLargeType, message.c_str(), once.size());
+    return 1;
+  }
   if (has_once) {
     options.invoke_port.reset();
     options.runtime_api_port = 0;  // Scripts may run several at once.
