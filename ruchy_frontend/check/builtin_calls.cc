@@ -26,7 +26,6 @@ int CountPlaceholders(const std::string& s) {
   return n;
 }
 
-std::string Plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // The type a receiver pattern's head names (`Vec` in `Vec<T>`), for matching receivers.
 TypeKind PatternKind(const std::string& head) {
@@ -167,7 +166,7 @@ Type* Checker::CheckBuiltinMethod(const Expr* e, Type* recv, Type* expected) {
   }
   const std::vector<const Builtin*>& rows = own.empty() ? any : own;
   if (rows.empty()) {
-    Error(e, "`" + TypeName(recv) + "` has no method `" + e->text + "`");
+    Report<diag::kNoMethod>(e, TypeName(recv), e->text);
     for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
     return arena_.Var();
   }
@@ -196,8 +195,7 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
     }
     std::string takes = std::to_string(arities[0]);
     for (size_t i = 1; i < arities.size(); ++i) takes += (i + 1 == arities.size() ? " or " : ", ") + std::to_string(arities[i]);
-    Error(e, what + " takes " + takes + " argument" + (arities.size() == 1 && arities[0] == 1 ? "" : "s") +
-                 ", found " + std::to_string(argc));
+    Report<diag::kWrongArgumentCount>(e, what, takes + (arities.size() == 1 && arities[0] == 1 ? " argument" : " arguments"), static_cast<int64_t>(argc));
     for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
     return arena_.Var();
   }
@@ -221,7 +219,7 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
     if (!row) {
       std::string found;
       for (size_t i = 0; i < argc; ++i) found += (i ? ", " : "") + std::string("`") + TypeName(prechecked[i]) + "`";
-      Error(e, what + " does not take " + (argc ? found : "no arguments"));
+      Report<diag::kNoMatchingOverload>(e, what, argc ? found : std::string("no arguments"));
       return arena_.Var();
     }
   }
@@ -229,7 +227,7 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
   const Signature& sig = row->signature;
   if (recv) ReceiverMatches(*row, Resolve(recv), &bindings);
   if (type_args.size() > sig.turbofish.size()) {
-    Error(e, what + " takes " + Plural(sig.turbofish.size(), "type argument") + ", found " + std::to_string(type_args.size()));
+    Report<diag::kWrongTypeArgumentCount>(e, what, Plural{static_cast<int64_t>(sig.turbofish.size()), "type argument"}, static_cast<int64_t>(type_args.size()));
   }
   for (size_t i = 0; i < type_args.size() && i < sig.turbofish.size(); ++i) {
     bindings.vars[sig.turbofish[i]] = ResolveTypeExpr(type_args[i], {}, module_);
@@ -256,23 +254,22 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
     const Expr* arg = e->list[i].get();
     Type* t = prechecked.empty() ? CheckExpr(arg, nullptr) : prechecked[i];
     ApplyDefaults(t);
-    if (Resolve(t)->kind == TypeKind::kFn) Error(arg, "a function cannot be printed");
+    if (Resolve(t)->kind == TypeKind::kFn) Report<diag::kFunctionNotPrintable>(arg);
   }
 
   if (row->flags.format && argc > 0 && e->list[0]->kind == ExprKind::kString) {
     int holes = CountPlaceholders(e->list[0]->text);
     if (holes > 0 && holes != static_cast<int>(argc) - 1) {
-      Error(e->list[0].get(), "format string has " + Plural(holes, "placeholder") + " but " + std::to_string(argc - 1) +
-                                  " argument" + (argc == 2 ? "" : "s") + " follow");
+      Report<diag::kFormatCountMismatch>(e->list[0].get(), Plural{holes, "placeholder"}, Plural{static_cast<int64_t>(argc - 1), "argument"});
     }
   }
   if (row->flags.numeric && !IsNumeric(bindings.vars["T"])) {
-    Error(e, what.substr(0, what.size() - 1).substr(0) + "` needs numbers, found `" + TypeName(recv) + "`");
+    Report<diag::kNeedsNumbers>(e, what, TypeName(recv));
   }
   if (row->flags.parsable && !type_args.empty()) {
     Type* target = Resolve(bindings.vars[sig.turbofish[0]]);
     if (!IsNumeric(target) && target->kind != TypeKind::kBool && target->kind != TypeKind::kChar) {
-      Error(e, "`." + e->text + "::<" + TypeName(target) + ">()`: only numbers, bool and char parse");
+      Report<diag::kParseTargetType>(e, e->text, TypeName(target));
     }
   }
   if (row->flags.mutates) CheckAssignable(e->a.get(), e->text);

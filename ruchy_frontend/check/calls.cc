@@ -22,8 +22,7 @@ Type* Checker::CheckCallArgs(const Expr* e, const std::vector<Type*>& params, co
   size_t required = decl ? RequiredParams(*decl) : params.size();
   if (given < required || given > params.size()) {
     std::string what = !callee.empty() ? callee : decl ? "`" + decl->name + "`" : "this function";
-    Error(e, what + " takes " + (required == params.size() ? "" : "at least ") + std::to_string(required) +
-                 " argument" + (required == 1 ? "" : "s") + ", found " + std::to_string(given));
+    Report<diag::kWrongArgumentCount>(e, what, (required == params.size() ? "" : "at least ") + std::to_string(required) + (required == 1 ? " argument" : " arguments"), static_cast<int64_t>(given));
   }
   for (size_t i = skip; i < e->list.size(); ++i) {
     const Expr* arg = e->list[i].get();
@@ -51,8 +50,7 @@ FunctionInstance* Checker::CheckInstanceCall(const Expr* e, const FunDecl* fun, 
     args.push_back(a->kind == ExprKind::kClosure ? arena_.Var() : CheckExpr(a.get(), nullptr));
   }
   if (e->list.size() < RequiredParams(*fun) || e->list.size() > fun->params.size()) {
-    Error(e, callee + " takes " + std::to_string(fun->params.size()) + " arguments, found " +
-                 std::to_string(e->list.size()));
+    Report<diag::kWrongArgumentCount>(e, callee, std::to_string(fun->params.size()) + (fun->params.size() == 1 ? " argument" : " arguments"), static_cast<int64_t>(e->list.size()));
     return nullptr;
   }
   FunctionInstance* inst = Instantiate(fun, owner, args, e->loc, module);
@@ -87,7 +85,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
           r = Resolve(t);
         }
         if (r->kind != TypeKind::kFn) {
-          Error(callee, "`" + callee->text + "` is a `" + TypeName(t) + "`, not a function");
+          Report<diag::kNotAFunctionNamed>(callee, callee->text, TypeName(t));
           for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
           return arena_.Var();
         }
@@ -163,7 +161,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
         if (constructor || (ctor == "new" && decl->methods.empty()) || ctor == "new") {
           if (!constructor) {
             // No constructor written: `C::new()` / `C()` builds the field defaults.
-            if (!e->list.empty()) Error(e, "class `" + decl->name + "` has no constructor taking arguments");
+            if (!e->list.empty()) Report<diag::kClassNoConstructor>(e, decl->name);
             CallInfo& c = CallOf(e);
             c.kind = CallKind::kConstructor;
             c.type = decl;
@@ -182,7 +180,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
       // Associated (static) functions: Point::new(1, 2), Point::origin()
       if (const FunDecl* m = FindMethod(*info, ctor)) {
         if (m->self != SelfKind::kNone) {
-          Error(e, "`" + ctor + "` is a method of `" + decl->name + "`; call it on a value: `value." + ctor + "()`");
+          Report<diag::kMethodCalledAsFunction>(e, ctor, decl->name);
           return arena_.Var();
         }
         FunctionInstance* inst = CheckInstanceCall(e, m, decl, type_module_[decl], "`" + decl->name + "::" + ctor + "`");
@@ -192,7 +190,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
         c.target = inst;
         return inst->ret;
       }
-      Error(callee, "`" + decl->name + "` has no associated function `" + ctor + "`");
+      Report<diag::kNoAssociatedFunction>(callee, decl->name, ctor);
       return arena_.Var();
     }
     if (callee->kind == ExprKind::kName) {
@@ -209,9 +207,9 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
           return ti.type;
         }
       }
-      Error(callee, "unknown function `" + name + "`");
+      Report<diag::kUnknownFunction>(callee, name);
     } else {
-      Error(callee, "unknown function `" + name + "`");
+      Report<diag::kUnknownFunction>(callee, name);
     }
     for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
     return arena_.Var();
@@ -220,7 +218,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
   Type* t = CheckExpr(callee, nullptr);
   Type* r = Resolve(t);
   if (r->kind != TypeKind::kFn) {
-    Error(callee, "this is a `" + TypeName(t) + "`, not a function");
+    Report<diag::kNotAFunction>(callee, TypeName(t));
     for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
     return arena_.Var();
   }
@@ -232,7 +230,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
 Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
   // Type-qualified calls written with a dot on a type name: Point.new(1, 2)
   if (e->a->kind == ExprKind::kName && !Lookup(e->a->text) && FindType(e->a->text, module_)) {
-    Error(e->a.get(), "call associated functions with `::`: `" + e->a->text + "::" + e->text + "(...)`");
+    Report<diag::kAssociatedCallWithDot>(e->a.get(), e->a->text, e->text);
     for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
     return arena_.Var();
   }
@@ -243,14 +241,14 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
     r = Resolve(recv);
   }
   if (e->flag) {
-    Error(e, "`?.` method calls are not supported; use `.map(|v| v." + e->text + "())`");
+    Report<diag::kOptionalMethodCall>(e, e->text);
     return arena_.Var();
   }
   if (r->kind == TypeKind::kStruct || r->kind == TypeKind::kClass || r->kind == TypeKind::kEnum) {
     TypeInfo* info = FindType(r->decl->name, "");
     if (const FunDecl* m = FindMethod(*info, e->text)) {
       if (m->self == SelfKind::kNone) {
-        Error(e, "`" + e->text + "` is an associated function; call it as `" + r->decl->name + "::" + e->text + "(...)`");
+        Report<diag::kAssociatedFunctionOnValue>(e, e->text, r->decl->name);
         return arena_.Var();
       }
       if (m->self == SelfKind::kMutRef && r->kind != TypeKind::kClass) CheckAssignable(e->a.get(), e->text);
@@ -264,7 +262,7 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
   }
   if (r->kind == TypeKind::kVar) {
     for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
-    Error(e, "cannot infer the type of the value `." + e->text + "()` is called on; add a type annotation");
+    Report<diag::kCannotInferReceiver>(e, e->text);
     return arena_.Var();
   }
   Type* t = CheckBuiltinMethod(e, recv, expected);

@@ -53,8 +53,7 @@ FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner
     }
   }
   if (instantiating_.size() >= kMaxInstantiationDepth) {
-    Error(loc, "too many nested generic instantiations (more than " + std::to_string(kMaxInstantiationDepth) +
-                   "); give the parameters of `" + fun->name + "` types");
+    ReportAt<diag::kInstantiationTooDeep>(loc, 1, static_cast<int64_t>(kMaxInstantiationDepth), fun->name);
     return nullptr;
   }
   auto owned = std::make_unique<FunctionInstance>();
@@ -145,8 +144,7 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
     if (fun->ret) {
       Expect(last, body, inst->ret, "return value of `" + fun->name + "`");
     } else if (!Unify(body, inst->ret)) {
-      Error(last, "`" + fun->name + "` returns `" + TypeName(inst->ret) + "` elsewhere but `" + TypeName(body) +
-                      "` here");
+      Report<diag::kReturnTypeConflict>(last, fun->name, TypeName(inst->ret), TypeName(body));
     }
   }
   PopScope();
@@ -241,13 +239,13 @@ CheckedProgram Checker::Run() {
   }
 
   if (options_.lambda_handler) {
-    if (out_.main) Error(out_.main->decl->loc, "a Lambda handler file must not define `main()`; top-level code runs at init");
+    if (out_.main) ReportAt<diag::kHandlerWithMain>(out_.main->decl->loc, 1);
     auto find = [&](const char* n) -> FunctionInstance* {
       auto it = functions_.find(n);
       if (it == functions_.end()) return nullptr;
       auto inst = mono_instances_.find(it->second);
       if (inst == mono_instances_.end()) {
-        Error(it->second->loc, std::string("the handler `") + n + "` must declare the types of its parameters");
+        ReportAt<diag::kHandlerUntypedParameters>(it->second->loc, 1, n);
         return nullptr;
       }
       return inst->second;
@@ -260,8 +258,7 @@ CheckedProgram Checker::Run() {
       bool ret_ok = ret->kind == TypeKind::kResult && Resolve(ret->args[1])->kind == TypeKind::kError;
       bool typed_in = h->params.size() == 2 && Resolve(h->params[0])->kind == TypeKind::kStruct;
       if (!ctx_ok || !ret_ok || !(json || typed_in)) {
-        Error(h->decl->loc, "a handler is `fun handler(event: Json, ctx: Context) -> Result<Json, Error>` "
-                            "(or with struct event and result types)");
+        ReportAt<diag::kHandlerSignature>(h->decl->loc, 1);
       }
       out_.handler_form = json && ret_ok && Resolve(ret->args[0])->kind == TypeKind::kJson
                               ? CheckedProgram::HandlerForm::kJson
@@ -271,10 +268,9 @@ CheckedProgram Checker::Run() {
       out_.handler_form = CheckedProgram::HandlerForm::kLegacy;
       bool ok = h->params.size() == 2 && Resolve(h->params[0])->kind == TypeKind::kString &&
                 Resolve(h->params[1])->kind == TypeKind::kString && Resolve(h->ret)->kind == TypeKind::kString;
-      if (!ok) Error(h->decl->loc, "`lambda_handler` is `pub fun lambda_handler(request_id: &str, body: &str) -> String`");
+      if (!ok) ReportAt<diag::kLegacyHandlerSignature>(h->decl->loc, 1);
     } else {
-      Error(Loc{0}, "a Lambda handler file needs `fun handler(event: Json, ctx: Context) -> Result<Json, Error>` "
-                    "or `pub fun lambda_handler(request_id: &str, body: &str) -> String`");
+      ReportAt<diag::kNoHandler>(Loc{0}, 1);
     }
   }
   Finalize();
@@ -300,15 +296,14 @@ void Checker::Finalize() {
     Type* t = Resolve(op.operand);
     bool ok = IsNumeric(t) || (op.expr->op == Tok::kPlus && t->kind == TypeKind::kString) || t->kind == TypeKind::kVar;
     if (!ok) {
-      Error(op.expr, "cannot apply `" + std::string(TokenSpelling(op.expr->op)) + "` to `" + TypeName(t) + "`");
+      Report<diag::kUnaryOperatorType>(op.expr, std::string(TokenSpelling(op.expr->op)), TypeName(t));
       report = false;
     }
   }
   if (report) {
     for (auto& [name, g] : out_.globals) {
       if (!IsConcrete(g.type)) {
-        Error(g.let->loc, "cannot infer the type of `" + g.let->pattern->text + "`; add a type annotation",
-              static_cast<uint32_t>(3));
+        ReportAt<diag::kCannotInferGlobal>(g.let->loc, 3, g.let->pattern->text);
         report = false;
       }
     }
@@ -322,15 +317,13 @@ void Checker::Finalize() {
         if (!IsConcrete(t) && (!worst || e->loc.offset < worst->loc.offset)) worst = e;
       }
       if (worst) {
-        Error(worst, "cannot infer the type of this expression (`" + TypeName(inst->types[worst]) +
-                         "`); add a type annotation");
+        Report<diag::kCannotInferExpression>(worst, TypeName(inst->types[worst]));
         break;
       }
       for (size_t i = 0; i < inst->params.size(); ++i) {
         if (!IsConcrete(inst->params[i])) {
           const Param& p = inst->decl->params[i];
-          Error(p.loc, "cannot infer the type of parameter `" + p.name + "`; add a type annotation",
-                static_cast<uint32_t>(p.name.size()));
+          ReportAt<diag::kCannotInferParameter>(p.loc, static_cast<uint32_t>(p.name.size()), p.name);
         }
       }
     }

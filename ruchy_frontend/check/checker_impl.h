@@ -108,8 +108,16 @@ class Checker {
   Type* MakeBuiltinType(const BuiltinTypeName& row, const std::vector<Type*>& args);
 
   // ---- helpers ----
-  void Error(Loc loc, const std::string& message, uint32_t length = 1) { diags_.Error(loc, message, length); }
-  void Error(const Expr* e, const std::string& message) { diags_.Error(e->loc, message, e->length); }
+  // Reports a declared diagnostic (ruchy_frontend/source/diagnostic_kinds.def) at an expression,
+  // or at a position with a caret `length` bytes wide.
+  template <diag::Kind K, typename... A>
+  void Report(const Expr* e, A&&... args) {
+    diags_.Emit<K>(e->loc, e->length, std::forward<A>(args)...);
+  }
+  template <diag::Kind K, typename... A>
+  void ReportAt(Loc loc, uint32_t length, A&&... args) {
+    diags_.Emit<K>(loc, length, std::forward<A>(args)...);
+  }
   Type* Record(const Expr* e, Type* t) {
     cur_->types[e] = t;
     return t;

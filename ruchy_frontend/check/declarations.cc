@@ -24,7 +24,7 @@ void Checker::CollectDeclarations() {
     if (item.kind != Item::Kind::kType) continue;
     const TypeDecl* decl = item.type.get();
     if (out_.types.count(decl->name)) {
-      Error(decl->loc, "`" + decl->name + "` is declared twice", static_cast<uint32_t>(LastSegment(decl->name).size()));
+      ReportAt<diag::kDuplicateType>(decl->loc, static_cast<uint32_t>(LastSegment(decl->name).size()), decl->name);
       continue;
     }
     TypeInfo info;
@@ -34,16 +34,14 @@ void Checker::CollectDeclarations() {
                                                           : TypeKind::kStruct;
     info.type = arena_.Nominal(kind, decl);
     if (!decl->generics.empty() && decl->kind != TypeDecl::Kind::kTrait) {
-      Error(decl->loc, "generic type declarations are not supported yet (`" + decl->name + "<" +
-                           decl->generics[0] + ">`); use concrete field types",
-            static_cast<uint32_t>(LastSegment(decl->name).size()));
+      ReportAt<diag::kGenericTypeUnsupported>(decl->loc, static_cast<uint32_t>(LastSegment(decl->name).size()), decl->name, decl->generics[0]);
     }
     if (!decl->parent.empty()) {
-      Error(decl->loc, "class inheritance is not supported (`" + decl->name + " : " + decl->parent + "`)");
+      ReportAt<diag::kInheritanceUnsupported>(decl->loc, 1, decl->name, decl->parent);
     }
     for (const auto& m : decl->methods) {
       if (info.methods.count(m->name) && !m->is_constructor) {
-        Error(m->loc, "method `" + m->name + "` is defined twice in `" + decl->name + "`");
+        ReportAt<diag::kDuplicateMethod>(m->loc, 1, m->name, decl->name);
       }
       info.methods[m->name] = m.get();
     }
@@ -55,7 +53,7 @@ void Checker::CollectDeclarations() {
     if (item.kind == Item::Kind::kFun) {
       const FunDecl* fun = item.fun.get();
       if (functions_.count(fun->name)) {
-        Error(fun->loc, "function `" + fun->name + "` is defined twice");
+        ReportAt<diag::kDuplicateFunction>(fun->loc, 1, fun->name);
         continue;
       }
       functions_[fun->name] = fun;
@@ -64,12 +62,12 @@ void Checker::CollectDeclarations() {
       const ImplDecl* impl = item.impl.get();
       TypeInfo* info = FindType(impl->type_name, "");
       if (!info) {
-        Error(impl->loc, "`impl` for unknown type `" + impl->type_name + "`");
+        ReportAt<diag::kImplUnknownType>(impl->loc, 1, impl->type_name);
         continue;
       }
       for (const auto& m : impl->methods) {
         if (info->methods.count(m->name)) {
-          Error(m->loc, "method `" + m->name + "` is already defined for `" + impl->type_name + "`");
+          ReportAt<diag::kDuplicateImplMethod>(m->loc, 1, m->name, impl->type_name);
           continue;
         }
         info->methods[m->name] = m.get();
@@ -77,7 +75,7 @@ void Checker::CollectDeclarations() {
       if (!impl->trait_name.empty()) {
         TypeInfo* trait = FindType(impl->trait_name, item.module);
         if (!trait || trait->decl->kind != TypeDecl::Kind::kTrait) {
-          Error(impl->loc, "unknown trait `" + impl->trait_name + "`");
+          ReportAt<diag::kUnknownTrait>(impl->loc, 1, impl->trait_name);
           continue;
         }
         info->traits.push_back(trait->decl->name);
@@ -87,8 +85,7 @@ void Checker::CollectDeclarations() {
           if (m->body) {
             info->methods[m->name] = m.get();
           } else {
-            Error(impl->loc, "`" + impl->type_name + "` does not implement `" + m->name + "` required by trait `" +
-                                 impl->trait_name + "`");
+            ReportAt<diag::kTraitMethodMissing>(impl->loc, 1, impl->type_name, m->name, impl->trait_name);
           }
         }
       }
@@ -105,7 +102,7 @@ void Checker::ResolveTypeMembers() {
     for (const FieldDecl& f : decl->fields) {
       Type* t = f.type ? ResolveTypeExpr(f.type.get(), generics, module) : arena_.Var();
       if (Resolve(t)->decl == decl && Resolve(t)->kind != TypeKind::kClass) {
-        Error(f.loc, "field `" + f.name + "` makes `" + decl->name + "` contain itself; use a class or a Vec");
+        ReportAt<diag::kRecursiveStruct>(f.loc, 1, f.name, decl->name);
       }
       info.field_types.push_back(t);
     }
@@ -115,8 +112,7 @@ void Checker::ResolveTypeMembers() {
       for (const auto& f : v.fields) payload.push_back(ResolveTypeExpr(f.type.get(), generics, module));
       for (Type* t : payload) {
         if (Resolve(t)->decl == decl) {
-          Error(v.loc, "variant `" + v.name + "` contains `" + decl->name +
-                           "` itself; recursive enums are not supported yet");
+          ReportAt<diag::kRecursiveEnum>(v.loc, 1, v.name, decl->name);
         }
       }
       info.variant_types.push_back(std::move(payload));
@@ -208,21 +204,19 @@ Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Ty
   };
   auto want_args = [&](size_t count) {
     if (t->args.size() != count) {
-      Error(t->loc, "`" + n + "` takes " + std::to_string(count) + " type argument" + (count == 1 ? "" : "s") +
-                        ", found " + std::to_string(t->args.size()),
-            static_cast<uint32_t>(n.size()));
+      ReportAt<diag::kTypeArgumentCount>(t->loc, static_cast<uint32_t>(n.size()), n, Plural{static_cast<int64_t>(count), "type argument"}, static_cast<int64_t>(t->args.size()));
     }
   };
   auto g = generics.find(n);
   if (g != generics.end()) return g->second;
   if (const BuiltinTypeName* row = FindBuiltinTypeName(n); row && row->use != BuiltinTypeName::Use::kInternal) {
     if (row->use == BuiltinTypeName::Use::kUnsupported) {
-      Error(t->loc, "`" + n + "` is not supported: " + std::string(row->why), static_cast<uint32_t>(n.size()));
+      ReportAt<diag::kUnsupportedType>(t->loc, static_cast<uint32_t>(n.size()), n, std::string(row->why));
       return arena_.Var();
     }
     if (row->kind == TypeKind::kContext && !options_.lambda_handler) {
       // The invocation context comes from the Lambda runtime, which only handler files link.
-      Error(t->loc, "`" + n + "` exists only in Lambda handler files (`ruchy check --handler`)", static_cast<uint32_t>(n.size()));
+      ReportAt<diag::kContextOutsideHandler>(t->loc, static_cast<uint32_t>(n.size()), n);
     }
     if (row->kind == TypeKind::kResult && t->args.size() == 1) return arena_.Result(arg(0), arena_.string());
     want_args(row->arity);
@@ -237,13 +231,12 @@ Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Ty
   TypeInfo* info = FindType(n, module);
   if (info) {
     if (info->decl->kind == TypeDecl::Kind::kTrait) {
-      Error(t->loc, "trait `" + n + "` used as a type; write an untyped parameter (generic) instead",
-            static_cast<uint32_t>(n.size()));
+      ReportAt<diag::kTraitAsType>(t->loc, static_cast<uint32_t>(n.size()), n);
       return arena_.Var();
     }
     return info->type;
   }
-  Error(t->loc, "unknown type `" + n + "`", static_cast<uint32_t>(n.size()));
+  ReportAt<diag::kUnknownType>(t->loc, static_cast<uint32_t>(n.size()), n);
   return arena_.Var();
 }
 

@@ -48,8 +48,7 @@ void Checker::Expect(const Expr* e, Type* actual, Type* expected, const std::str
   if (Unify(actual, expected)) return;
   if (Coerce(e, actual, expected)) return;
   const Expr* at = LastValueExpr(e);
-  Error(at, "mismatched types: expected `" + TypeName(expected) + "`, found `" + TypeName(actual) + "`" +
-                (context.empty() ? "" : " (" + context + ")"));
+  context.empty() ? Report<diag::kMismatchedTypes>(at, TypeName(expected), TypeName(actual)) : Report<diag::kMismatchedTypesIn>(at, TypeName(expected), TypeName(actual), context);
 }
 
 Type* Checker::Coerce(const Expr* e, Type* actual, Type* expected) {
@@ -84,7 +83,7 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
     case ExprKind::kInt: {
       if (e->suffix.empty()) {
         if (e->int_value > static_cast<uint64_t>(INT64_MAX) + 1) {
-          Error(e, "integer literal is too large for `i64`");
+          Report<diag::kIntegerLiteralTooLarge>(e);
         }
         return arena_.IntLiteralVar();
       }
@@ -113,7 +112,7 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
     case ExprKind::kSelf: {
       Binding* b = Lookup("self");
       if (!b) {
-        Error(e, "`self` is only available inside methods");
+        Report<diag::kSelfOutsideMethod>(e);
         return arena_.Var();
       }
       return b->type;
@@ -136,7 +135,7 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       Type* t = CheckExpr(e->a.get(), nullptr);
       Type* r = Resolve(t);
       if (r->kind != TypeKind::kVec && r->kind != TypeKind::kString) {
-        Error(e, "cannot slice a value of type `" + TypeName(t) + "`");
+        Report<diag::kCannotSlice>(e, TypeName(t));
       }
       for (const Expr* bound : {e->b.get(), e->c.get()}) {
         if (bound) Expect(bound, CheckExpr(bound, arena_.i64()), arena_.i64(), "slice bound");
@@ -209,9 +208,9 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       if (e->a) Expect(e->a.get(), CheckExpr(e->a.get(), elem), elem, "range start");
       if (e->b) Expect(e->b.get(), CheckExpr(e->b.get(), elem), elem, "range end");
       if (!e->a || !e->b) {
-        Error(e, "open ranges are only allowed in slices (`a[1..]`)");
+        Report<diag::kOpenRangeOutsideSlice>(e);
       } else if (!IsInteger(elem) && Resolve(elem)->kind != TypeKind::kChar) {
-        Error(e, "a range needs integer bounds, found `" + TypeName(elem) + "`");
+        Report<diag::kRangeBoundType>(e, TypeName(elem));
       }
       return arena_.Range(elem);
     }
@@ -240,14 +239,13 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       }
       const char* what = e->kind == ExprKind::kBreak ? "break" : "continue";
       if (!target) {
-        Error(e, e->text.empty() ? std::string("`") + what + "` outside of a loop"
-                                 : "unknown loop label `'" + e->text + "`");
+        e->text.empty() ? Report<diag::kJumpOutsideLoop>(e, std::string(what)) : Report<diag::kUnknownLoopLabel>(e, e->text);
         return arena_.never();
       }
       if (e->kind == ExprKind::kBreak) {
         if (e->a) {
           if (!target->is_loop) {
-            Error(e->a.get(), "`break` with a value is only allowed in `loop`");
+            Report<diag::kBreakValueOutsideLoop>(e->a.get());
           } else {
             Expect(e->a.get(), CheckExpr(e->a.get(), target->break_type), target->break_type, "break value");
           }
@@ -260,14 +258,14 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
     }
     case ExprKind::kReturn: {
       if (returns_.empty()) {
-        Error(e, "`return` outside of a function");
+        Report<diag::kReturnOutsideFunction>(e);
         return arena_.never();
       }
       Type* ret = returns_.back();
       if (e->a) {
         Expect(e->a.get(), CheckExpr(e->a.get(), ret), ret, "return value");
       } else if (!Unify(ret, arena_.unit())) {
-        Error(e, "`return` without a value in a function returning `" + TypeName(ret) + "`");
+        Report<diag::kReturnWithoutValue>(e, TypeName(ret));
       }
       return arena_.never();
     }
@@ -282,7 +280,7 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       return CheckQuestion(e);
     case ExprKind::kAwait:
       CheckExpr(e->a.get(), nullptr);
-      Error(e, "`await` is not supported yet: async functions compile once the async runtime lands");
+      Report<diag::kAwaitUnsupported>(e);
       return arena_.Var();
     case ExprKind::kCast: {
       Type* from = CheckExpr(e->a.get(), nullptr);
@@ -295,7 +293,7 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       bool t_num = t->kind == TypeKind::kInt || t->kind == TypeKind::kFloat ||
                    (t->kind == TypeKind::kChar && f->kind == TypeKind::kInt);
       if (!(f_num && t_num) && !Unify(from, to)) {
-        Error(e, "cannot cast `" + TypeName(from) + "` to `" + TypeName(to) + "`");
+        Report<diag::kInvalidCast>(e, TypeName(from), TypeName(to));
       }
       return to;
     }
@@ -339,11 +337,11 @@ Type* Checker::CheckLet(const Expr* e) {
     Type* t = CheckExpr(e->a.get(), declared);
     Expect(e->a.get(), t, declared, e->type ? "declared type" : "");
   }
-  if (e->b) Error(e->b.get(), "`let ... else` is not supported; use `match` or `if let`");
+  if (e->b) Report<diag::kLetElseUnsupported>(e->b.get());
   if (cur_ == out_.top_level && scopes_.size() == 1 && e->pattern && e->pattern->kind == Pattern::Kind::kBind) {
     auto g = let_globals_.find(e);
     if (g != let_globals_.end()) {
-      if (!Unify(g->second.type, declared)) Error(e, "conflicting types for `" + e->pattern->text + "`");
+      if (!Unify(g->second.type, declared)) Report<diag::kConflictingTypes>(e, e->pattern->text);
       cur_->names[e->pattern.get()] = g->second.cpp_name;
       cur_->pattern_types[e->pattern.get()] = declared;
       scopes_[0][e->pattern->text] = g->second;  // visible from here on
@@ -357,7 +355,7 @@ Type* Checker::CheckLet(const Expr* e) {
 // A function used as a value (`apply(double, 3)`, `[f, g]`): its one instance, as a fn type.
 Type* Checker::FunctionValue(const Expr* e, const FunDecl* fun, const std::string& name) {
   if (IsGeneric(*fun)) {
-    Error(e, "the generic function `" + name + "` can only be called, not used as a value; give its parameters types");
+    Report<diag::kGenericFunctionValue>(e, name);
     return arena_.Var();
   }
   FunctionInstance* inst = Instantiate(fun, nullptr, {}, e->loc, function_module_[fun]);
@@ -374,7 +372,7 @@ Type* Checker::CheckName(const Expr* e) {
     if (b->is_global) cur_->global_refs.insert(e);
     if (b->fun_decl) {
       if (!b->function) {
-        Error(e, "the generic function `" + name + "` can only be called, not used as a value");
+        Report<diag::kGenericFunctionValue>(e, name);
         return arena_.Var();
       }
       CallInfo& call = CallOf(e);
@@ -395,8 +393,7 @@ Type* Checker::CheckName(const Expr* e) {
     for (size_t i = 0; i < info.decl->variants.size(); ++i) {
       if (info.decl->variants[i].name == name) {
         if (found) {
-          Error(e, "`" + name + "` is a variant of both `" + found->decl->name + "` and `" + info.decl->name +
-                       "`; write `Enum::" + name + "`");
+          Report<diag::kAmbiguousVariant>(e, name, found->decl->name, info.decl->name);
           return arena_.Var();
         }
         found = &info;
@@ -410,11 +407,11 @@ Type* Checker::CheckName(const Expr* e) {
     call.type = found->decl;
     call.variant = index;
     if (!found->variant_types[index].empty()) {
-      Error(e, "variant `" + name + "` carries data; construct it with `" + name + "(...)`");
+      Report<diag::kVariantNeedsData>(e, name);
     }
     return found->type;
   }
-  Error(e, "unknown name `" + name + "`");
+  Report<diag::kUnknownName>(e, name);
   return arena_.Var();
 }
 
@@ -434,17 +431,17 @@ Type* Checker::CheckPath(const Expr* e, Type* expected) {
         call.type = info->decl;
         call.variant = static_cast<int>(i);
         if (!info->variant_types[i].empty()) {
-          Error(e, "variant `" + path + "` carries data; construct it with `" + path + "(...)`");
+          Report<diag::kVariantNeedsData>(e, path);
         }
         return info->type;
       }
-      Error(e, "`" + head + "` has no variant `" + last + "`");
+      Report<diag::kNoVariant>(e, head, last);
       return arena_.Var();
     }
   }
   if (const FunDecl* fun = FindFunction(path, module_)) return FunctionValue(e, fun, path);
   if (path == "Option::None") return arena_.Option(arena_.Var());
-  Error(e, "unknown path `" + path + "`");
+  Report<diag::kUnknownPath>(e, path);
   return arena_.Var();
 }
 
@@ -455,15 +452,15 @@ Type* Checker::CheckUnary(const Expr* e, Type* expected) {
       if (Resolve(t)->kind == TypeKind::kVar && !IsNumeric(t)) {
         deferred_ops_.push_back({e, t});
       } else if (!IsNumeric(t)) {
-        Error(e, "cannot negate a value of type `" + TypeName(t) + "`");
+        Report<diag::kCannotNegate>(e, TypeName(t));
       }
       return t;
     case Tok::kBang:
       if (Resolve(t)->kind == TypeKind::kBool || IsInteger(t)) return t;
-      Error(e, "`!` needs a bool (or an integer), found `" + TypeName(t) + "`");
+      Report<diag::kNotNeedsBool>(e, TypeName(t));
       return arena_.boolean();
     case Tok::kTilde:
-      if (!IsInteger(t)) Error(e, "`~` needs an integer, found `" + TypeName(t) + "`");
+      if (!IsInteger(t)) Report<diag::kBitNotNeedsInteger>(e, TypeName(t));
       return t;
     default:
       return t;
@@ -482,7 +479,7 @@ Type* Checker::CheckBinary(const Expr* e, Type* expected) {
     Type* l = CheckExpr(e->a.get(), nullptr);
     Type* inner = arena_.Var();
     if (!Unify(l, arena_.Option(inner))) {
-      Error(e->a.get(), "`??` needs an Option on its left, found `" + TypeName(l) + "`");
+      Report<diag::kCoalesceNeedsOption>(e->a.get(), TypeName(l));
       return arena_.Var();
     }
     Expect(e->b.get(), CheckExpr(e->b.get(), inner), inner, "default of `??`");
@@ -493,7 +490,7 @@ Type* Checker::CheckBinary(const Expr* e, Type* expected) {
   Type* lr = Resolve(l);
   Type* rr = Resolve(r);
   auto fail = [&]() -> Type* {
-    Error(e, "cannot apply `" + spelling + "` to `" + TypeName(l) + "` and `" + TypeName(r) + "`");
+    Report<diag::kBinaryOperatorTypes>(e, spelling, TypeName(l), TypeName(r));
     return arena_.Var();
   };
   // int op float: the integer side is converted (the reference computes in floats).
@@ -596,7 +593,7 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
   if (e->kind == ExprKind::kSelf) {
     Binding* b = Lookup("self");
     if (b && !b->is_mut) {
-      Error(target, "cannot assign through `self` in a method taking `&self`; declare it `&mut self`");
+      Report<diag::kAssignThroughRefSelf>(target);
       return false;
     }
     return true;
@@ -604,8 +601,11 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
   if (e->kind == ExprKind::kName) {
     Binding* b = Lookup(e->text);
     if (b && !b->is_mut && !b->fun_decl) {
-      std::string what = method.empty() ? "assign to `" + e->text + "`" : "change `" + e->text + "` with `." + method + "()`";
-      Error(target, "cannot " + what + ": it is not mutable (declare it with `let mut` or `var`)");
+      if (method.empty()) {
+        Report<diag::kAssignImmutable>(target, e->text);
+      } else {
+        Report<diag::kMutateImmutable>(target, e->text, method);
+      }
       return false;
     }
     return true;
@@ -614,7 +614,7 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
       call->second.builtin != BuiltinId::kCount && BuiltinTable::Get()[call->second.builtin].flags.place) {
     return true;  // `*m.entry(k).or_insert(0) += 1`
   }
-  Error(target, "cannot assign to this expression");
+  Report<diag::kNotAssignable>(target);
   return false;
 }
 
@@ -630,20 +630,19 @@ Type* Checker::CheckAssign(const Expr* e) {
   if (e->op == Tok::kPlusEq && t->kind == TypeKind::kString) {
     Type* v = Resolve(value);
     if (v->kind != TypeKind::kString && v->kind != TypeKind::kChar && !Unify(value, arena_.string())) {
-      Error(e->b.get(), "cannot append `" + TypeName(value) + "` to a String");
+      Report<diag::kAppendToString>(e->b.get(), TypeName(value));
     }
     return arena_.unit();
   }
   if (!IsNumeric(target) || !IsNumeric(value)) {
-    Error(e, "cannot apply `" + std::string(TokenSpelling(e->op)) + "` to `" + TypeName(target) + "` and `" +
-                 TypeName(value) + "`");
+    Report<diag::kBinaryOperatorTypes>(e, std::string(TokenSpelling(e->op)), TypeName(target), TypeName(value));
     return arena_.unit();
   }
   if (IsFloat(target) && IsInteger(value)) {
     ApplyDefaults(value);
     cur_->coercions[e->b.get()] = Coercion::kToFloat;
   } else if (!Unify(target, value)) {
-    Error(e->b.get(), "mismatched types: expected `" + TypeName(target) + "`, found `" + TypeName(value) + "`");
+    Report<diag::kMismatchedTypes>(e->b.get(), TypeName(target), TypeName(value));
   }
   return arena_.unit();
 }
@@ -654,7 +653,7 @@ Type* Checker::CheckField(const Expr* e) {
   bool optional = e->flag;
   if (optional) {
     if (t->kind != TypeKind::kOption) {
-      Error(e, "`?.` needs an Option, found `" + TypeName(object) + "`");
+      Report<diag::kOptionalFieldNeedsOption>(e, TypeName(object));
       return arena_.Var();
     }
     t = Resolve(t->args[0]);
@@ -667,7 +666,7 @@ Type* Checker::CheckField(const Expr* e) {
   if (t->kind == TypeKind::kTuple && !name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) {
     size_t index = std::stoul(name.size() > 6 ? "999999" : name);
     if (index >= t->args.size()) {
-      Error(e, "tuple `" + TypeName(t) + "` has no element " + name);
+      Report<diag::kNoTupleElement>(e, TypeName(t), name);
       return arena_.Var();
     }
     return wrap(t->args[index]);
@@ -678,10 +677,10 @@ Type* Checker::CheckField(const Expr* e) {
       if (t->decl->fields[i].name == name) return wrap(info->field_types[i]);
     }
     if (info->methods.count(name)) {
-      Error(e, "`" + name + "` is a method of `" + t->decl->name + "`; call it: `" + name + "()`");
+      Report<diag::kMethodReadAsField>(e, name, t->decl->name);
       return arena_.Var();
     }
-    Error(e, "`" + t->decl->name + "` has no field `" + name + "`");
+    Report<diag::kNoField>(e, t->decl->name, name);
     return arena_.Var();
   }
   if (t->kind == TypeKind::kJson) {
@@ -694,10 +693,10 @@ Type* Checker::CheckField(const Expr* e) {
     return r ? r : arena_.Var();
   }
   if (t->kind == TypeKind::kVar) {
-    Error(e, "cannot infer the type of the value whose field `" + name + "` is read; add a type annotation");
+    Report<diag::kCannotInferFieldOwner>(e, name);
     return arena_.Var();
   }
-  Error(e, "`" + TypeName(object) + "` has no field `" + name + "`");
+  Report<diag::kNoField>(e, TypeName(object), name);
   return arena_.Var();
 }
 
@@ -718,17 +717,17 @@ Type* Checker::CheckIndex(const Expr* e) {
       Type* k = CheckExpr(e->b.get(), nullptr);
       ApplyDefaults(k);
       if (Resolve(k)->kind != TypeKind::kString && !IsInteger(k)) {
-        Error(e->b.get(), "a JSON value is indexed by a String key or an integer, found `" + TypeName(k) + "`");
+        Report<diag::kJsonIndexType>(e->b.get(), TypeName(k));
       }
       return arena_.json();
     }
     case TypeKind::kVar:
       CheckExpr(e->b.get(), nullptr);
-      Error(e->a.get(), "cannot infer the type of the indexed value; add a type annotation");
+      Report<diag::kCannotInferIndexed>(e->a.get());
       return arena_.Var();
     default:
       CheckExpr(e->b.get(), nullptr);
-      Error(e, "cannot index a value of type `" + TypeName(object) + "`");
+      Report<diag::kCannotIndex>(e, TypeName(object));
       return arena_.Var();
   }
 }
@@ -776,8 +775,7 @@ Type* Checker::CheckIf(const Expr* e, Type* expected, bool value_used) {
   if (!value_used) return arena_.unit();
   if (Resolve(then)->kind == TypeKind::kNever) return other;
   if (!Unify(then, other) && !Coerce(e->c.get(), other, then)) {
-    Error(LastValueExpr(e->c.get()), "`if` and `else` have different types: `" + TypeName(then) + "` and `" +
-                                         TypeName(other) + "`");
+    Report<diag::kIfElseTypes>(LastValueExpr(e->c.get()), TypeName(then), TypeName(other));
   }
   return then;
 }
@@ -796,13 +794,12 @@ Type* Checker::CheckMatch(const Expr* e, Type* expected, bool value_used) {
     if (Resolve(t)->kind == TypeKind::kNever) continue;
     all_never = false;
     if (!Unify(t, result) && !Coerce(arm.body.get(), t, result)) {
-      Error(LastValueExpr(arm.body.get()), "match arms have different types: `" + TypeName(result) + "` and `" +
-                                                TypeName(t) + "`");
+      Report<diag::kMatchArmTypes>(LastValueExpr(arm.body.get()), TypeName(result), TypeName(t));
     }
   }
   if (!value_used) return arena_.unit();
   if (e->arms.empty()) {
-    Error(e, "`match` without arms has no value");
+    Report<diag::kEmptyMatchValue>(e);
     return arena_.Var();
   }
   return all_never ? arena_.never() : result;
@@ -858,10 +855,10 @@ Type* Checker::IterElementType(const Expr* iterable, Type* t) {
     case TypeKind::kJson:
       return arena_.json();
     case TypeKind::kVar:
-      Error(iterable, "cannot infer the type of what is iterated; add a type annotation");
+      Report<diag::kCannotInferIterated>(iterable);
       return arena_.Var();
     default:
-      Error(iterable, "cannot iterate over a value of type `" + TypeName(t) + "`");
+      Report<diag::kCannotIterate>(iterable, TypeName(t));
       return arena_.Var();
   }
 }
@@ -886,7 +883,7 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
     if (!variant) info = nullptr;
   }
   if (!info || info->decl->kind == TypeDecl::Kind::kTrait || (info->decl->kind == TypeDecl::Kind::kEnum && !variant)) {
-    Error(e, "unknown struct `" + name + "`");
+    Report<diag::kUnknownStruct>(e, name);
     for (const auto& [f, v] : e->field_inits) CheckExpr(v.get(), nullptr);
     return arena_.Var();
   }
@@ -903,11 +900,11 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
     size_t i = 0;
     while (i < fields.size() && fields[i].name != fname) ++i;
     if (i == fields.size()) {
-      Error(value.get(), "`" + name + "` has no field `" + fname + "`");
+      Report<diag::kNoField>(value.get(), name, fname);
       CheckExpr(value.get(), nullptr);
       continue;
     }
-    if (given[i]) Error(value.get(), "field `" + fname + "` is given twice");
+    if (given[i]) Report<diag::kFieldGivenTwice>(value.get(), fname);
     given[i] = true;
     Expect(value.get(), CheckExpr(value.get(), types[i]), types[i], "field `" + fname + "`");
   }
@@ -916,7 +913,7 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
   } else {
     for (size_t i = 0; i < fields.size(); ++i) {
       if (!given[i] && !fields[i].default_value) {
-        Error(e, "missing field `" + fields[i].name + "` in `" + name + "`");
+        Report<diag::kMissingField>(e, fields[i].name, name);
       }
     }
   }
@@ -933,8 +930,7 @@ Type* Checker::CheckTry(const Expr* e, Type* expected, bool value_used) {
     PopScope();
     if (value_used && Resolve(body)->kind == TypeKind::kNever) result = handler;
     else if (value_used && !Unify(body, handler)) {
-      Error(LastValueExpr(e->b.get()), "`try` and `catch` have different types: `" + TypeName(body) + "` and `" +
-                                           TypeName(handler) + "`");
+      Report<diag::kTryCatchTypes>(LastValueExpr(e->b.get()), TypeName(body), TypeName(handler));
     }
   }
   if (e->c) CheckExpr(e->c.get(), nullptr, false);
@@ -944,33 +940,33 @@ Type* Checker::CheckTry(const Expr* e, Type* expected, bool value_used) {
 Type* Checker::CheckQuestion(const Expr* e) {
   Type* t = CheckExpr(e->a.get(), nullptr);
   if (returns_.empty()) {
-    Error(e, "`?` can only be used in a function that returns `Option` or `Result`");
+    Report<diag::kQuestionOutsideFunction>(e);
     return arena_.Var();
   }
   Type* ret = returns_.back();
   Type* r = Resolve(t);
   if (r->kind == TypeKind::kOption) {
     if (!Unify(ret, arena_.Option(arena_.Var()))) {
-      Error(e, "`?` on an Option needs the function to return an Option, it returns `" + TypeName(ret) + "`");
+      Report<diag::kQuestionOptionInOtherFunction>(e, TypeName(ret));
     }
     return r->args[0];
   }
   if (r->kind == TypeKind::kResult) {
     Type* err = arena_.Var();
     if (!Unify(ret, arena_.Result(arena_.Var(), err))) {
-      Error(e, "`?` on a Result needs the function to return a Result, it returns `" + TypeName(ret) + "`");
+      Report<diag::kQuestionResultInOtherFunction>(e, TypeName(ret));
       return r->args[0];
     }
     if (!Unify(r->args[1], err)) {
       if (Resolve(err)->kind == TypeKind::kError && Resolve(r->args[1])->kind == TypeKind::kString) {
         cur_->coercions[e] = Coercion::kToError;
       } else {
-        Error(e, "`?` cannot convert the error type `" + TypeName(r->args[1]) + "` to `" + TypeName(err) + "`");
+        Report<diag::kQuestionErrorConversion>(e, TypeName(r->args[1]), TypeName(err));
       }
     }
     return r->args[0];
   }
-  Error(e, "`?` needs an Option or a Result, found `" + TypeName(t) + "`");
+  Report<diag::kQuestionNeedsOptionOrResult>(e, TypeName(t));
   return arena_.Var();
 }
 
@@ -992,7 +988,7 @@ Type* Checker::CheckFString(const Expr* e) {
         while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
       }
       if (i < s.size() && (s[i] == '?' || s[i] == 'x' || s[i] == 'X' || s[i] == 'b' || s[i] == 'o' || s[i] == 'e')) ++i;
-      if (i != s.size()) Error(part.expr.get(), "unsupported format spec `" + s + "`");
+      if (i != s.size()) Report<diag::kUnsupportedFormatSpec>(part.expr.get(), s);
     }
     (void)t;
   }

@@ -37,7 +37,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
   cur_->pattern_types[p] = t;
   auto not_refutable = [&](const char* what) {
     if (!refutable) {
-      Error(p->loc, std::string(what) + " can fail to match here; use `match` or `if let`");
+      ReportAt<diag::kRefutablePattern>(p->loc, 1, std::string(what));
     }
   };
   switch (p->kind) {
@@ -67,8 +67,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         r = Resolve(t);
       }
       if (r->kind != TypeKind::kTuple || r->args.size() != p->subs.size()) {
-        Error(p->loc, "a tuple pattern with " + std::to_string(p->subs.size()) + " elements cannot match `" +
-                          TypeName(t) + "`");
+        ReportAt<diag::kTuplePatternArity>(p->loc, 1, static_cast<int64_t>(p->subs.size()), TypeName(t));
         return;
       }
       for (size_t i = 0; i < p->subs.size(); ++i) BindPattern(p->subs[i].get(), r->args[i], is_mut, refutable);
@@ -78,7 +77,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       not_refutable("a list pattern");
       Type* elem = arena_.Var();
       if (!Unify(t, arena_.Vec(elem))) {
-        Error(p->loc, "a list pattern cannot match `" + TypeName(t) + "`");
+        ReportAt<diag::kListPatternType>(p->loc, 1, TypeName(t));
         return;
       }
       for (const auto& s : p->subs) BindPattern(s.get(), elem, is_mut, refutable);
@@ -88,19 +87,18 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
     case Pattern::Kind::kStruct: {
       TypeInfo* info = FindType(p->text, module_);
       if (!info || info->decl->kind == TypeDecl::Kind::kEnum || info->decl->kind == TypeDecl::Kind::kTrait) {
-        Error(p->loc, "unknown struct `" + p->text + "` in pattern", static_cast<uint32_t>(p->text.size()));
+        ReportAt<diag::kUnknownStructInPattern>(p->loc, static_cast<uint32_t>(p->text.size()), p->text);
         return;
       }
       if (!Unify(t, info->type)) {
-        Error(p->loc, "pattern of type `" + p->text + "` cannot match `" + TypeName(t) + "`",
-              static_cast<uint32_t>(p->text.size()));
+        ReportAt<diag::kPatternTypeMismatch>(p->loc, static_cast<uint32_t>(p->text.size()), p->text, TypeName(t));
         return;
       }
       for (const auto& [fname, sub] : p->fields) {
         size_t i = 0;
         while (i < info->decl->fields.size() && info->decl->fields[i].name != fname) ++i;
         if (i == info->decl->fields.size()) {
-          Error(sub->loc, "`" + p->text + "` has no field `" + fname + "`", static_cast<uint32_t>(fname.size()));
+          ReportAt<diag::kNoField>(sub->loc, static_cast<uint32_t>(fname.size()), p->text, fname);
           continue;
         }
         BindPattern(sub.get(), info->field_types[i], is_mut, refutable);
@@ -113,17 +111,17 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       if (name == "Some" || name == "None") {
         Type* inner = arena_.Var();
         if (!Unify(t, arena_.Option(inner))) {
-          Error(p->loc, "`" + name + "` cannot match `" + TypeName(t) + "`", static_cast<uint32_t>(name.size()));
+          ReportAt<diag::kPatternCannotMatch>(p->loc, static_cast<uint32_t>(name.size()), name, TypeName(t));
           return;
         }
         if (name == "Some") {
           if (p->subs.size() != 1) {
-            Error(p->loc, "`Some` takes one pattern", 4);
+            ReportAt<diag::kPatternTakesOne>(p->loc, 4, std::string("Some"));
             return;
           }
           BindPattern(p->subs[0].get(), inner, is_mut, refutable);
         } else if (!p->subs.empty()) {
-          Error(p->loc, "`None` takes no pattern", 4);
+          ReportAt<diag::kNoneTakesNoPattern>(p->loc, 4);
         }
         return;
       }
@@ -131,11 +129,11 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         Type* ok = arena_.Var();
         Type* err = arena_.Var();
         if (!Unify(t, arena_.Result(ok, err))) {
-          Error(p->loc, "`" + name + "` cannot match `" + TypeName(t) + "`", static_cast<uint32_t>(name.size()));
+          ReportAt<diag::kPatternCannotMatch>(p->loc, static_cast<uint32_t>(name.size()), name, TypeName(t));
           return;
         }
         if (p->subs.size() != 1) {
-          Error(p->loc, "`" + name + "` takes one pattern", static_cast<uint32_t>(name.size()));
+          ReportAt<diag::kPatternTakesOne>(p->loc, static_cast<uint32_t>(name.size()), name);
           return;
         }
         BindPattern(p->subs[0].get(), name == "Ok" ? ok : err, is_mut, refutable);
@@ -165,7 +163,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         if (info && info->decl->kind == TypeDecl::Kind::kStruct && info->decl->is_tuple) {
           // Tuple struct pattern: Meters(m)
           if (!Unify(t, info->type)) {
-            Error(p->loc, "pattern of type `" + name + "` cannot match `" + TypeName(t) + "`");
+            ReportAt<diag::kPatternTypeMismatch>(p->loc, 1, name, TypeName(t));
             return;
           }
           for (size_t i = 0; i < p->subs.size() && i < info->field_types.size(); ++i) {
@@ -173,19 +171,17 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
           }
           return;
         }
-        Error(p->loc, "unknown enum variant `" + name + "` in pattern", static_cast<uint32_t>(name.size()));
+        ReportAt<diag::kUnknownVariantInPattern>(p->loc, static_cast<uint32_t>(name.size()), name);
         return;
       }
       if (!Unify(t, info->type)) {
-        Error(p->loc, "`" + name + "` cannot match a value of type `" + TypeName(t) + "`",
-              static_cast<uint32_t>(name.size()));
+        ReportAt<diag::kPatternCannotMatchValue>(p->loc, static_cast<uint32_t>(name.size()), name, TypeName(t));
         return;
       }
       size_t vi = 0;
       while (vi < info->decl->variants.size() && info->decl->variants[vi].name != variant_name) ++vi;
       if (vi == info->decl->variants.size()) {
-        Error(p->loc, "`" + info->decl->name + "` has no variant `" + variant_name + "`",
-              static_cast<uint32_t>(name.size()));
+        ReportAt<diag::kNoVariant>(p->loc, static_cast<uint32_t>(name.size()), info->decl->name, variant_name);
         return;
       }
       const VariantDecl& v = info->decl->variants[vi];
@@ -195,7 +191,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
           size_t fi = 0;
           while (fi < v.fields.size() && v.fields[fi].name != fname) ++fi;
           if (fi == v.fields.size()) {
-            Error(sub->loc, "variant `" + v.name + "` has no field `" + fname + "`", static_cast<uint32_t>(fname.size()));
+            ReportAt<diag::kVariantNoField>(sub->loc, static_cast<uint32_t>(fname.size()), v.name, fname);
             continue;
           }
           BindPattern(sub.get(), payload[fi], is_mut, refutable);
@@ -203,9 +199,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         return;
       }
       if (!p->subs.empty() && p->subs.size() != payload.size()) {
-        Error(p->loc, "variant `" + v.name + "` has " + std::to_string(payload.size()) + " fields, the pattern has " +
-                          std::to_string(p->subs.size()),
-              static_cast<uint32_t>(name.size()));
+        ReportAt<diag::kVariantPatternArity>(p->loc, static_cast<uint32_t>(name.size()), v.name, static_cast<int64_t>(payload.size()), static_cast<int64_t>(p->subs.size()));
         return;
       }
       for (size_t i = 0; i < p->subs.size(); ++i) BindPattern(p->subs[i].get(), payload[i], is_mut, refutable);
@@ -215,7 +209,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       not_refutable("an or-pattern");
       for (const auto& s : p->subs) {
         if (HasBindings(s.get())) {
-          Error(s->loc, "bindings inside `|` patterns are not supported; match the alternatives separately");
+          ReportAt<diag::kOrPatternBindings>(s->loc, 1);
           return;
         }
         BindPattern(s.get(), t, is_mut, refutable);

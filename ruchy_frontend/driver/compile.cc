@@ -46,6 +46,7 @@ CompileResult CompileSource(const std::string& path, std::string text, const Com
   result.ok = !diags.has_errors();
   result.error_count = diags.error_count();
   result.diagnostics = diags.RenderAll(options.color);
+  for (const Diagnostic& d : diags.all()) result.kinds.push_back(d.kind);
   return result;
 }
 

@@ -4,6 +4,9 @@
 #define RUCHY_FRONTEND_DRIVER_COMPILE_H_
 
 #include <string>
+#include <vector>
+
+#include "ruchy_frontend/source/diagnostic_kinds.h"
 
 namespace ruchy {
 
@@ -28,6 +31,7 @@ struct CompileResult {
   std::string header;       // the generated header (when ok and emit)
   std::string diagnostics;  // rendered `file:line:col: error: ...` messages
   int error_count = 0;
+  std::vector<diag::Kind> kinds;  // the declared kind of each diagnostic, in order
 };
 
 CompileResult CompileSource(const std::string& path, std::string text, const CompileOptions& options);

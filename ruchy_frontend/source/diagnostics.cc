@@ -4,15 +4,18 @@
 
 namespace ruchy {
 
-void Diagnostics::Error(Loc loc, std::string message, uint32_t length) {
-  ++error_count_;
+void Diagnostics::Add(Severity severity, diag::Kind kind, Loc loc, uint32_t length, std::string message) {
+  if (severity == Severity::kError) ++error_count_;
   if (error_count_ > kMaxReported) return;
-  diagnostics_.push_back({Severity::kError, loc, length, std::move(message)});
+  diagnostics_.push_back({severity, loc, length, std::move(message), kind});
+}
+
+void Diagnostics::Error(Loc loc, std::string message, uint32_t length) {
+  Add(Severity::kError, diag::kKindCount, loc, length, std::move(message));
 }
 
 void Diagnostics::Note(Loc loc, std::string message, uint32_t length) {
-  if (error_count_ > kMaxReported) return;
-  diagnostics_.push_back({Severity::kNote, loc, length, std::move(message)});
+  Add(Severity::kNote, diag::kKindCount, loc, length, std::move(message));
 }
 
 std::string Diagnostics::Render(const Diagnostic& d, bool color) const {

@@ -7,25 +7,44 @@
 #define RUCHY_FRONTEND_SOURCE_DIAGNOSTICS_H_
 
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
+#include "ruchy_frontend/source/diagnostic_kinds.h"
 #include "ruchy_frontend/source/source_file.h"
 
 namespace ruchy {
-
-enum class Severity { kError, kNote };
 
 struct Diagnostic {
   Severity severity;
   Loc loc;
   uint32_t length;  // bytes underlined; at least one caret is drawn
   std::string message;
+  diag::Kind kind = diag::kKindCount;  // kKindCount: reported through the untyped Error/Note
 };
 
 class Diagnostics {
  public:
   explicit Diagnostics(const SourceFile& file) : file_(file) {}
 
+  // Reports a declared diagnostic (diagnostic_kinds.def). The arguments must be those the kind
+  // declares: anything else does not compile.
+  template <diag::Kind K, typename... A>
+  void Emit(Loc loc, uint32_t length, A&&... args) {
+    using Args = typename diag::Spec<K>::Args;
+    static_assert(std::tuple_size_v<Args> == sizeof...(A), "wrong number of arguments for this diagnostic");
+    Args typed{std::forward<A>(args)...};
+    std::string rendered[std::tuple_size_v<Args> + 1];
+    std::apply([&](const auto&... a) {
+      size_t i = 0;
+      ((rendered[i++] = diag::ArgText(a)), ...);
+    }, typed);
+    Add(diag::Spec<K>::kSeverity, K, loc, length,
+        diag::FormatMessage(diag::Spec<K>::kFormat, rendered, std::tuple_size_v<Args>));
+  }
+
+  // Untyped reports, for the stages not yet moved to declared kinds (parse/, lex/).
   void Error(Loc loc, std::string message, uint32_t length = 1);
   void Note(Loc loc, std::string message, uint32_t length = 1);
 
@@ -42,6 +61,8 @@ class Diagnostics {
   static constexpr int kMaxReported = 50;
 
  private:
+  void Add(Severity severity, diag::Kind kind, Loc loc, uint32_t length, std::string message);
+
   const SourceFile& file_;
   std::vector<Diagnostic> diagnostics_;
   int error_count_ = 0;

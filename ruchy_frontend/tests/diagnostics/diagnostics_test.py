@@ -19,7 +19,11 @@ class DiagnosticsTest(unittest.TestCase):
         for case in cases:
             with self.subTest(case=case):
                 rel = "ruchy_frontend/tests/diagnostics/%s.ruchy" % case
-                proc = subprocess.run([compiler, "check", "--no-color", rel], capture_output=True, text=True)
+                with open(os.path.join(HERE, case + ".ruchy"), encoding="utf-8") as f:
+                    first = f.readline()
+                # `// ruchy-flags: --handler` on the first line: checked as a Lambda handler file.
+                flags = first.split(":", 1)[1].split() if first.startswith("// ruchy-flags:") else []
+                proc = subprocess.run([compiler, "check", "--no-color"] + flags + [rel], capture_output=True, text=True)
                 with open(os.path.join(HERE, case + ".expected")) as f:
                     want = f.read()
                 self.assertEqual(proc.returncode, 1, proc.stderr)
