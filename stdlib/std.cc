@@ -178,20 +178,43 @@ std::string DebugString(const std::string& s) {
 }
 
 // ---- strings ----
+// Indices and slices of strings are UTF-8 byte offsets (as `len` and `find` are); an offset inside
+// a character is the runtime error Ruchy.StringIndex. `substring` and `char_at` count characters.
+namespace {
+
+bool IsCharBoundary(const std::string& s, size_t i) {
+  return i == 0 || i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+}
+
+void CheckCharBoundary(const std::string& s, int64_t i) {
+  if (!IsCharBoundary(s, static_cast<size_t>(i))) {
+    Fail("Ruchy.StringIndex", "byte index " + std::to_string(i) + " is inside a character of a " +
+                                  std::to_string(s.size()) + "-byte string");
+  }
+}
+
+}  // namespace
+
 std::string at(const std::string& s, int64_t i) {
-  std::vector<char32_t> chars = DecodeUtf8(s);
-  std::string out;
-  AppendUtf8(out, chars[CheckIndex(i, chars.size())]);
-  return out;
+  int64_t start = CheckIndex(i, s.size());
+  CheckCharBoundary(s, start);
+  size_t end = static_cast<size_t>(start) + 1;
+  while (!IsCharBoundary(s, end)) ++end;
+  return s.substr(static_cast<size_t>(start), end - static_cast<size_t>(start));
 }
 
 std::string slice(const std::string& s, int64_t lo, int64_t hi) {
+  SliceBounds(static_cast<int64_t>(s.size()), lo, hi);
+  CheckCharBoundary(s, lo);
+  CheckCharBoundary(s, hi);
+  return s.substr(static_cast<size_t>(lo), static_cast<size_t>(hi - lo));
+}
+
+std::string substring(const std::string& s, int64_t lo, int64_t hi) {
   std::vector<char32_t> chars = DecodeUtf8(s);
   SliceBounds(static_cast<int64_t>(chars.size()), lo, hi);
   return EncodeUtf8(std::vector<char32_t>(chars.begin() + lo, chars.begin() + hi));
 }
-
-std::string substring(const std::string& s, int64_t lo, int64_t hi) { return slice(s, lo, hi); }
 
 char32_t char_at(const std::string& s, int64_t i) {
   std::vector<char32_t> chars = DecodeUtf8(s);

@@ -59,6 +59,7 @@ bool ParseFlags(const std::string& text, BuiltinFlags* out, std::string* error) 
     else if (flag == "format") out->format = true;
     else if (flag == "expected") out->expected = true;
     else if (flag == "place") out->place = true;
+    else if (flag == "collect") out->collect = true;
     else {
       *error = "unknown flag `" + flag + "`";
       return false;

@@ -51,6 +51,7 @@ struct BuiltinFlags {
   bool format = false;    // `format`
   bool expected = false;  // `expected`
   bool place = false;     // `place`
+  bool collect = false;   // `collect`
 };
 
 struct Builtin {

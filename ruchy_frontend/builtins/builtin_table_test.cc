@@ -29,6 +29,7 @@ TEST(BuiltinTableTest, TemplatesNameOnlyWhatTheRowHas) {
       if (rest.rfind("self", 0) == 0) {
         EXPECT_EQ(b.kind, BuiltinKind::kMethod) << b.id_name << ": $self outside a method";
       } else if (rest.rfind("args", 0) == 0 || rest.rfind("ret", 0) == 0 || rest.rfind("Self", 0) == 0) {
+        // `$Self` and `$SelfName`: only where a row has a Self (methods, statics, constants).
       } else if (rest.rfind("raw", 0) == 0 || (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0])))) {
         size_t digit = rest[0] == 'r' ? 3 : 0;
         ASSERT_LT(digit, rest.size()) << b.id_name;

@@ -6,26 +6,11 @@
 
 #include "ruchy_frontend/builtins/builtin_table.h"
 #include "ruchy_frontend/check/checker_impl.h"
+#include "ruchy_frontend/check/format_string.h"
 
 namespace ruchy {
 
 namespace {
-
-int CountPlaceholders(const std::string& s) {
-  int n = 0;
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s[i] == '{' && s[i + 1] == '{') {
-      ++i;
-    } else if (s[i] == '{') {
-      size_t close = s.find('}', i);
-      if (close == std::string::npos) break;
-      ++n;
-      i = close;
-    }
-  }
-  return n;
-}
-
 
 // The type a receiver pattern's head names (`Vec` in `Vec<T>`), for matching receivers.
 TypeKind PatternKind(const std::string& head) {
@@ -114,6 +99,29 @@ Type* Checker::SigTypeToType(const SigType& s, SigBindings& b) {
     }
   }
   return arena_.Var();
+}
+
+// A literal first argument with `{}` holes is a format string: its holes must be understood and
+// match the arguments that follow.
+void Checker::CheckFormatString(const Expr* e) {
+  const Expr* literal = e->list[0].get();
+  FormatString f = ParseFormatString(literal->text);
+  if (f.holes == 0) return;  // no placeholders: the values are printed separated by spaces
+  if (!f.error.empty()) {
+    Report<diag::kUnsupportedPlaceholder>(literal, "{" + f.error + "}");
+    return;
+  }
+  for (const FormatPiece& piece : f.pieces) {
+    if (piece.arg >= 0 && !piece.spec.empty() && !ParseFormatSpec(piece.spec)) {
+      Report<diag::kUnsupportedFormatSpec>(literal, piece.spec);
+    }
+  }
+  const int64_t given = static_cast<int64_t>(e->list.size()) - 1;
+  if (!f.explicit_index && f.holes != given) {
+    Report<diag::kFormatCountMismatch>(literal, Plural{f.holes, "placeholder"}, Plural{given, "argument"});
+  } else if (f.explicit_index && f.arguments_needed != given) {
+    Report<diag::kFormatArgumentsMismatch>(literal, Plural{f.arguments_needed, "argument"}, Plural{given, "argument"});
+  }
 }
 
 Type* Checker::CheckBuiltinCall(const Expr* e, const std::string& name, Type* expected, bool* handled) {
@@ -237,8 +245,12 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
   Type* result = SigTypeToType(sig.result, bindings);
   if (row->flags.expected && expected) {
     Type* want = Resolve(expected);
-    if (want->kind == Resolve(result)->kind) Unify(result, want);  // a mismatch is reported where it is used
+    Type* got = Resolve(result);
+    // Only a result of the same shape (or not yet known) takes the context's type; a mismatch is
+    // reported where the value is used.
+    if (want->kind != TypeKind::kVar && (got->kind == TypeKind::kVar || got->kind == want->kind)) Unify(result, want);
   }
+  if (row->flags.collect) deferred_collects_.push_back({e, result, bindings.vars["T"], recv});
 
   // Arguments: closures last, so that what the other arguments say of the type variables reaches
   // the closure's parameters (`xs.fold(0, |acc, x| acc + x)`).
@@ -257,12 +269,7 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
     if (Resolve(t)->kind == TypeKind::kFn) Report<diag::kFunctionNotPrintable>(arg);
   }
 
-  if (row->flags.format && argc > 0 && e->list[0]->kind == ExprKind::kString) {
-    int holes = CountPlaceholders(e->list[0]->text);
-    if (holes > 0 && holes != static_cast<int>(argc) - 1) {
-      Report<diag::kFormatCountMismatch>(e->list[0].get(), Plural{holes, "placeholder"}, Plural{static_cast<int64_t>(argc - 1), "argument"});
-    }
-  }
+  if (row->flags.format && argc > 0 && e->list[0]->kind == ExprKind::kString) CheckFormatString(e);
   if (row->flags.numeric && !IsNumeric(bindings.vars["T"])) {
     Report<diag::kNeedsNumbers>(e, what, TypeName(recv));
   }

@@ -62,6 +62,9 @@ struct FunctionInstance {
   std::unordered_map<const void*, std::string> names;
   // Names that refer to top-level (global) bindings.
   std::unordered_set<const Expr*> global_refs;
+  // Locals (by C++ name) that a closure captures, that something assigns or changes, and both:
+  // a shared local lives on the heap so the closure and its scope see one variable (LANGUAGE.md).
+  std::unordered_set<std::string> captured, mutated, shared;
 };
 
 struct GlobalBinding {

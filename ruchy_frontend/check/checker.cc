@@ -104,8 +104,10 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
   auto saved_loops = std::move(loops_);
   auto saved_returns = std::move(returns_);
   auto saved_names = std::move(used_names_);
+  const int saved_closure_level = closure_level_;
 
   cur_ = inst;
+  closure_level_ = 0;
   module_ = module;
   scopes_.clear();
   scopes_.push_back(global_scope_);
@@ -155,6 +157,7 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
   loops_ = std::move(saved_loops);
   returns_ = std::move(saved_returns);
   used_names_ = std::move(saved_names);
+  closure_level_ = saved_closure_level;
 }
 
 CheckedProgram Checker::Run() {
@@ -277,10 +280,40 @@ CheckedProgram Checker::Run() {
   return std::move(out_);
 }
 
+void Checker::CheckCollect(const DeferredCollect& c) {
+  Type* target = Resolve(c.target);
+  if (target->kind == TypeKind::kVar) {
+    Unify(target, arena_.Vec(c.element));  // nothing asked for another collection
+    return;
+  }
+  Type* elem = Resolve(c.element);
+  bool ok = false;
+  switch (target->kind) {
+    case TypeKind::kVec:
+    case TypeKind::kSet:
+      ok = Unify(target->args[0], c.element);
+      break;
+    case TypeKind::kString:
+      ok = elem->kind == TypeKind::kChar || elem->kind == TypeKind::kString;
+      break;
+    case TypeKind::kMap:
+      ok = Unify(c.element, arena_.Tuple({target->args[0], target->args[1]}));
+      break;
+    default:
+      break;
+  }
+  if (!ok) Report<diag::kCollectTarget>(c.expr, TypeName(c.source), TypeName(target));
+}
+
 void Checker::Finalize() {
   bool report = !diags_.has_errors();
+  // Collect targets first: a default Vec<T> must be in place before literal defaults settle.
+  for (const DeferredCollect& c : deferred_collects_) CheckCollect(c);
   std::map<std::string, FunctionInstance*> seen;
   for (auto& inst : out_.instances) {
+    for (const std::string& name : inst->captured) {
+      if (inst->mutated.count(name)) inst->shared.insert(name);
+    }
     for (Type* t : inst->params) ApplyDefaults(t);
     if (inst->ret) ApplyDefaults(inst->ret);
     if (inst->self_type) ApplyDefaults(inst->self_type);
@@ -290,6 +323,21 @@ void Checker::Finalize() {
   for (auto& [name, g] : out_.globals) ApplyDefaults(g.type);
   for (auto& [name, info] : out_.types) {
     for (Type* t : info.field_types) ApplyDefaults(t);
+  }
+  for (const IntLiteral& lit : int_literals_) {
+    ApplyDefaults(lit.type);
+    Type* t = Resolve(lit.type);
+    if (t->kind != TypeKind::kInt) continue;  // a float context (`let x: f64 = 1`) converts it exactly
+    const bool negated = negated_literals_.count(lit.expr) > 0;
+    // The largest magnitude the type holds: 2^(bits-1) - 1 for signed (one more when negated), 2^bits - 1 unsigned.
+    uint64_t limit = t->is_signed ? (uint64_t{1} << (t->bits - 1)) - (negated ? 0 : 1)
+                                  : (t->bits == 64 ? UINT64_MAX : (uint64_t{1} << t->bits) - 1);
+    if (!t->is_signed && negated && lit.expr->int_value != 0) limit = 0;
+    if (lit.expr->int_value > limit) {
+      Report<diag::kIntegerLiteralOutOfRange>(lit.expr, std::string(negated ? "-" : "") + std::to_string(lit.expr->int_value),
+                                              TypeName(t));
+      report = false;
+    }
   }
   for (const DeferredOp& op : deferred_ops_) {
     ApplyDefaults(op.operand);

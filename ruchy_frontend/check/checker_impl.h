@@ -23,6 +23,7 @@ struct Binding {
   bool is_global = false;
   FunctionInstance* function = nullptr;  // a lifted nested function
   const FunDecl* fun_decl = nullptr;     // a nested generic function (instantiated per call)
+  int closure_level = 0;                 // how many closures enclose its declaration
 };
 
 // A built-in signature's type variables and `Self`, as one call instantiates them.
@@ -46,6 +47,7 @@ class Checker {
 
   // ---- declarations (declarations.cc) ----
   void CollectDeclarations();
+  void RejectAsync(const FunDecl& fun);
   void ResolveTypeMembers();
   Type* ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Type*>& generics,
                         const std::string& module);
@@ -104,6 +106,7 @@ class Checker {
   Type* CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>& rows, SigBindings bindings, Type* expected,
                          const std::string& what, const std::vector<const TypeExpr*>& type_args, Type* recv = nullptr);
   Type* SigTypeToType(const SigType& s, SigBindings& b);
+  void CheckFormatString(const Expr* call);
   // A built-in type from its table row and type arguments (`Vec` + [i64] -> Vec<i64>).
   Type* MakeBuiltinType(const BuiltinTypeName& row, const std::vector<Type*>& args);
 
@@ -150,6 +153,7 @@ class Checker {
   std::string module_;
   std::vector<std::unordered_map<std::string, Binding>> scopes_;
   std::vector<LoopContext> loops_;
+  int closure_level_ = 0;  // closures enclosing the code being checked
   std::vector<Type*> returns_;  // return types: where `return` and `?` go (function or closure)
   std::map<std::string, int> used_names_;  // per instance, for unique C++ local names
   std::unordered_set<Type*> loops_has_break_;  // break types of `loop`s that have a `break`
@@ -159,6 +163,22 @@ class Checker {
     Type* operand;
   };
   std::vector<DeferredOp> deferred_ops_;
+  // Integer literals, range-checked once their types are settled; `-` applied directly to one.
+  struct IntLiteral {
+    const Expr* expr;
+    Type* type;
+  };
+  std::vector<IntLiteral> int_literals_;
+  std::set<const Expr*> negated_literals_;
+  // `xs.collect()`: its target type, checked (or defaulted to Vec<T>) once types are settled.
+  struct DeferredCollect {
+    const Expr* expr;
+    Type* target;
+    Type* element;
+    Type* source;
+  };
+  std::vector<DeferredCollect> deferred_collects_;
+  void CheckCollect(const DeferredCollect& c);
 };
 
 }  // namespace ruchy

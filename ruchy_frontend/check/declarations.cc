@@ -18,6 +18,11 @@ std::string LastSegment(const std::string& name) {
 
 }  // namespace
 
+void Checker::RejectAsync(const FunDecl& fun) {
+  // Until async lands an `async fun` would run synchronously: a silent change of meaning.
+  if (fun.is_async) ReportAt<diag::kAsyncUnsupported>(fun.loc, 1, fun.name);
+}
+
 void Checker::CollectDeclarations() {
   // Types first: impls and signatures refer to them.
   for (const Item& item : program_.items) {
@@ -40,6 +45,7 @@ void Checker::CollectDeclarations() {
       ReportAt<diag::kInheritanceUnsupported>(decl->loc, 1, decl->name, decl->parent);
     }
     for (const auto& m : decl->methods) {
+      RejectAsync(*m);
       if (info.methods.count(m->name) && !m->is_constructor) {
         ReportAt<diag::kDuplicateMethod>(m->loc, 1, m->name, decl->name);
       }
@@ -52,6 +58,7 @@ void Checker::CollectDeclarations() {
   for (const Item& item : program_.items) {
     if (item.kind == Item::Kind::kFun) {
       const FunDecl* fun = item.fun.get();
+      RejectAsync(*fun);
       if (functions_.count(fun->name)) {
         ReportAt<diag::kDuplicateFunction>(fun->loc, 1, fun->name);
         continue;
@@ -66,6 +73,7 @@ void Checker::CollectDeclarations() {
         continue;
       }
       for (const auto& m : impl->methods) {
+        RejectAsync(*m);
         if (info->methods.count(m->name)) {
           ReportAt<diag::kDuplicateImplMethod>(m->loc, 1, m->name, impl->type_name);
           continue;

@@ -1,5 +1,6 @@
 // Type checking of expressions and statements (Ruchy has no separate statement grammar).
 #include "ruchy_frontend/check/checker_impl.h"
+#include "ruchy_frontend/check/format_string.h"
 
 namespace ruchy {
 
@@ -81,16 +82,14 @@ Type* Checker::CheckExpr(const Expr* e, Type* expected, bool value_used) {
 Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
   switch (e->kind) {
     case ExprKind::kInt: {
-      if (e->suffix.empty()) {
-        if (e->int_value > static_cast<uint64_t>(INT64_MAX) + 1) {
-          Report<diag::kIntegerLiteralTooLarge>(e);
-        }
-        return arena_.IntLiteralVar();
+      Type* t = arena_.IntLiteralVar();
+      if (!e->suffix.empty()) {
+        TypeExpr te;
+        te.name = e->suffix;
+        Unify(t, ResolveTypeExpr(&te, {}, ""));
       }
-      std::map<std::string, Type*> none;
-      TypeExpr te;
-      te.name = e->suffix;
-      Type* t = ResolveTypeExpr(&te, none, "");
+      // Whether the value fits is known once the literal's type is settled (Finalize).
+      int_literals_.push_back({e, t});
       return t;
     }
     case ExprKind::kFloat:
@@ -304,6 +303,7 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       scopes_.back()[fun->name] = b;
       function_module_[fun] = module_;
       nested_functions_.insert(fun);
+      RejectAsync(*fun);
       if (!IsGeneric(*fun)) {
         FunctionInstance* inst = Instantiate(fun, nullptr, {}, fun->loc, module_);
         if (inst) inst->is_lifted = true;
@@ -381,6 +381,7 @@ Type* Checker::CheckName(const Expr* e) {
       return arena_.Fn(b->function->params, b->function->ret);
     }
     cur_->names[e] = b->cpp_name;
+    if (!b->is_global && closure_level_ > b->closure_level) cur_->captured.insert(b->cpp_name);
     return b->type;
   }
   if (const FunDecl* fun = FindFunction(name, module_)) return FunctionValue(e, fun, name);
@@ -449,6 +450,7 @@ Type* Checker::CheckUnary(const Expr* e, Type* expected) {
   Type* t = CheckExpr(e->a.get(), expected);
   switch (e->op) {
     case Tok::kMinus:
+      if (e->a->kind == ExprKind::kInt) negated_literals_.insert(e->a.get());  // `-128i8` fits
       if (Resolve(t)->kind == TypeKind::kVar && !IsNumeric(t)) {
         deferred_ops_.push_back({e, t});
       } else if (!IsNumeric(t)) {
@@ -600,6 +602,7 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
   }
   if (e->kind == ExprKind::kName) {
     Binding* b = Lookup(e->text);
+    if (b && !b->is_global && !b->fun_decl) cur_->mutated.insert(b->cpp_name);
     if (b && !b->is_mut && !b->fun_decl) {
       if (method.empty()) {
         Report<diag::kAssignImmutable>(target, e->text);
@@ -627,6 +630,8 @@ Type* Checker::CheckAssign(const Expr* e) {
   }
   Type* value = CheckExpr(e->b.get(), IsNumeric(target) ? nullptr : target);
   Type* t = Resolve(target);
+  Type* v = Resolve(value);
+  if (v->kind == TypeKind::kVar && !v->int_literal && !v->float_literal) Unify(value, target);  // `|k| n += k`
   if (e->op == Tok::kPlusEq && t->kind == TypeKind::kString) {
     Type* v = Resolve(value);
     if (v->kind != TypeKind::kString && v->kind != TypeKind::kChar && !Unify(value, arena_.string())) {
@@ -746,6 +751,7 @@ Type* Checker::CheckClosure(const Expr* e, Type* expected) {
     Unify(fn, want);
   }
   PushScope();
+  ++closure_level_;
   for (size_t i = 0; i < e->params.size(); ++i) {
     Declare(e->params[i].name, params[i], true, &e->params[i]);
   }
@@ -755,6 +761,7 @@ Type* Checker::CheckClosure(const Expr* e, Type* expected) {
   Type* body = CheckExpr(e->a.get(), ret, true);
   returns_.pop_back();
   loops_ = std::move(saved_loops);
+  --closure_level_;
   PopScope();
   Expect(e->a.get(), body, ret, "closure result");
   return fn;
@@ -974,22 +981,7 @@ Type* Checker::CheckFString(const Expr* e) {
   for (const FStringPart& part : e->parts) {
     if (!part.expr) continue;
     Type* t = CheckExpr(part.expr.get(), nullptr);
-    if (!part.spec.empty()) {
-      // Supported specs: [[fill]align][width][.precision][?] (Rust's subset the reference uses).
-      const std::string& s = part.spec;
-      size_t i = 0;
-      if (s.size() >= 2 && (s[1] == '<' || s[1] == '>' || s[1] == '^')) i = 2;
-      else if (!s.empty() && (s[0] == '<' || s[0] == '>' || s[0] == '^')) i = 1;
-      if (i < s.size() && (s[i] == '+')) ++i;
-      if (i < s.size() && s[i] == '0') ++i;
-      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-      if (i < s.size() && s[i] == '.') {
-        ++i;
-        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-      }
-      if (i < s.size() && (s[i] == '?' || s[i] == 'x' || s[i] == 'X' || s[i] == 'b' || s[i] == 'o' || s[i] == 'e')) ++i;
-      if (i != s.size()) Report<diag::kUnsupportedFormatSpec>(part.expr.get(), s);
-    }
+    if (!part.spec.empty() && !ParseFormatSpec(part.spec)) Report<diag::kUnsupportedFormatSpec>(part.expr.get(), part.spec);
     (void)t;
   }
   return arena_.string();

@@ -10,6 +10,7 @@ std::string Checker::Declare(const std::string& name, Type* t, bool is_mut, cons
   b.type = t;
   b.cpp_name = cpp;
   b.is_mut = is_mut;
+  b.closure_level = closure_level_;
   scopes_.back()[name] = b;
   cur_->names[key] = cpp;
   return cpp;

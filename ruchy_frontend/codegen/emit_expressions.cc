@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 
+#include "ruchy_frontend/check/format_string.h"
 #include "ruchy_frontend/codegen/emitter.h"
 
 namespace ruchy {
@@ -179,9 +180,6 @@ std::string Emitter::Literal(const Expr* e) {
       std::string digits = std::to_string(e->int_value);
       if (t && t->kind == TypeKind::kFloat) return FloatText(static_cast<double>(e->int_value), t->bits == 32);
       if (!t || t->kind != TypeKind::kInt) return digits;
-      if (t->is_signed && t->bits == 64 && e->int_value > static_cast<uint64_t>(INT64_MAX)) {
-        return "std::numeric_limits<int64_t>::min()";  // only valid under a unary minus
-      }
       if (t->bits == 32 && t->is_signed) return digits;
       // Small i64 literals are written plainly; in `2000000000 * 3` both keep their type so the
       // arithmetic happens in 64 bits.
@@ -219,45 +217,7 @@ std::string Emitter::FString(const Expr* e) {
       parts.push_back(value);
       continue;
     }
-    // [[fill]align][+][0][width][.precision][kind]
-    const std::string& s = part.spec;
-    size_t i = 0;
-    std::string fill, align, plus, zero, width, precision, kind;
-    if (s.size() >= 2 && (s[1] == '<' || s[1] == '>' || s[1] == '^')) {
-      fill = s.substr(0, 1);
-      align = s.substr(1, 1);
-      i = 2;
-    } else if (!s.empty() && (s[0] == '<' || s[0] == '>' || s[0] == '^')) {
-      align = s.substr(0, 1);
-      i = 1;
-    }
-    if (i < s.size() && s[i] == '+') {
-      plus = "true";
-      ++i;
-    }
-    if (i < s.size() && s[i] == '0') {
-      zero = "true";
-      ++i;
-    }
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) width += s[i++];
-    if (i < s.size() && s[i] == '.') {
-      ++i;
-      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) precision += s[i++];
-    }
-    if (i < s.size()) kind = s.substr(i, 1);
-    auto quote = [](const std::string& c) { return c == "'" || c == "\\" ? "'\\" + c + "'" : "'" + c + "'"; };
-    std::string fields;
-    auto add = [&](const char* name, const std::string& v) {
-      if (!v.empty()) fields += std::string(fields.empty() ? "" : ", ") + "." + name + " = " + v;
-    };
-    add("fill", fill.empty() ? "" : quote(fill));
-    add("align", align.empty() ? "" : quote(align));
-    add("plus", plus);
-    add("zero", zero);
-    add("width", width);
-    add("precision", precision);
-    add("kind", kind.empty() ? "" : quote(kind));
-    parts.push_back("rt::fmt(" + value + ", rt::FormatSpec{" + fields + "})");
+    parts.push_back(Formatted(value, part.spec));
   }
   if (parts.empty()) return "std::string()";
   if (parts.size() == 1 && !e->parts[0].expr) return parts[0] + "s";
@@ -266,41 +226,45 @@ std::string Emitter::FString(const Expr* e) {
   return out + ")";
 }
 
-// println("{} is {}", a, b): the literal is split at its placeholders at compile time.
+// `rt::fmt(value, rt::FormatSpec{...})` for a spec the checker accepted (format_string.h).
+std::string Emitter::Formatted(const std::string& value, const std::string& spec_text) {
+  std::optional<FormatSpec> spec = ParseFormatSpec(spec_text);
+  if (!spec) return value;  // unreachable: the checker rejects unsupported specs
+  auto quote = [](char c) { return c == '\'' || c == '\\' ? std::string("'\\") + c + "'" : std::string("'") + c + "'"; };
+  std::string fields;
+  auto add = [&](const char* name, const std::string& v) {
+    fields += std::string(fields.empty() ? "" : ", ") + "." + name + " = " + v;
+  };
+  if (spec->fill) add("fill", quote(spec->fill));
+  if (spec->align) add("align", quote(spec->align));
+  if (spec->plus) add("plus", "true");
+  if (spec->zero) add("zero", "true");
+  if (spec->width >= 0) add("width", std::to_string(spec->width));
+  if (spec->precision >= 0) add("precision", std::to_string(spec->precision));
+  if (spec->kind) add("kind", quote(spec->kind));
+  return "rt::fmt(" + value + ", rt::FormatSpec{" + fields + "})";
+}
+
+
+// println("{} is {:.2}", a, b): the literal is split at its placeholders at compile time
+// (format_string.h); without placeholders the values are printed separated by spaces.
 std::string Emitter::FormatCall(const std::vector<ExprPtr>& args, const char* fn) {
   std::string call = fn;
-  if (!args.empty() && args[0]->kind == ExprKind::kString && args[0]->text.find('{') != std::string::npos) {
-    const std::string& f = args[0]->text;
+  FormatString f;
+  if (!args.empty() && args[0]->kind == ExprKind::kString) f = ParseFormatString(args[0]->text);
+  if (f.holes > 0) {
+    // With `{1} {0}` an argument may be printed out of order or twice: each is evaluated once,
+    // in order, first.
+    std::vector<std::string> values;
+    for (size_t i = 1; i < args.size(); ++i) values.push_back(f.explicit_index ? Hoist(args[i].get()) : Expr_(args[i].get()));
     std::vector<std::string> parts;
-    std::string text;
-    size_t next = 1;
-    for (size_t i = 0; i < f.size(); ++i) {
-      if (f[i] == '{' && i + 1 < f.size() && f[i + 1] == '{') {
-        text += '{';
-        ++i;
-      } else if (f[i] == '}' && i + 1 < f.size() && f[i + 1] == '}') {
-        text += '}';
-        ++i;
-      } else if (f[i] == '{') {
-        size_t close = f.find('}', i);
-        if (close == std::string::npos) {
-          text += f.substr(i);
-          break;
-        }
-        std::string spec = f.substr(i + 1, close - i - 1);
-        if (!text.empty()) parts.push_back("\"" + CppStringBody(text) + "\"");
-        text.clear();
-        if (next < args.size()) {
-          std::string value = Expr_(args[next++].get());
-          if (spec == ":?" || spec == ":#?") value = "rt::DebugToString(" + value + ")";
-          parts.push_back(value);
-        }
-        i = close;
-      } else {
-        text += f[i];
+    for (const FormatPiece& piece : f.pieces) {
+      if (piece.arg < 0) {
+        parts.push_back("\"" + CppStringBody(piece.text) + "\"");
+      } else if (piece.arg < static_cast<int>(values.size())) {
+        parts.push_back(piece.spec.empty() ? values[piece.arg] : Formatted(values[piece.arg], piece.spec));
       }
     }
-    if (!text.empty()) parts.push_back("\"" + CppStringBody(text) + "\"");
     std::string joined;
     for (size_t i = 0; i < parts.size(); ++i) joined += (i ? ", " : "") + parts[i];
     if (call == "rt::cat") return "rt::cat(" + joined + ")";
@@ -473,6 +437,7 @@ std::string Emitter::BuiltinCall(const Expr* e, const CallInfo& call) {
     else if (word("args")) {
       for (size_t k = 0; k < values.size(); ++k) out += (k ? ", " : "") + values[k];
     } else if (word("ret")) out += CppType(TypeOf(e));
+    else if (word("SelfName")) out += TypeName(call.self_type);
     else if (word("Self")) out += CppType(call.self_type);
     else if (word("raw")) out += values[t[++i] - '0'];
     else if (i + 1 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9') out += values[t[++i] - '0'];
@@ -533,17 +498,22 @@ std::string Emitter::Field(const Expr* e) {
 std::string Emitter::Closure(const Expr* e) {
   Type* fn = TypeOf(e);
   std::string params;
+  std::vector<std::string> shared_params;  // declared on the heap at the top of the body
   for (size_t i = 0; i < e->params.size(); ++i) {
-    params += (i ? ", " : "") + CppType(fn->args[i]) + " " + NameOf(&e->params[i]);
+    std::string name = NameOf(&e->params[i]);
+    if (IsShared(name)) {
+      shared_params.push_back(LocalDecl(CppType(fn->args[i]), name, "std::move(t_in_" + name + ")"));
+      name = "t_in_" + name;
+    }
+    params += (i ? ", " : "") + CppType(fn->args[i]) + " " + name;
   }
   Type* ret = Resolve(fn->ret);
   bool unit = IsUnitLike(ret);
-  std::string capture = MentionsSelf(e->a.get()) && InMethod() ? "[=, this" : "[=";
-  // Closures capture by value, globals included (a lambda would otherwise see the live global).
-  std::set<std::string> globals;
-  CollectGlobalRefs(e->a.get(), globals);
-  for (const std::string& g : globals) capture += ", " + g + " = " + g;
-  capture += "]";
+  // Captured locals are copied into the closure, except those something changes: they are shared
+  // (std::shared_ptr, copied as a pointer), so the closure and its scope see one variable, and the
+  // closure keeps it alive when it outlives the scope. Globals are not captured: every closure sees
+  // the live global.
+  std::string capture = MentionsSelf(e->a.get()) && InMethod() ? "[=, this]" : "[=]";
   // The body is emitted into its own buffer, one level deeper.
   std::vector<std::string> saved_lines = std::move(lines_);
   lines_.clear();
@@ -552,6 +522,7 @@ std::string Emitter::Closure(const Expr* e) {
   auto saved_loops = std::move(loops_);
   loops_.clear();
   indent_ = saved_indent + 1;
+  for (const std::string& decl : shared_params) Line(decl);
   returns_.push_back(ret);
   if (e->a->kind == ExprKind::kBlock) {
     EmitBlockInto(e->a.get(), unit ? Dest::Discard() : Dest::Return());
@@ -635,16 +606,19 @@ std::string Emitter::ExprRaw(const Expr* e) {
         if (call.kind == CallKind::kBuiltin && call.builtin != BuiltinId::kCount) return BuiltinCall(e, call);  // `f64::PI`
       }
       if (e->text == "None" || e->text == "Option::None") return CppType(t) + "()";
-      return NameOf(e);
+      return Place(NameOf(e));
     }
     case ExprKind::kSelf:
       if (inst_->decl && inst_->decl->is_constructor) return "t_self";
       if (InClassCode()) return "shared_from_this()";
       return "(*this)";
     case ExprKind::kUnary: {
+      if (e->op == Tok::kMinus && e->a->kind == ExprKind::kInt && t && t->kind == TypeKind::kInt && t->is_signed &&
+          e->a->int_value == uint64_t{1} << (t->bits - 1)) {
+        return "std::numeric_limits<" + CppType(t) + ">::min()";  // `-128i8`: 128 itself does not fit
+      }
       std::string v = Expr_(e->a.get());
       if (e->op == Tok::kMinus) {
-        if (e->a->kind == ExprKind::kInt && e->a->int_value > static_cast<uint64_t>(INT64_MAX)) return v;
         return t && t->kind == TypeKind::kInt && t->bits < 32 ? "static_cast<" + CppType(t) + ">(-" + v + ")" : "(-" + v + ")";
       }
       if (e->op == Tok::kBang) return t && t->kind == TypeKind::kBool ? "(!" + v + ")" : "(~" + v + ")";

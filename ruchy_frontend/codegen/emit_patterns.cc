@@ -95,7 +95,7 @@ void Emitter::PatternBind(const Pattern* p, const std::string& s) {
   Type* t = PatternType(p);
   switch (p->kind) {
     case Pattern::Kind::kBind:
-      Line(CppType(t) + " " + NameOf(p) + " = " + s + ";");
+      Line(LocalDecl(CppType(t), NameOf(p), s));
       if (!p->subs.empty()) PatternBind(p->subs[0].get(), s);
       return;
     case Pattern::Kind::kTuple:
@@ -113,8 +113,9 @@ void Emitter::PatternBind(const Pattern* p, const std::string& s) {
       if (!p->rest_name.empty()) {
         size_t before = static_cast<size_t>(p->rest_index);
         size_t after = n - before;
-        Line(CppType(t) + " " + NameOf(&p->rest_name) + "(" + s + ".begin() + " + std::to_string(before) + ", " + s +
-             ".end() - " + std::to_string(after) + ");");
+        Line(LocalDecl(CppType(t), NameOf(&p->rest_name),
+                       CppType(t) + "(" + s + ".begin() + " + std::to_string(before) + ", " + s + ".end() - " +
+                           std::to_string(after) + ")"));
       }
       return;
     }

@@ -12,9 +12,16 @@ std::string StripParens(const std::string& s) {
   if (s.size() < 2 || s.front() != '(' || s.back() != ')') return s;
   int depth = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '(') ++depth;
-    if (s[i] == ')' && --depth == 0 && i + 1 != s.size()) return s;  // `(a) + (b)`
-    if (s[i] == '"' || s[i] == '\'') return s;  // keep it simple around literals
+    char c = s[i];
+    if (c == '"' || c == '\'') {
+      // A string or character literal (`U'a'`, `"x\")"`): its parentheses do not count.
+      for (++i; i < s.size() && s[i] != c; ++i) {
+        if (s[i] == '\\') ++i;
+      }
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && --depth == 0 && i + 1 != s.size()) return s;  // `(a) + (b)`
   }
   return s.substr(1, s.size() - 2);
 }
@@ -202,7 +209,8 @@ std::string Emitter::Prototype(const FunctionInstance& inst, bool in_class, bool
   for (size_t i = 0; i < fun->params.size(); ++i) {
     const Param& p = fun->params[i];
     if (i) params += ", ";
-    params += ParamType(inst.params[i], p.is_mut) + " " + NameOf(&p);
+    std::string name = NameOf(&p);
+    params += ParamType(inst.params[i], p.is_mut) + " " + (IsShared(name) ? "t_in_" + name : name);
     if (with_defaults && p.default_value) params += " = " + Expr_(p.default_value.get());
   }
   std::string out;
@@ -425,6 +433,10 @@ void Emitter::EmitFunction(const FunctionInstance& inst) {
   last_line_ = -1;
   LineAt(fun->loc);
   Open(Prototype(inst, false, false) + " {");
+  for (size_t i = 0; i < fun->params.size(); ++i) {
+    std::string name = NameOf(&fun->params[i]);
+    if (IsShared(name)) Line(LocalDecl(CppType(inst.params[i]), name, "t_in_" + name));
+  }
   returns_ = {inst.ret};
   loops_.clear();
   if (fun->is_constructor) {

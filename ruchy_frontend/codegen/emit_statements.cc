@@ -131,16 +131,16 @@ void Emitter::EmitLet(const Expr* e) {
   if (p->kind == Pattern::Kind::kBind) {
     std::string name = NameOf(p);
     if (!e->a) {
-      if (!global) Line(type + " " + name + "{};");
+      if (!global) Line(LocalDecl(type, name, type + "{}"));
       return;
     }
     if (global) {
       EmitStmt(e->a.get(), Dest::Assign(name));
     } else if (IsSimple(e->a.get())) {
-      Line(type + " " + name + " = " + StripParens(ExprPlain(e->a.get())) + ";");
+      Line(LocalDecl(type, name, StripParens(ExprPlain(e->a.get()))));
     } else {
-      Line(type + " " + name + "{};");
-      EmitStmt(e->a.get(), Dest::Assign(name));
+      Line(LocalDecl(type, name, type + "{}"));
+      EmitStmt(e->a.get(), Dest::Assign(Place(name)));
     }
     return;
   }
@@ -345,7 +345,10 @@ void Emitter::EmitFor(const Expr* e) {
 int Emitter::OpenForLoop(const Pattern* p, const Expr* iterable) {
   Type* it = TypeOf(iterable);
   bool simple_bind = p->kind == Pattern::Kind::kBind || p->kind == Pattern::Kind::kWildcard;
-  std::string var = p->kind == Pattern::Kind::kBind ? NameOf(p) : Temp("item");
+  // A loop variable a closure shares is a fresh shared local in each iteration.
+  bool shared_var = p->kind == Pattern::Kind::kBind && IsShared(NameOf(p));
+  std::string var = p->kind == Pattern::Kind::kBind && !shared_var ? NameOf(p) : Temp("item");
+  if (shared_var) simple_bind = false;
   Type* elem = PatternType(p);
   std::string elem_type = CppType(elem);
   int closes = 1;
@@ -421,7 +424,7 @@ void Emitter::EmitTry(const Expr* e, const Dest& dest) {
     std::string caught = Temp("error");
     Close("} catch (const rt::RuntimeError& " + caught + ") {");
     ++indent_;
-    if (e->text != "_") Line("std::string " + NameOf(e) + " = " + caught + ".message();");
+    if (e->text != "_") Line(LocalDecl("std::string", NameOf(e), caught + ".message()"));
     EmitBlockInto(e->b.get(), dest);
     Close();
   } else {

@@ -80,6 +80,7 @@ class Emitter {
   std::string VariantValue(const TypeDecl* decl, int variant, const std::vector<std::string>& payload);
   std::string Args(const Expr* e, size_t skip = 0);
   std::string FormatCall(const std::vector<ExprPtr>& args, const char* fn);
+  std::string Formatted(const std::string& value, const std::string& spec);
   bool IsSimple(const Expr* e) const;
 
   // ---- patterns (emit_patterns.cc) ----
@@ -108,6 +109,15 @@ class Emitter {
   }
   std::string Temp(const std::string& base) { return TempIdent(base, ++temp_counter_); }
   std::string NameOf(const void* key) const;
+  // A local that closures share with its scope (FunctionInstance::shared) lives in a
+  // std::shared_ptr: declared with LocalDecl, read and written through `(*name)`.
+  bool IsShared(const std::string& name) const { return inst_ && inst_->shared.count(name) > 0; }
+  std::string LocalDecl(const std::string& type, const std::string& name, const std::string& init) const {
+    return IsShared(name) ? "auto " + name + " = std::make_shared<" + type + ">(" + init + ");"
+                          : type + " " + name + " = " + init + ";";
+  }
+  // Where a shared local's value is: `(*name)`; an ordinary local is its name.
+  std::string Place(const std::string& name) const { return IsShared(name) ? "(*" + name + ")" : name; }
   bool InMethod() const { return inst_ && inst_->owner && !inst_->decl->is_constructor && inst_->decl->self != SelfKind::kNone; }
   bool InClassCode() const { return inst_ && inst_->owner && inst_->owner->kind == TypeDecl::Kind::kClass; }
 

@@ -25,7 +25,9 @@ Severity KindSeverity(Kind kind) { return kind < kKindCount ? kKinds[kind].sever
 std::string FormatMessage(const char* format, const std::string* args, size_t count) {
   std::string out;
   for (const char* p = format; *p; ++p) {
-    if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}' && static_cast<size_t>(p[1] - '0') < count) {
+    if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+      out += *p++;  // `{{` and `}}` are braces
+    } else if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}' && static_cast<size_t>(p[1] - '0') < count) {
       out += args[p[1] - '0'];
       p += 2;
     } else {

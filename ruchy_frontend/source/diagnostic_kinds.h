@@ -65,7 +65,7 @@ inline std::string ArgText(const Plural& p) {
   return std::to_string(p.count) + " " + p.noun + (p.count == 1 ? "" : "s");
 }
 
-// The message: `{0}`, `{1}`, ... replaced by the rendered arguments.
+// The message: `{0}`, `{1}`, ... replaced by the rendered arguments; `{{` and `}}` are braces.
 std::string FormatMessage(const char* format, const std::string* args, size_t count);
 
 }  // namespace diag

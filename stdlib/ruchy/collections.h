@@ -117,13 +117,28 @@ template <class T>
 std::vector<T> to_vec(const Set<T>& s) {
   return SortedKeys(s);
 }
-template <class T>
-std::vector<T> collect(const Range<T>& r) {
-  return to_vec(r);
-}
-template <class C>
-C collect(const C& c) {
-  return c;
+// `collect::<Target>()` (or `let t: Target = xs.collect()`): the elements gathered into the type
+// asked for. The checker allows Vec<T>, String (of chars or strings), Set<T> and Map<K, V> (of
+// (K, V) pairs); it picks Vec<T> when nothing asks for another.
+template <class Target, class Source>
+Target collect(const Source& source) {
+  const auto& items = to_vec(source);
+  if constexpr (std::is_same_v<Target, std::string>) {
+    std::string out;
+    for (const auto& x : items) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(x)>, char32_t>) AppendUtf8(out, x);
+      else out += x;
+    }
+    return out;
+  } else if constexpr (IsSet<Target>::value) {
+    return Target(items.begin(), items.end());
+  } else if constexpr (IsMap<Target>::value) {
+    Target out;
+    for (const auto& [k, v] : items) out.insert_or_assign(k, v);
+    return out;
+  } else {
+    return Target(items.begin(), items.end());
+  }
 }
 template <class T>
 bool contains(const Range<T>& r, const Id<T>& x) {

@@ -206,6 +206,52 @@ To cast(From v) {
   }
 }
 
+// `T::from(v)` and `T::try_from(v)`: conversions that keep the value exactly. An integer out of
+// the target's range, a float that is not a whole number in range, a float that would round, or a
+// number that is not a Unicode scalar value (for char) has no exact counterpart.
+template <class To, class From>
+std::optional<To> ExactCast(From v) {
+  if constexpr (std::is_same_v<To, char32_t>) {
+    auto n = ExactCast<int64_t>(v);
+    if (!n || *n < 0 || *n > 0x10FFFF || (*n >= 0xD800 && *n <= 0xDFFF)) return std::nullopt;
+    return static_cast<char32_t>(*n);
+  } else if constexpr (std::is_same_v<From, char32_t>) {
+    return ExactCast<To>(static_cast<int64_t>(v));
+  } else if constexpr (std::is_integral_v<From> && std::is_integral_v<To>) {
+    if (!std::in_range<To>(v)) return std::nullopt;
+    return static_cast<To>(v);
+  } else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
+    // In range and whole: the bounds are exact powers of two (2^63 for int64_t, 2^64 for uint64_t).
+    const long double low = std::is_signed_v<To> ? -std::ldexp(1.0L, sizeof(To) * 8 - 1) : 0.0L;
+    const long double high = std::ldexp(1.0L, sizeof(To) * 8 - (std::is_signed_v<To> ? 1 : 0));
+    if (!(v >= low && v < high) || std::trunc(v) != v) return std::nullopt;
+    return static_cast<To>(v);
+  } else {
+    // To a float: exact when converting back gives the same value (not for NaN, which has none).
+    To out = static_cast<To>(v);
+    if constexpr (std::is_integral_v<From>) {
+      if (out >= static_cast<To>(std::numeric_limits<From>::max()) || static_cast<From>(out) != v) return std::nullopt;
+    } else {
+      if (static_cast<From>(out) != v && !(std::isnan(v))) return std::nullopt;
+    }
+    return out;
+  }
+}
+
+template <class To, class From>
+To from(From v, const char* to_name) {
+  std::optional<To> out = ExactCast<To>(v);
+  if (!out) Fail("Ruchy.ArithmeticError", "the value does not fit in `" + std::string(to_name) + "` exactly");
+  return *out;
+}
+
+template <class To, class From>
+Result<To, std::string> try_from(From v, const char* to_name) {
+  std::optional<To> out = ExactCast<To>(v);
+  if (!out) return Result<To, std::string>::Err("the value does not fit in `" + std::string(to_name) + "` exactly");
+  return Result<To, std::string>::Ok(*out);
+}
+
 // ---- Option / Result accessors with Ruchy's error types ----
 template <class T>
 T& unwrap(std::optional<T>& o) {
