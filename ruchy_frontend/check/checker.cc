@@ -243,12 +243,14 @@ CheckedProgram Checker::Run() {
 
   if (options_.lambda_handler) {
     if (out_.main) ReportAt<diag::kHandlerWithMain>(out_.main->decl->loc, 1);
+    bool untyped_handler = false;  // reported: the file has a handler, so no "needs a handler" too
     auto find = [&](const char* n) -> FunctionInstance* {
       auto it = functions_.find(n);
       if (it == functions_.end()) return nullptr;
       auto inst = mono_instances_.find(it->second);
       if (inst == mono_instances_.end()) {
         ReportAt<diag::kHandlerUntypedParameters>(it->second->loc, 1, n);
+        untyped_handler = true;
         return nullptr;
       }
       return inst->second;
@@ -272,7 +274,7 @@ CheckedProgram Checker::Run() {
       bool ok = h->params.size() == 2 && Resolve(h->params[0])->kind == TypeKind::kString &&
                 Resolve(h->params[1])->kind == TypeKind::kString && Resolve(h->ret)->kind == TypeKind::kString;
       if (!ok) ReportAt<diag::kLegacyHandlerSignature>(h->decl->loc, 1);
-    } else {
+    } else if (!untyped_handler) {
       ReportAt<diag::kNoHandler>(Loc{0}, 1);
     }
   }
