@@ -106,7 +106,10 @@ void Checker::ResolveTypeMembers() {
     TypeInfo& info = out_.types[name];
     const TypeDecl* decl = info.decl;
     std::string module = type_module_[decl];
+    // Type parameters (`struct Stack<T>`, already reported as unsupported) stay open, so their
+    // uses in fields are not reported again as unknown types.
     std::map<std::string, Type*> generics;
+    for (const std::string& g : decl->generics) generics[g] = arena_.Var();
     for (const FieldDecl& f : decl->fields) {
       Type* t = f.type ? ResolveTypeExpr(f.type.get(), generics, module) : arena_.Var();
       if (Resolve(t)->decl == decl && Resolve(t)->kind != TypeKind::kClass) {
