@@ -1,5 +1,10 @@
 // Collecting declarations (types, impls, functions, constants) before any body is checked, so
 // that order in the file does not matter, and turning written types into Types.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "ruchy_frontend/check/checker_impl.h"
 #include "ruchy_frontend/check/cpp_names.h"
 
@@ -9,6 +14,43 @@ namespace {
 
 std::string Qualified(const std::string& module, const std::string& name) {
   return module.empty() ? name : module + "::" + name;
+}
+
+// Whether a value of type `t` holds a `target` inline: it is one, or an Option, Result or tuple
+// holding one, or a struct or enum with such a field. C++ cannot lay out a type that contains
+// itself; elements of a Vec, map or set and class objects live behind a pointer and break the
+// chain. `path` collects the types walked through to `target`.
+bool HoldsInline(Type* t, const TypeDecl* target, const std::map<std::string, TypeInfo>& types,
+                 std::set<const TypeDecl*>& visited, std::vector<const TypeDecl*>& path) {
+  t = Resolve(t);
+  switch (t->kind) {
+    case TypeKind::kOption:
+    case TypeKind::kResult:
+    case TypeKind::kTuple:
+      for (Type* a : t->args) {
+        if (HoldsInline(a, target, types, visited, path)) return true;
+      }
+      return false;
+    case TypeKind::kStruct:
+    case TypeKind::kEnum: {
+      if (t->decl == target) return true;
+      if (!visited.insert(t->decl).second) return false;
+      const TypeInfo& info = types.at(t->decl->name);
+      path.push_back(t->decl);
+      for (Type* f : info.field_types) {
+        if (HoldsInline(f, target, types, visited, path)) return true;
+      }
+      for (const std::vector<Type*>& payload : info.variant_types) {
+        for (Type* f : payload) {
+          if (HoldsInline(f, target, types, visited, path)) return true;
+        }
+      }
+      path.pop_back();
+      return false;
+    }
+    default:
+      return false;
+  }
 }
 
 std::string LastSegment(const std::string& name) {
@@ -112,21 +154,45 @@ void Checker::ResolveTypeMembers() {
     for (const std::string& g : decl->generics) generics[g] = arena_.Var();
     for (const FieldDecl& f : decl->fields) {
       Type* t = f.type ? ResolveTypeExpr(f.type.get(), generics, module) : arena_.Var();
-      if (Resolve(t)->decl == decl && Resolve(t)->kind != TypeKind::kClass) {
-        ReportAt<diag::kRecursiveStruct>(f.loc, 1, f.name, decl->name);
-      }
       info.field_types.push_back(t);
     }
     for (const VariantDecl& v : decl->variants) {
       std::vector<Type*> payload;
       for (const auto& p : v.payload) payload.push_back(ResolveTypeExpr(p.get(), generics, module));
       for (const auto& f : v.fields) payload.push_back(ResolveTypeExpr(f.type.get(), generics, module));
-      for (Type* t : payload) {
-        if (Resolve(t)->decl == decl) {
-          ReportAt<diag::kRecursiveEnum>(v.loc, 1, v.name, decl->name);
+      info.variant_types.push_back(std::move(payload));
+    }
+  }
+  // A struct or enum that holds itself inline (`next: Node`, `next: Option<Node>`, or through
+  // another struct) has no size. One error per cycle, at the first member that closes it.
+  std::set<const TypeDecl*> in_reported_cycle;
+  for (const std::string& name : out_.type_order) {
+    const TypeInfo& info = out_.types[name];
+    const TypeDecl* decl = info.decl;
+    if (decl->kind == TypeDecl::Kind::kClass || in_reported_cycle.count(decl)) continue;
+    auto closes_cycle = [&](Type* member) {
+      std::set<const TypeDecl*> visited;
+      std::vector<const TypeDecl*> path;
+      if (!HoldsInline(member, decl, out_.types, visited, path)) return false;
+      in_reported_cycle.insert(decl);
+      in_reported_cycle.insert(path.begin(), path.end());
+      return true;
+    };
+    bool reported = false;
+    for (size_t i = 0; i < decl->fields.size() && !reported; ++i) {
+      const FieldDecl& f = decl->fields[i];
+      if ((reported = closes_cycle(info.field_types[i]))) {
+        ReportAt<diag::kRecursiveStruct>(f.loc, static_cast<uint32_t>(f.name.size()), f.name, decl->name);
+      }
+    }
+    for (size_t i = 0; i < decl->variants.size() && !reported; ++i) {
+      const VariantDecl& v = decl->variants[i];
+      for (Type* t : info.variant_types[i]) {
+        if ((reported = closes_cycle(t))) {
+          ReportAt<diag::kRecursiveEnum>(v.loc, static_cast<uint32_t>(v.name.size()), v.name, decl->name);
+          break;
         }
       }
-      info.variant_types.push_back(std::move(payload));
     }
   }
 }
