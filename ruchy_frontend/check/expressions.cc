@@ -348,7 +348,8 @@ Type* Checker::CheckLet(const Expr* e) {
       return arena_.unit();
     }
   }
-  BindPattern(e->pattern.get(), declared, e->flag, false);
+  // With `else` (reported above) the pattern is meant to be refutable: not a second error.
+  BindPattern(e->pattern.get(), declared, e->flag, /*refutable=*/e->b != nullptr);
   return arena_.unit();
 }
 
