@@ -624,7 +624,10 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
 
 Type* Checker::CheckAssign(const Expr* e) {
   Type* target = CheckExpr(e->a.get(), nullptr);
-  CheckAssignable(e->a.get());
+  if (!CheckAssignable(e->a.get())) {
+    CheckExpr(e->b.get(), nullptr);  // the value's own errors only: one error per assignment
+    return arena_.unit();
+  }
   if (e->op == Tok::kEq) {
     Expect(e->b.get(), CheckExpr(e->b.get(), target), target, "assignment");
     return arena_.unit();
