@@ -643,6 +643,12 @@ Type* Checker::CheckAssign(const Expr* e) {
     }
     return arena_.unit();
   }
+  // A target whose type is still open (in a closure, `let mut n = start; n += 1`) takes the
+  // value's number type, as the operand of `n + 1` does.
+  Type* open_target = Resolve(target);
+  if (open_target->kind == TypeKind::kVar && !open_target->int_literal && !open_target->float_literal && IsNumeric(value)) {
+    Unify(target, value);
+  }
   if (!IsNumeric(target) || !IsNumeric(value)) {
     Report<diag::kBinaryOperatorTypes>(e, std::string(TokenSpelling(e->op)), TypeName(target), TypeName(value));
     return arena_.unit();
