@@ -872,7 +872,11 @@ Type* Checker::IterElementType(const Expr* iterable, Type* t) {
     case TypeKind::kJson:
       return arena_.json();
     case TypeKind::kVar:
-      Report<diag::kCannotInferIterated>(iterable);
+      if (r->int_literal || r->float_literal) {  // `for i in 10`: a number, known not to be a collection
+        Report<diag::kCannotIterate>(iterable, TypeName(t));
+      } else {
+        Report<diag::kCannotInferIterated>(iterable);
+      }
       return arena_.Var();
     default:
       Report<diag::kCannotIterate>(iterable, TypeName(t));
