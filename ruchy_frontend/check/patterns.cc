@@ -31,11 +31,27 @@ bool HasBindings(const Pattern* p) {
   return false;
 }
 
+// The names a pattern binds, each with the key its C++ name is recorded under.
+void CollectNames(const Pattern* p, std::vector<std::pair<std::string, const void*>>& out) {
+  if (!p) return;
+  if (p->kind == Pattern::Kind::kBind) out.emplace_back(p->text, p);
+  if (p->kind == Pattern::Kind::kList && !p->rest_name.empty()) out.emplace_back(p->rest_name, &p->rest_name);
+  for (const auto& s : p->subs) CollectNames(s.get(), out);
+  for (const auto& [n, s] : p->fields) CollectNames(s.get(), out);
+}
+
 }  // namespace
 
 void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable) {
   if (!p) return;
   cur_->pattern_types[p] = t;
+  // After an error in (part of) a pattern, its names are still declared, with open types, so the
+  // code that uses them does not report each one as unknown.
+  auto declare_unchecked = [&](const Pattern* part) {
+    std::vector<std::pair<std::string, const void*>> names;
+    CollectNames(part, names);
+    for (const auto& [name, key] : names) Declare(name, arena_.Var(), true, key);
+  };
   auto not_refutable = [&](const char* what) {
     if (!refutable) {
       ReportAt<diag::kRefutablePattern>(p->loc, 1, std::string(what));
@@ -69,6 +85,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       }
       if (r->kind != TypeKind::kTuple || r->args.size() != p->subs.size()) {
         ReportAt<diag::kTuplePatternArity>(p->loc, 1, static_cast<int64_t>(p->subs.size()), TypeName(t));
+        declare_unchecked(p);
         return;
       }
       for (size_t i = 0; i < p->subs.size(); ++i) BindPattern(p->subs[i].get(), r->args[i], is_mut, refutable);
@@ -79,6 +96,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       Type* elem = arena_.Var();
       if (!Unify(t, arena_.Vec(elem))) {
         ReportAt<diag::kListPatternType>(p->loc, 1, TypeName(t));
+        declare_unchecked(p);
         return;
       }
       for (const auto& s : p->subs) BindPattern(s.get(), elem, is_mut, refutable);
@@ -89,10 +107,12 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       TypeInfo* info = FindType(p->text, module_);
       if (!info || info->decl->kind == TypeDecl::Kind::kEnum || info->decl->kind == TypeDecl::Kind::kTrait) {
         ReportAt<diag::kUnknownStructInPattern>(p->loc, static_cast<uint32_t>(p->text.size()), p->text);
+        declare_unchecked(p);
         return;
       }
       if (!Unify(t, info->type)) {
         ReportAt<diag::kPatternTypeMismatch>(p->loc, static_cast<uint32_t>(p->text.size()), p->text, TypeName(t));
+        declare_unchecked(p);
         return;
       }
       for (const auto& [fname, sub] : p->fields) {
@@ -100,6 +120,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         while (i < info->decl->fields.size() && info->decl->fields[i].name != fname) ++i;
         if (i == info->decl->fields.size()) {
           ReportAt<diag::kNoField>(sub->loc, static_cast<uint32_t>(fname.size()), p->text, fname);
+          declare_unchecked(sub.get());
           continue;
         }
         BindPattern(sub.get(), info->field_types[i], is_mut, refutable);
@@ -113,16 +134,19 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         Type* inner = arena_.Var();
         if (!Unify(t, arena_.Option(inner))) {
           ReportAt<diag::kPatternCannotMatch>(p->loc, static_cast<uint32_t>(name.size()), name, TypeName(t));
+          declare_unchecked(p);
           return;
         }
         if (name == "Some") {
           if (p->subs.size() != 1) {
             ReportAt<diag::kPatternTakesOne>(p->loc, 4, std::string("Some"));
+            declare_unchecked(p);
             return;
           }
           BindPattern(p->subs[0].get(), inner, is_mut, refutable);
         } else if (!p->subs.empty()) {
           ReportAt<diag::kNoneTakesNoPattern>(p->loc, 4);
+          declare_unchecked(p);
         }
         return;
       }
@@ -131,10 +155,12 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         Type* err = arena_.Var();
         if (!Unify(t, arena_.Result(ok, err))) {
           ReportAt<diag::kPatternCannotMatch>(p->loc, static_cast<uint32_t>(name.size()), name, TypeName(t));
+          declare_unchecked(p);
           return;
         }
         if (p->subs.size() != 1) {
           ReportAt<diag::kPatternTakesOne>(p->loc, static_cast<uint32_t>(name.size()), name);
+          declare_unchecked(p);
           return;
         }
         BindPattern(p->subs[0].get(), name == "Ok" ? ok : err, is_mut, refutable);
@@ -165,6 +191,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
           // Tuple struct pattern: Meters(m)
           if (!Unify(t, info->type)) {
             ReportAt<diag::kPatternTypeMismatch>(p->loc, 1, name, TypeName(t));
+            declare_unchecked(p);
             return;
           }
           for (size_t i = 0; i < p->subs.size() && i < info->field_types.size(); ++i) {
@@ -173,16 +200,19 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
           return;
         }
         ReportAt<diag::kUnknownVariantInPattern>(p->loc, static_cast<uint32_t>(name.size()), name);
+        declare_unchecked(p);
         return;
       }
       if (!Unify(t, info->type)) {
         ReportAt<diag::kPatternCannotMatchValue>(p->loc, static_cast<uint32_t>(name.size()), name, TypeName(t));
+        declare_unchecked(p);
         return;
       }
       size_t vi = 0;
       while (vi < info->decl->variants.size() && info->decl->variants[vi].name != variant_name) ++vi;
       if (vi == info->decl->variants.size()) {
         ReportAt<diag::kNoVariant>(p->loc, static_cast<uint32_t>(name.size()), info->decl->name, variant_name);
+        declare_unchecked(p);
         return;
       }
       const VariantDecl& v = info->decl->variants[vi];
@@ -193,6 +223,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
           while (fi < v.fields.size() && v.fields[fi].name != fname) ++fi;
           if (fi == v.fields.size()) {
             ReportAt<diag::kVariantNoField>(sub->loc, static_cast<uint32_t>(fname.size()), v.name, fname);
+            declare_unchecked(sub.get());
             continue;
           }
           BindPattern(sub.get(), payload[fi], is_mut, refutable);
@@ -201,6 +232,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       }
       if (!p->subs.empty() && p->subs.size() != payload.size()) {
         ReportAt<diag::kVariantPatternArity>(p->loc, static_cast<uint32_t>(name.size()), v.name, static_cast<int64_t>(payload.size()), static_cast<int64_t>(p->subs.size()));
+        declare_unchecked(p);
         return;
       }
       for (size_t i = 0; i < p->subs.size(); ++i) BindPattern(p->subs[i].get(), payload[i], is_mut, refutable);
@@ -211,6 +243,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       for (const auto& s : p->subs) {
         if (HasBindings(s.get())) {
           ReportAt<diag::kOrPatternBindings>(s->loc, 1);
+          declare_unchecked(p);
           return;
         }
         BindPattern(s.get(), t, is_mut, refutable);
