@@ -128,8 +128,27 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       return;
     }
     case Pattern::Kind::kVariant: {
-      not_refutable("an enum pattern");
       const std::string& name = p->text;
+      // A tuple struct pattern (`Meters(m)`) always matches its struct. (On an enum value the name
+      // is the enum's variant.)
+      TypeInfo* tuple_struct = Resolve(t)->kind == TypeKind::kEnum ? nullptr : FindType(name, module_);
+      if (tuple_struct && tuple_struct->decl->kind == TypeDecl::Kind::kStruct && tuple_struct->decl->is_tuple) {
+        if (!Unify(t, tuple_struct->type)) {
+          ReportAt<diag::kPatternTypeMismatch>(p->loc, static_cast<uint32_t>(name.size()), name, TypeName(t));
+          declare_unchecked(p);
+          return;
+        }
+        if (p->subs.size() != tuple_struct->field_types.size()) {
+          ReportAt<diag::kTuplePatternArity>(p->loc, static_cast<uint32_t>(name.size()), static_cast<int64_t>(p->subs.size()), name);
+          declare_unchecked(p);
+          return;
+        }
+        for (size_t i = 0; i < p->subs.size(); ++i) {
+          BindPattern(p->subs[i].get(), tuple_struct->field_types[i], is_mut, refutable);
+        }
+        return;
+      }
+      not_refutable("an enum pattern");
       if (name == "Some" || name == "None") {
         Type* inner = arena_.Var();
         if (!Unify(t, arena_.Option(inner))) {
@@ -187,18 +206,6 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         }
       }
       if (!info || info->decl->kind != TypeDecl::Kind::kEnum) {
-        if (info && info->decl->kind == TypeDecl::Kind::kStruct && info->decl->is_tuple) {
-          // Tuple struct pattern: Meters(m)
-          if (!Unify(t, info->type)) {
-            ReportAt<diag::kPatternTypeMismatch>(p->loc, 1, name, TypeName(t));
-            declare_unchecked(p);
-            return;
-          }
-          for (size_t i = 0; i < p->subs.size() && i < info->field_types.size(); ++i) {
-            BindPattern(p->subs[i].get(), info->field_types[i], is_mut, refutable);
-          }
-          return;
-        }
         ReportAt<diag::kUnknownVariantInPattern>(p->loc, static_cast<uint32_t>(name.size()), name);
         declare_unchecked(p);
         return;
