@@ -341,7 +341,10 @@ Type* Checker::CheckLet(const Expr* e) {
   if (cur_ == out_.top_level && scopes_.size() == 1 && e->pattern && e->pattern->kind == Pattern::Kind::kBind) {
     auto g = let_globals_.find(e);
     if (g != let_globals_.end()) {
-      if (!Unify(g->second.type, declared)) Report<diag::kConflictingTypes>(e, e->pattern->text);
+      if (!Unify(g->second.type, declared)) {
+        // Functions see a global's last definition, so one checked earlier may have used it already.
+        Report<diag::kConflictingTypes>(e, e->pattern->text, TypeName(declared), TypeName(g->second.type));
+      }
       cur_->names[e->pattern.get()] = g->second.cpp_name;
       cur_->pattern_types[e->pattern.get()] = declared;
       scopes_[0][e->pattern->text] = g->second;  // visible from here on
