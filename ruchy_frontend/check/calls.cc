@@ -262,7 +262,8 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
   }
   if (r->kind == TypeKind::kVar) {
     for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
-    Report<diag::kCannotInferReceiver>(e, e->text);
+    // An open `self` is one outside a method, already reported.
+    if (e->a->kind != ExprKind::kSelf) Report<diag::kCannotInferReceiver>(e, e->text);
     return arena_.Var();
   }
   Type* t = CheckBuiltinMethod(e, recv, expected);

@@ -111,8 +111,20 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
     case ExprKind::kSelf: {
       Binding* b = Lookup("self");
       if (!b) {
-        Report<diag::kSelfOutsideMethod>(e);
-        return arena_.Var();
+        // In an associated function of a type (`fun area() { self.w }`), `self` means its value.
+        Type* self_type = cur_->self_type;
+        if (self_type) {
+          Report<diag::kSelfWithoutSelfParameter>(e, cur_->decl->name);
+        } else {
+          Report<diag::kSelfOutsideMethod>(e);
+        }
+        // Declared once reported, so the function's other uses of `self` are not reported again.
+        Binding self;
+        self.type = self_type ? self_type : arena_.Var();
+        self.cpp_name = "t_self";
+        self.is_mut = true;
+        scopes_.front()["self"] = self;
+        return self.type;
       }
       return b->type;
     }
@@ -711,7 +723,8 @@ Type* Checker::CheckField(const Expr* e) {
     return r ? r : arena_.Var();
   }
   if (t->kind == TypeKind::kVar) {
-    Report<diag::kCannotInferFieldOwner>(e, name);
+    // An open `self` is one outside a method, already reported.
+    if (e->a->kind != ExprKind::kSelf) Report<diag::kCannotInferFieldOwner>(e, name);
     return arena_.Var();
   }
   Report<diag::kNoField>(e, TypeName(object), name);
