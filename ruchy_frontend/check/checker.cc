@@ -346,7 +346,12 @@ void Checker::Finalize() {
     Type* t = Resolve(op.operand);
     bool ok = IsNumeric(t) || (op.expr->op == Tok::kPlus && t->kind == TypeKind::kString) || t->kind == TypeKind::kVar;
     if (!ok) {
-      Report<diag::kUnaryOperatorType>(op.expr, std::string(TokenSpelling(op.expr->op)), TypeName(t));
+      std::string spelling(TokenSpelling(op.expr->op));
+      if (op.expr->kind == ExprKind::kBinary) {  // both operands were open, so they have one type
+        Report<diag::kBinaryOperatorTypes>(op.expr, spelling, TypeName(t), TypeName(t));
+      } else {
+        Report<diag::kUnaryOperatorType>(op.expr, spelling, TypeName(t));
+      }
       report = false;
     }
   }
