@@ -84,7 +84,7 @@ void Checker::CollectDeclarations() {
       ReportAt<diag::kGenericTypeUnsupported>(decl->loc, static_cast<uint32_t>(LastSegment(decl->name).size()), decl->name, decl->generics[0]);
     }
     if (!decl->parent.empty()) {
-      ReportAt<diag::kInheritanceUnsupported>(decl->loc, 1, decl->name, decl->parent);
+      ReportAt<diag::kInheritanceUnsupported>(decl->loc, static_cast<uint32_t>(LastSegment(decl->name).size()), decl->name, decl->parent);
     }
     for (const auto& m : decl->methods) {
       RejectAsync(*m);
