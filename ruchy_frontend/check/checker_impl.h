@@ -48,6 +48,7 @@ class Checker {
   // ---- declarations (declarations.cc) ----
   void CollectDeclarations();
   void RejectAsync(const FunDecl& fun);
+  void RejectInfiniteTypes();
   void ResolveTypeMembers();
   Type* ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Type*>& generics,
                         const std::string& module);
@@ -178,6 +179,12 @@ class Checker {
     Type* source;
   };
   std::vector<DeferredCollect> deferred_collects_;
+  struct DeferredMatch {
+    const Expr* match;
+    Type* scrutinee;
+  };
+  std::vector<DeferredMatch> deferred_matches_;
+  void CheckMatchCoverage();
   void CheckCollect(const DeferredCollect& c);
 };
 

@@ -1,5 +1,7 @@
 // Collecting declarations (types, impls, functions, constants) before any body is checked, so
 // that order in the file does not matter, and turning written types into Types.
+#include <set>
+
 #include "ruchy_frontend/check/checker_impl.h"
 #include "ruchy_frontend/check/cpp_names.h"
 
@@ -109,21 +111,79 @@ void Checker::ResolveTypeMembers() {
     std::map<std::string, Type*> generics;
     for (const FieldDecl& f : decl->fields) {
       Type* t = f.type ? ResolveTypeExpr(f.type.get(), generics, module) : arena_.Var();
-      if (Resolve(t)->decl == decl && Resolve(t)->kind != TypeKind::kClass) {
-        ReportAt<diag::kRecursiveStruct>(f.loc, 1, f.name, decl->name);
-      }
       info.field_types.push_back(t);
     }
     for (const VariantDecl& v : decl->variants) {
       std::vector<Type*> payload;
       for (const auto& p : v.payload) payload.push_back(ResolveTypeExpr(p.get(), generics, module));
       for (const auto& f : v.fields) payload.push_back(ResolveTypeExpr(f.type.get(), generics, module));
-      for (Type* t : payload) {
-        if (Resolve(t)->decl == decl) {
-          ReportAt<diag::kRecursiveEnum>(v.loc, 1, v.name, decl->name);
+      info.variant_types.push_back(std::move(payload));
+    }
+  }
+  RejectInfiniteTypes();
+}
+
+namespace {
+
+// Whether a value of type `t` holds a value of type `target` inside itself (not behind a pointer:
+// vectors, maps, sets and class values hold theirs on the heap).
+bool ContainsByValue(Type* t, const TypeDecl* target, const std::map<std::string, TypeInfo>& types,
+                     std::set<const TypeDecl*>& visited) {
+  t = Resolve(t);
+  switch (t->kind) {
+    case TypeKind::kOption:
+    case TypeKind::kResult:
+    case TypeKind::kTuple:
+      for (Type* a : t->args) {
+        if (ContainsByValue(a, target, types, visited)) return true;
+      }
+      return false;
+    case TypeKind::kStruct:
+    case TypeKind::kEnum: {
+      if (t->decl == target) return true;
+      if (!visited.insert(t->decl).second) return false;
+      const TypeInfo& info = types.at(t->decl->name);
+      for (Type* f : info.field_types) {
+        if (ContainsByValue(f, target, types, visited)) return true;
+      }
+      for (const auto& payload : info.variant_types) {
+        for (Type* p : payload) {
+          if (ContainsByValue(p, target, types, visited)) return true;
         }
       }
-      info.variant_types.push_back(std::move(payload));
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+// A struct or enum that holds itself by value, directly or through Options, tuples or other
+// structs (`struct Node { next: Option<Node> }`), would be infinitely large.
+void Checker::RejectInfiniteTypes() {
+  for (const std::string& name : out_.type_order) {
+    const TypeInfo& info = out_.types[name];
+    const TypeDecl* decl = info.decl;
+    if (decl->kind == TypeDecl::Kind::kClass || decl->kind == TypeDecl::Kind::kTrait) continue;
+    bool reported = false;
+    for (size_t i = 0; i < info.field_types.size() && !reported; ++i) {
+      std::set<const TypeDecl*> visited;
+      if (ContainsByValue(info.field_types[i], decl, out_.types, visited)) {
+        ReportAt<diag::kRecursiveStruct>(decl->fields[i].loc, 1, decl->fields[i].name, decl->name);
+        reported = true;
+      }
+    }
+    for (size_t v = 0; v < info.variant_types.size() && !reported; ++v) {
+      for (Type* p : info.variant_types[v]) {
+        std::set<const TypeDecl*> visited;
+        if (ContainsByValue(p, decl, out_.types, visited)) {
+          ReportAt<diag::kRecursiveEnum>(decl->variants[v].loc, 1, decl->variants[v].name, decl->name);
+          reported = true;
+          break;
+        }
+      }
     }
   }
 }
