@@ -5,6 +5,7 @@
 
 #include "ruchy_frontend/check/checker_impl.h"
 #include "ruchy_frontend/check/cpp_names.h"
+#include "ruchy_frontend/check/exhaustiveness.h"
 
 namespace ruchy {
 
@@ -307,6 +308,29 @@ void Checker::CheckCollect(const DeferredCollect& c) {
   if (!ok) Report<diag::kCollectTarget>(c.expr, TypeName(c.source), TypeName(target));
 }
 
+// Matches on enums, bool, Option and Result must cover every value (exhaustiveness.h); a match
+// instantiated several times (generic functions) is reported once.
+void Checker::CheckMatchCoverage() {
+  std::set<const Expr*> reported;
+  for (const DeferredMatch& m : deferred_matches_) {
+    if (reported.count(m.match)) continue;
+    std::vector<const Pattern*> arms;
+    for (const MatchArm& arm : m.match->arms) {
+      if (!arm.guard) arms.push_back(arm.pattern.get());
+    }
+    MatchCoverage coverage = CheckCoverage(arms, m.scrutinee, out_.types);
+    if (coverage.missing.empty()) continue;
+    std::string cases;
+    for (size_t i = 0; i < coverage.missing.size(); ++i) {
+      bool last = i + 1 == coverage.missing.size() && coverage.more == 0;
+      cases += (i == 0 ? "" : last ? " and " : ", ") + ("`" + coverage.missing[i] + "`");
+    }
+    if (coverage.more) cases += " and " + std::to_string(coverage.more) + " more";
+    ReportAt<diag::kNonExhaustiveMatch>(m.match->loc, 5, TypeName(m.scrutinee), cases);
+    reported.insert(m.match);
+  }
+}
+
 void Checker::Finalize() {
   bool report = !diags_.has_errors();
   // Collect targets first: a default Vec<T> must be in place before literal defaults settle.
@@ -355,6 +379,7 @@ void Checker::Finalize() {
       report = false;
     }
   }
+  if (report) CheckMatchCoverage();
   if (report) {
     for (auto& [name, g] : out_.globals) {
       if (!IsConcrete(g.type)) {

@@ -178,6 +178,12 @@ class Checker {
     Type* source;
   };
   std::vector<DeferredCollect> deferred_collects_;
+  struct DeferredMatch {
+    const Expr* match;
+    Type* scrutinee;
+  };
+  std::vector<DeferredMatch> deferred_matches_;
+  void CheckMatchCoverage();
   void CheckCollect(const DeferredCollect& c);
 };
 

@@ -815,6 +815,7 @@ Type* Checker::CheckIf(const Expr* e, Type* expected, bool value_used) {
 
 Type* Checker::CheckMatch(const Expr* e, Type* expected, bool value_used) {
   Type* scrutinee = CheckExpr(e->a.get(), nullptr);
+  deferred_matches_.push_back({e, scrutinee});  // coverage is checked once types are settled
   Type* result = expected ? expected : arena_.Var();
   bool all_never = !e->arms.empty();
   for (const MatchArm& arm : e->arms) {

@@ -17,27 +17,6 @@ bool IsUnitLike(Type* t) {
   return !t || t->kind == TypeKind::kUnit || t->kind == TypeKind::kNever;
 }
 
-std::string CppStringBody(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '"': out += "\\\""; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          char esc[8];
-          std::snprintf(esc, sizeof esc, "\\%03o", c);
-          out += esc;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out;
-}
 
 uint32_t DecodeChar(const std::string& s) {
   unsigned char c = s.empty() ? 0 : s[0];
@@ -63,6 +42,28 @@ bool IsLiteral(const Expr* e) {
 }
 
 }  // namespace
+
+std::string CppStringBody(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '"': out += "\\\""; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          char esc[8];
+          std::snprintf(esc, sizeof esc, "\\%03o", c);
+          out += esc;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out;
+}
 
 void Emitter::CollectGlobalRefs(const Expr* e, std::set<std::string>& out) const {
   if (!e) return;

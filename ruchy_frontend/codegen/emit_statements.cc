@@ -200,6 +200,14 @@ void Emitter::EmitIf(const Expr* e, const Dest& dest) {
   Close();
 }
 
+// What runs when no arm matched: possible only for values too many to list (numbers, strings,
+// chars, vectors) or arms with guards; the checker proved enums, bool, Option and Result covered.
+std::string Emitter::NoMatch(const Expr* match, const std::string& subject) {
+  std::string where = options_.line_path + ":" + std::to_string(file_.Position(match->loc).line);
+  return "rt::Fail(\"Ruchy.NoMatch\", \"no match arm matched \" + rt::DebugToString(" + subject + ") + \" (" +
+         CppStringBody(where) + ")\");";
+}
+
 void Emitter::EmitMatch(const Expr* e, const Dest& dest) {
   LineAt(e->loc);
   Open("{");
@@ -231,11 +239,11 @@ void Emitter::EmitMatch(const Expr* e, const Dest& dest) {
     }
     if (!covered) {
       if (first) {
-        Line("rt::Fail(\"Ruchy.MatchError\", \"no match arm matched\");");
+        Line(NoMatch(e, subject));
       } else {
         Close("} else {");
         ++indent_;
-        Line("rt::Fail(\"Ruchy.MatchError\", \"no match arm matched \" + rt::DebugToString(" + subject + "));");
+        Line(NoMatch(e, subject));
       }
     }
     if (!first) Close();
@@ -257,7 +265,7 @@ void Emitter::EmitMatch(const Expr* e, const Dest& dest) {
       break;
     }
   }
-  if (!covered) Line("rt::Fail(\"Ruchy.MatchError\", \"no match arm matched \" + rt::DebugToString(" + subject + "));");
+  if (!covered) Line(NoMatch(e, subject));
   Close();
   Line(end + ":;");
 }

@@ -53,6 +53,7 @@ class Emitter {
   void EmitLet(const Expr* e);
   void EmitIf(const Expr* e, const Dest& dest);
   void EmitMatch(const Expr* e, const Dest& dest);
+  std::string NoMatch(const Expr* match, const std::string& subject);
   void EmitLoop(const Expr* e, const Dest& dest);
   void EmitFor(const Expr* e);
   int OpenForLoop(const Pattern* p, const Expr* iterable);
@@ -138,6 +139,8 @@ class Emitter {
 
 // `(a < b)` -> `a < b` where the context already delimits the expression.
 std::string StripParens(const std::string& s);
+// Text as the inside of a C++ string literal (escapes quotes, backslashes and control bytes).
+std::string CppStringBody(const std::string& s);
 
 }  // namespace ruchy
 
