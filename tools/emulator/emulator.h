@@ -33,14 +33,10 @@
 
 #include "tools/emulator/http_server.h"
 #include "tools/emulator/invocation.h"
+#include "tools/emulator/limits.h"
 #include "tools/emulator/supervisor.h"
 
 namespace lambda::emulator {
-
-// Lambda's limits, as AWS states them.
-inline constexpr std::size_t kMaxResponseBytes = 6 * 1024 * 1024 + 100;  // 6291556: /response.
-inline constexpr std::size_t kMaxInvokeRequestBytes = 6 * 1024 * 1024;   // 6291456: the event.
-inline constexpr std::size_t kLogTailBytes = 4096;
 
 // An event over kMaxInvokeRequestBytes never reaches a runtime: Lambda's Invoke API answers 413
 // with this error type and message. The Invoke API server and `emulator --once` both use them.

@@ -115,6 +115,9 @@ TEST_F(InvokeApiTest, ClientContextAndTenantArePassedThrough) {
   http::Headers bad;
   bad.Add("X-Amz-Client-Context", "not base64!");
   EXPECT_EQ(Invoke("{}", bad).status, 400);
+  http::Headers deep;  // Valid JSON, but nested past kMaxJsonDepth.
+  deep.Add("X-Amz-Client-Context", http::Base64Encode(std::string(600, '[') + std::string(600, ']')));
+  EXPECT_EQ(Invoke("{}", deep).status, 400);
 }
 
 TEST_F(InvokeApiTest, LogTailReturnsTheInvokesLogs) {

@@ -338,6 +338,33 @@ TEST_F(RuntimeApiTest, InitErrorFailsTheWaitingInvoke) {
   EXPECT_EQ(invocation->result().error_type, "Runtime.BadConfig");
 }
 
+TEST_F(RuntimeApiTest, DeeplyNestedJsonBodiesAreJustBadJson) {
+  StartEmulator();
+  const std::string deep(100 * 1024, '[');  // A recursive parse ran out of stack on this.
+  auto init_failed = emulator_->Enqueue({.payload = "x"});
+  RawClient runtime(port());
+  EXPECT_EQ(runtime.Post("/2018-06-01/runtime/init/error", deep).status, 202);
+  ASSERT_TRUE(init_failed->Wait(kGuard));
+  EXPECT_EQ(init_failed->result().error_type, "Runtime.Unknown");
+
+  auto invocation = emulator_->Enqueue({.payload = "x", .request_id = "deep"});
+  ASSERT_EQ(runtime.Get(kNext).status, 200);
+  EXPECT_EQ(runtime.Post(ErrorPath("deep"), deep).status, 202);
+  ASSERT_TRUE(invocation->Wait(kGuard));
+  EXPECT_EQ(invocation->result().outcome, Outcome::kFunctionError);
+  EXPECT_EQ(invocation->result().error_type, "Unhandled");
+  EXPECT_EQ(invocation->result().body, deep);
+
+  // Nesting within the limit still finds the error type; past it, the body is not JSON to us.
+  auto nested = emulator_->Enqueue({.payload = "x", .request_id = "nested"});
+  ASSERT_EQ(runtime.Get(kNext).status, 200);
+  std::string within = R"({"errorType":"Deep","x":)" + std::string(kMaxJsonDepth - 1, '[') +
+                       std::string(kMaxJsonDepth - 1, ']') + "}";
+  EXPECT_EQ(runtime.Post(ErrorPath("nested"), within).status, 202);
+  ASSERT_TRUE(nested->Wait(kGuard));
+  EXPECT_EQ(nested->result().error_type, "Deep");
+}
+
 TEST_F(RuntimeApiTest, FaultStatusOnNextAndCloseAfterResponse) {
   StartEmulator();
   emulator_->InjectFault({.kind = Fault::Kind::kStatus, .endpoint = "next", .status = 500});
