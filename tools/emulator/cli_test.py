@@ -2,9 +2,11 @@
 and the AWS CLI (here Python's urllib sends the same request), --help and bad flags."""
 
 import base64
+import ctypes
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -18,6 +20,15 @@ FAKE = os.path.abspath(sys.argv.pop(1))
 def run(*args, **kwargs):
     return subprocess.run([EMULATOR] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           timeout=60, **kwargs)
+
+
+def process_alive(pid):
+    """True while PID runs (a zombie waiting for its new parent to reap it counts as gone)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 class CommandLine(unittest.TestCase):
@@ -117,6 +128,35 @@ class CommandLine(unittest.TestCase):
 
         meta = aws_invoke('"crash"', os.path.join(tmp, "crash.json"))
         self.assertEqual(meta["FunctionError"], "Unhandled")
+
+    def test_the_runtime_dies_with_a_killed_emulator(self):
+        # Orphans are re-parented to this process, not to whatever reaps them around the test (a
+        # sandbox's init may kill them, which would hide an orphaned runtime).
+        PR_SET_CHILD_SUBREAPER = 36
+        self.assertEqual(ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), 0)
+        proc = subprocess.Popen([EMULATOR, "--bootstrap", FAKE, "--port", "0", "--runtime-api-port", "0", "--", "pid"],
+                                stderr=subprocess.PIPE, text=True)
+        self.addCleanup(proc.stderr.close)
+        port = int(re.search(r"Invoke API on http://127.0.0.1:(\d+)", proc.stderr.readline()).group(1))
+        url = "http://127.0.0.1:%d/2015-03-31/functions/function/invocations" % port
+        with urllib.request.urlopen(urllib.request.Request(url, data=b"{}", method="POST"), timeout=30) as response:
+            runtime_pid = int(response.read())
+        # Kill the emulator only once the runtime has its answer and hangs (a runtime that was still
+        # reading the 202 would die of the broken connection, not of the emulator's death).
+        for line in iter(proc.stderr.readline, ""):
+            if "fake_runtime: hanging" in line:
+                break
+        self.assertTrue(process_alive(runtime_pid))
+        # SIGKILL: no handler runs, no SIGTERM is forwarded. The kernel must take the runtime along.
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        for _ in range(3000):
+            if not process_alive(runtime_pid):
+                os.waitpid(runtime_pid, 0)  # Reap it: it is this process's child now.
+                return
+            time.sleep(0.01)
+        os.kill(runtime_pid, signal.SIGKILL)
+        self.fail("the runtime (pid %d) outlived the emulator" % runtime_pid)
 
     def test_server_mode_serves_invokes(self):
         proc = subprocess.Popen([EMULATOR, "--bootstrap", FAKE, "--port", "0", "--runtime-api-port", "0", "--", "echo"],
