@@ -54,6 +54,7 @@ class Conformance : public ::testing::Test {
       options.bootstrap_args = {path};
     }
     options.log_sink = log_.Sink();
+    options.max_observed = 10'000;  // Behaviour is proven by what the emulator observes.
     emulator_ = std::make_unique<Emulator>(options);
     ASSERT_EQ(emulator_->Start(), "");
   }

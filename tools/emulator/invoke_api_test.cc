@@ -30,6 +30,7 @@ class InvokeApiTest : public ::testing::Test {
       options.bootstrap_args = {fake_mode};
     }
     options.invoke_port = 0;
+    options.max_observed = 1000;
     options.log_sink = [](std::string_view) {};
     emulator_ = std::make_unique<Emulator>(options);
     ASSERT_EQ(emulator_->Start(), "");

@@ -72,7 +72,7 @@ void Emulator::HandleRuntimeApi(ServerRequest& request, ResponseWriter& writer) 
     if (recorded) return;
     recorded = true;
     std::lock_guard<std::mutex> lock(mu_);
-    observed_.push_back(observed);
+    RecordLocked(observed);
   };
   writer.OnFirstWrite(record);
   // The hook refers to this frame: drop it when the handler returns (the server may still write
@@ -134,7 +134,7 @@ void Emulator::HandleRuntimeApi(ServerRequest& request, ResponseWriter& writer) 
         result.body = FaultBody(fault->status);
         auto invocation = it->second;
         in_flight_.erase(it);
-        if (fault->status == 410) timed_out_.insert(request_id);
+        if (fault->status == 410) timed_out_.Add(request_id);
         CompleteLocked(invocation, std::move(result));
       }
     }
@@ -229,12 +229,13 @@ void Emulator::HandleNext(ServerRequest& request, ResponseWriter& writer, Observ
     ok = writer.Send(200, headers, payload);
   } else {
     observed.answered_status = 200;
-    ok = writer.BeginChunked(200, headers);
+    std::shared_ptr<ChunkedBody> body = writer.BeginChunked(200, headers);
+    ok = body != nullptr;
     std::size_t step = framing == Framing::kMultiChunk ? std::max<std::size_t>(1, options_.chunk_size) : payload.size();
     for (std::size_t at = 0; ok && at < payload.size(); at += step) {
-      ok = writer.WriteChunk(std::string_view(payload).substr(at, step));
+      ok = body->Write(std::string_view(payload).substr(at, step));
     }
-    ok = ok && writer.EndChunked();
+    ok = ok && body->End();
   }
   lock.lock();
   invocation->handed_out = Clock::now();
@@ -261,8 +262,8 @@ void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, Obse
   auto reject = [&](bool body_read) {
     std::unique_lock<std::mutex> lock(mu_);
     if (lookup()) return false;
-    bool timed_out = timed_out_.count(request_id) > 0;
-    bool finished = finished_.count(request_id) > 0;
+    bool timed_out = timed_out_.Contains(request_id);
+    bool finished = finished_.Contains(request_id);
     lock.unlock();
     if (!body_read) {
       bool too_large = false;
@@ -313,8 +314,12 @@ void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, Obse
   } else {
     e = request.ReadBody(kMaxResponseBytes, &observed.body, &observed.trailers, &too_large);
   }
+  if (!e.ok()) writer.CloseAfter();  // The rest of the body is unread: the connection is done.
+  if (e.code == http::ErrorCode::kTooLarge) {  // Too large to even read and drop.
+    SendJson(writer, observed, 413, FaultBody(413));
+    return;
+  }
   if (!e.ok()) {  // A broken body: the invoke stays in flight, as on Lambda.
-    writer.CloseAfter();
     SendError(writer, observed, 400, "InvalidRequestBody", std::string("Malformed body: ") + e.message);
     return;
   }
@@ -330,7 +335,7 @@ void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, Obse
   in_flight_.erase(request_id);
   // Record the request before the invoker can see the result, so Observed() is complete for it.
   observed.answered_status = too_large ? 413 : 202;
-  observed_.push_back(observed);
+  RecordLocked(observed);
   *recorded = true;
   result.completed = Clock::now();
   result.response_headers = request.headers();
