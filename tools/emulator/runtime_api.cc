@@ -54,6 +54,29 @@ bool PeerClosed(int fd) {
   return n == 0;
 }
 
+// Decodes %XX escapes; false for a malformed one.
+bool PercentDecode(std::string_view text, std::string* out) {
+  auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  out->clear();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out->push_back(text[i]);
+      continue;
+    }
+    int high = i + 1 < text.size() ? hex(text[i + 1]) : -1;
+    int low = i + 2 < text.size() ? hex(text[i + 2]) : -1;
+    if (high < 0 || low < 0) return false;
+    out->push_back(static_cast<char>(high * 16 + low));
+    i += 2;
+  }
+  return true;
+}
+
 int64_t EpochMs(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
@@ -99,10 +122,10 @@ void Emulator::HandleRuntimeApi(ServerRequest& request, ResponseWriter& writer) 
   } else if (rest.substr(0, 11) == "invocation/") {
     std::string_view tail = rest.substr(11);
     std::size_t slash = tail.find('/');
-    if (slash != std::string_view::npos && slash > 0) {
-      request_id = std::string(tail.substr(0, slash));
-      std::string_view what = tail.substr(slash + 1);
-      if (what == "response" || what == "error") endpoint = std::string(what);
+    std::string_view what = slash == std::string_view::npos ? std::string_view() : tail.substr(slash + 1);
+    // The id segment is percent-decoded, as Lambda's server does: runtimes encode ids.
+    if (slash > 0 && (what == "response" || what == "error") && PercentDecode(tail.substr(0, slash), &request_id)) {
+      endpoint = std::string(what);
     }
   }
   if (endpoint.empty()) {

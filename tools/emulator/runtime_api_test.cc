@@ -366,6 +366,17 @@ TEST_F(RuntimeApiTest, OnlyTheLatestAnsweredIdsAreRemembered) {
   EXPECT_EQ(runtime.Post(ResponsePath("r0"), "again").status, 400);  // Forgotten, as unknown.
 }
 
+TEST_F(RuntimeApiTest, RequestIdsArePercentDecoded) {
+  StartEmulator();
+  auto invocation = emulator_->Enqueue({.payload = "x", .request_id = "a b/c%"});
+  RawClient runtime(port());
+  ASSERT_EQ(runtime.Get(kNext).status, 200);
+  EXPECT_EQ(runtime.Post(ResponsePath("a%2"), "x").status, 404);  // A broken escape names nothing.
+  EXPECT_EQ(runtime.Post(ResponsePath("a%20b%2Fc%25"), "ok").status, 202);
+  ASSERT_TRUE(invocation->Wait(kGuard));
+  EXPECT_EQ(invocation->result().body, "ok");
+}
+
 TEST_F(RuntimeApiTest, ManyInvokesOverOneConnection) {
   StartEmulator();
   RawClient runtime(port());
