@@ -263,7 +263,7 @@ bool PostError(RuntimeApiClient& client, const Context& c, const std::string& ty
   Log(LogLevel::kError, "Invoke failed: " + type + ": " + message);
   http::Headers h = BaseHeaders(c);
   h.Add("Content-Type", "application/json");
-  h.Add("Lambda-Runtime-Function-Error-Type", type);
+  h.Add("Lambda-Runtime-Function-Error-Type", internal::HeaderSafe(type));
   ApiReply reply;
   http::Error e = client.Exchange("POST", InvocationPath(c, "error"), h, internal::ErrorBody(type, message), &reply,
                                   http::DeadlineIn(internal::kReplyTimeout));
@@ -276,7 +276,7 @@ bool Dispatch(RuntimeApiClient& client, const Handler& handler, const Invocation
   if (thrown) return PostError(client, in.context, thrown->type, thrown->message);
   if (!response.ok()) return PostError(client, in.context, response.error_type(), response.error_message());
   http::Headers h = BaseHeaders(in.context);
-  h.Add("Content-Type", response.content_type());
+  h.Add("Content-Type", internal::HeaderSafe(response.content_type()));
   ApiReply reply;
   http::Error e = client.Exchange("POST", InvocationPath(in.context, "response"), h, response.body(), &reply,
                                   http::DeadlineIn(internal::kReplyTimeout));
@@ -319,7 +319,7 @@ class Stream final : public ResponseStream {
     http::Headers trailers;
     if (failed_) {
       Log(LogLevel::kError, "Streamed invoke failed: " + error_type_ + ": " + error_message_);
-      trailers.Add("Lambda-Runtime-Function-Error-Type", error_type_);
+      trailers.Add("Lambda-Runtime-Function-Error-Type", internal::HeaderSafe(error_type_));
       trailers.Add("Lambda-Runtime-Function-Error-Body",
                    http::Base64Encode(internal::ErrorBody(error_type_, error_message_)));
     }
@@ -332,7 +332,7 @@ class Stream final : public ResponseStream {
   bool Start() {
     started_ = true;
     http::Headers h = BaseHeaders(context_);
-    h.Add("Content-Type", content_type_);
+    h.Add("Content-Type", internal::HeaderSafe(content_type_));
     h.Add("Lambda-Runtime-Function-Response-Mode", "streaming");
     h.Add("Trailer", "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body");
     if (!client_.BeginStream(InvocationPath(context_, "response"), h).ok()) {
@@ -388,7 +388,7 @@ bool ReportInitError(const Environment& env, const InitError& error) {
   RuntimeApiClient client(env.host, env.port);
   http::Headers h;
   h.Add("Content-Type", "application/json");
-  h.Add("Lambda-Runtime-Function-Error-Type", error.type);
+  h.Add("Lambda-Runtime-Function-Error-Type", internal::HeaderSafe(error.type));
   auto backoff = kFirstBackoff;
   for (int attempt = 0; attempt < 8; ++attempt) {  // ~2.5 s while unreachable, then give up and exit.
     ApiReply reply;

@@ -25,10 +25,10 @@ std::string Env(const char* name) {
 TEST(DeepJson, ATooDeepEventIsAnInvokeErrorAndTheFunctionKeepsServing) {
   EmulatorOptions options;
   if (Env("LAUNCHER").empty()) {
-    options.bootstrap = Env("BOOTSTRAP");
+    options.bootstrap = Env("ERRORS_BOOTSTRAP");
   } else {
     options.bootstrap = Env("LAUNCHER");
-    options.bootstrap_args = {Env("BOOTSTRAP")};
+    options.bootstrap_args = {Env("ERRORS_BOOTSTRAP")};
   }
   options.log_sink = [](std::string_view) {};
   Emulator emulator(options);

@@ -29,6 +29,14 @@ std::string InvocationPath(std::string_view request_id, std::string_view what) {
   return path;
 }
 
+std::string HeaderSafe(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if ((c >= 0 && c < 0x20) || c == 0x7f) c = ' ';
+  }
+  return out;
+}
+
 bool ParseDeadlineMs(std::string_view text, int64_t* out) {
   const bool negative = !text.empty() && text.front() == '-';
   if (negative) text.remove_prefix(1);

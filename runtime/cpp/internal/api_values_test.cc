@@ -29,6 +29,12 @@ TEST(UsableRequestId, RefusesWhatCannotBeAPathSegment) {
   EXPECT_FALSE(UsableRequestId(".."));
 }
 
+TEST(HeaderSafe, ControlCharactersBecomeSpaces) {
+  EXPECT_EQ(HeaderSafe("Plain.Type"), "Plain.Type");
+  EXPECT_EQ(HeaderSafe("Bad\r\nX-Injected: yes"), "Bad  X-Injected: yes");
+  EXPECT_EQ(HeaderSafe(std::string("a\0b\tc\x7f\xc3\xbc", 8)), "a b c \xc3\xbc");
+}
+
 TEST(ParseDeadlineMs, AcceptsInt64AndNothingElse) {
   int64_t v = 7;
   ASSERT_TRUE(ParseDeadlineMs("1700000000123", &v));
