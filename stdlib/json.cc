@@ -1,8 +1,13 @@
 // Json: parsing through RapidJSON (a pinned Debian package), serialisation and access.
 #include <charconv>
 
+#include <algorithm>
+
 #include "rapidjson/document.h"
+#include "rapidjson/encodedstream.h"
 #include "rapidjson/error/en.h"
+#include "rapidjson/memorystream.h"
+#include "rapidjson/reader.h"
 #include "ruchy/prelude.h"
 
 namespace rt {
@@ -14,8 +19,9 @@ const Json& NullJson() {
   return *null;
 }
 
-Json FromRapid(const rapidjson::Value& v, int depth) {
-  if (depth > 512) Fail("Ruchy.JsonError", "JSON nested too deeply");
+// A parsed document is at most kMaxJsonDepth deep (ParseJson refuses deeper), so this recursion
+// is bounded.
+Json FromRapid(const rapidjson::Value& v) {
   if (v.IsNull()) return Json::Null();
   if (v.IsBool()) return Json::Of(v.GetBool());
   if (v.IsInt64()) return Json::Of(static_cast<int64_t>(v.GetInt64()));
@@ -23,14 +29,56 @@ Json FromRapid(const rapidjson::Value& v, int depth) {
   if (v.IsString()) return Json::Of(std::string(v.GetString(), v.GetStringLength()));
   if (v.IsArray()) {
     Json out = Json::Array();
-    for (const auto& item : v.GetArray()) out.push(FromRapid(item, depth + 1));
+    for (const auto& item : v.GetArray()) out.push(FromRapid(item));
     return out;
   }
   Json out = Json::Object();
   for (const auto& m : v.GetObject()) {
-    out.set(std::string(m.name.GetString(), m.name.GetStringLength()), FromRapid(m.value, depth + 1));
+    out.set(std::string(m.name.GetString(), m.name.GetStringLength()), FromRapid(m.value));
   }
   return out;
+}
+
+// Passes RapidJSON's parse events on to a Document, refusing to open a level past
+// kMaxJsonDepth. With the iterative reader nothing recurses, and the limit also stops the
+// document (and the work) at the first level too many instead of after the whole input.
+class DepthLimitedBuilder {
+ public:
+  explicit DepthLimitedBuilder(rapidjson::Document& doc) : doc_(doc) {}
+  bool too_deep() const { return too_deep_; }
+
+  bool Null() { return doc_.Null(); }
+  bool Bool(bool b) { return doc_.Bool(b); }
+  bool Int(int i) { return doc_.Int(i); }
+  bool Uint(unsigned u) { return doc_.Uint(u); }
+  bool Int64(int64_t i) { return doc_.Int64(i); }
+  bool Uint64(uint64_t u) { return doc_.Uint64(u); }
+  bool Double(double d) { return doc_.Double(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return doc_.RawNumber(s, n, copy); }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
+  bool StartObject() { return Open() && doc_.StartObject(); }
+  bool EndObject(rapidjson::SizeType members) { return Close() && doc_.EndObject(members); }
+  bool StartArray() { return Open() && doc_.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) { return Close() && doc_.EndArray(elements); }
+
+ private:
+  bool Open() {
+    too_deep_ = ++depth_ > kMaxJsonDepth;
+    return !too_deep_;
+  }
+  bool Close() {
+    --depth_;
+    return true;
+  }
+
+  rapidjson::Document& doc_;
+  int depth_ = 0;
+  bool too_deep_ = false;
+};
+
+[[noreturn]] void FailTooDeep() {
+  Fail("Ruchy.JsonError", "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
 }
 
 void AppendJsonString(std::string& out, const std::string& s) {
@@ -110,20 +158,30 @@ std::vector<std::string> Json::keys() const {
 }
 
 void Json::set(const std::string& key, Json value) {
-  if (kind_ == Kind::kNull) kind_ = Kind::kObject;
-  if (kind_ != Kind::kObject) Fail("Ruchy.JsonError", "cannot set a key on a JSON value that is not an object");
+  if (kind_ != Kind::kNull && kind_ != Kind::kObject) {
+    Fail("Ruchy.JsonError", "cannot set a key on a JSON value that is not an object");
+  }
+  if (value.depth_ >= kMaxJsonDepth) FailTooDeep();
+  kind_ = Kind::kObject;
   for (auto& [k, v] : members_) {
     if (k == key) {
       v = std::move(value);
+      depth_ = 1;  // The replaced member may have been the deepest: count again.
+      for (const auto& member : members_) depth_ = std::max(depth_, member.second.depth_ + 1);
       return;
     }
   }
+  depth_ = std::max({depth_, 1, value.depth_ + 1});
   members_.emplace_back(key, std::move(value));
 }
 
 void Json::push(Json value) {
-  if (kind_ == Kind::kNull) kind_ = Kind::kArray;
-  if (kind_ != Kind::kArray) Fail("Ruchy.JsonError", "cannot push onto a JSON value that is not an array");
+  if (kind_ != Kind::kNull && kind_ != Kind::kArray) {
+    Fail("Ruchy.JsonError", "cannot push onto a JSON value that is not an array");
+  }
+  if (value.depth_ >= kMaxJsonDepth) FailTooDeep();
+  kind_ = Kind::kArray;
+  depth_ = std::max({depth_, 1, value.depth_ + 1});
   items_.push_back(std::move(value));
 }
 
@@ -142,16 +200,24 @@ bool operator==(const Json& a, const Json& b) {
 
 Result<Json, std::string> ParseJson(const std::string& text) {
   rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
-  if (doc.HasParseError()) {
-    return Result<Json, std::string>::Err(std::string(rapidjson::GetParseError_En(doc.GetParseError())) +
-                                          " at offset " + std::to_string(doc.GetErrorOffset()));
+  rapidjson::ParseResult result;
+  bool too_deep = false;
+  auto parse = [&](rapidjson::Document& into) {
+    DepthLimitedBuilder builder(into);
+    rapidjson::MemoryStream memory(text.data(), text.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(memory);
+    rapidjson::Reader reader;
+    result = reader.Parse<rapidjson::kParseIterativeFlag>(in, builder);
+    too_deep = builder.too_deep();
+    return !result.IsError();
+  };
+  doc.Populate(parse);
+  if (result.IsError()) {
+    std::string what = too_deep ? "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
+                                : rapidjson::GetParseError_En(result.Code());
+    return Result<Json, std::string>::Err(what + " at offset " + std::to_string(result.Offset()));
   }
-  try {
-    return Result<Json, std::string>::Ok(FromRapid(doc, 0));
-  } catch (const RuntimeError& e) {
-    return Result<Json, std::string>::Err(e.message());
-  }
+  return Result<Json, std::string>::Ok(FromRapid(doc));
 }
 
 void AppendJson(std::string& out, const Json& j) {

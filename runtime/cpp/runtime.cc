@@ -3,6 +3,7 @@
 #include <cxxabi.h>
 #include <malloc.h>
 #include <signal.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,6 +24,7 @@
 
 #include "runtime/cpp/http/base64.h"
 #include "runtime/cpp/http/socket.h"
+#include "runtime/cpp/internal/api_values.h"
 #include "runtime/cpp/internal/json_text.h"
 #include "runtime/cpp/internal/runtime_api_client.h"
 #include "runtime/cpp/internal/runtime_state.h"
@@ -53,17 +55,30 @@ constexpr char kInitErrorPath[] = "/2018-06-01/runtime/init/error";
 constexpr auto kFirstBackoff = std::chrono::milliseconds(10);
 constexpr auto kMaxBackoff = std::chrono::milliseconds(1000);
 
+// After SIGTERM an invoke in progress may finish for this long; then the runtime exits anyway.
+// Lambda sends SIGKILL 500 ms to 2 s after SIGTERM, and a clean exit 0 beats being killed.
+constexpr long kSigtermGraceMicros = 500'000;
+
 std::atomic<int> g_busy{0};
 std::atomic<bool> g_terminating{false};
 
+template <std::size_t N>
+[[noreturn]] void ExitNow(const char (&message)[N]) {
+  ssize_t ignored = ::write(2, message, N - 1);
+  (void)ignored;
+  _exit(0);
+}
+
+void OnGraceOver(int) { ExitNow("INFO SIGTERM grace period over; exiting with the invoke unfinished\n"); }
+
 void OnSigterm(int) {
   g_terminating = true;
-  if (g_busy.load() == 0) {  // Idle in /next: nothing to finish.
-    static const char kMessage[] = "INFO SIGTERM received; exiting\n";
-    ssize_t ignored = ::write(2, kMessage, sizeof(kMessage) - 1);
-    (void)ignored;
-    _exit(0);
-  }
+  if (g_busy.load() == 0) ExitNow("INFO SIGTERM received; exiting\n");  // Idle: nothing to finish.
+  // Busy (in the handler, or waiting for the API to take its answer): the worker exits after the
+  // invoke if it finishes in time; the timer ends the process if it does not.
+  itimerval grace{};
+  grace.it_value.tv_usec = kSigtermGraceMicros;
+  setitimer(ITIMER_REAL, &grace, nullptr);
 }
 
 struct Environment {
@@ -128,43 +143,79 @@ std::optional<InitError> Guard(F&& f) {
   }
 }
 
+// What went wrong in an exchange with the API, in words for the log.
+std::string DescribeFailure(const http::Error& e, const std::string& what) {
+  switch (e.code) {
+    case http::ErrorCode::kConnect:
+      return "Runtime API unreachable (" + e.message + ")";
+    case http::ErrorCode::kMalformed:
+    case http::ErrorCode::kTooLarge:
+      return "malformed reply from the Runtime API to " + what + " (" + e.message + "); dropped the connection";
+    case http::ErrorCode::kTimeout:
+      return "no reply from the Runtime API to " + what + " within " + std::to_string(internal::kReplyTimeout.count()) +
+             " s; dropped the connection";
+    case http::ErrorCode::kClosed:
+    case http::ErrorCode::kTruncated:
+      return "the Runtime API closed the connection during " + what + " (" + e.message + ")";
+    default:
+      return "the connection to the Runtime API failed during " + what + " (" + e.message + ")";
+  }
+}
+
+// The invoke a /next reply hands out. False (with the reason logged) if it cannot be served.
+bool TakeInvocation(ApiReply& reply, const Environment& env, Invocation* out) {
+  const std::string* id = reply.headers.Find("Lambda-Runtime-Aws-Request-Id");
+  if (id == nullptr) {
+    Log(LogLevel::kError, "/next answered without Lambda-Runtime-Aws-Request-Id; ignoring it");
+    return false;
+  }
+  if (!internal::UsableRequestId(*id)) {
+    Log(LogLevel::kError, "/next answered with request id '" + *id + "', which cannot be sent back; skipping it");
+    return false;
+  }
+  Context& c = out->context;
+  c.request_id = *id;
+  c.deadline_ms = 0;
+  const std::string* deadline = reply.headers.Find("Lambda-Runtime-Deadline-Ms");
+  if (deadline != nullptr && !internal::ParseDeadlineMs(*deadline, &c.deadline_ms)) {
+    Log(LogLevel::kWarn, "/next answered with a malformed Lambda-Runtime-Deadline-Ms '" + *deadline +
+                             "'; the invoke has no known deadline");
+  }
+  c.function_arn = HeaderValue(reply.headers, "Lambda-Runtime-Invoked-Function-Arn").value_or("");
+  c.trace_id = HeaderValue(reply.headers, "Lambda-Runtime-Trace-Id").value_or("");
+  c.client_context = HeaderValue(reply.headers, "Lambda-Runtime-Client-Context");
+  c.cognito_identity = HeaderValue(reply.headers, "Lambda-Runtime-Cognito-Identity");
+  c.tenant_id = HeaderValue(reply.headers, "Lambda-Runtime-Aws-Tenant-Id");
+  c.invocation_id = HeaderValue(reply.headers, "Lambda-Runtime-Invocation-Id");
+  c.function_name = env.function_name;
+  c.function_version = env.function_version;
+  c.memory_limit_mb = env.memory_mb;
+  c.log_group_name = env.log_group;
+  c.log_stream_name = env.log_stream;
+  out->payload = std::move(reply.body);
+  return true;
+}
+
 // Waits for the next invoke. False if the runtime must exit (*exit_code says how).
 bool NextInvocation(RuntimeApiClient& client, const Environment& env, Invocation* out, int* exit_code) {
   auto backoff = kFirstBackoff;
-  bool warned = false;
+  std::string last_trouble;  // Logged once per kind of trouble, not once per retry.
   while (true) {
     ApiReply reply;
-    http::Error e = client.Exchange("GET", kNextPath, http::Headers(), "", &reply);
+    http::Error e = client.Exchange("GET", kNextPath, http::Headers(), "", &reply, http::kNoDeadline);
     if (e.ok() && reply.status == 200) {
-      const std::string* id = reply.headers.Find("Lambda-Runtime-Aws-Request-Id");
-      if (id != nullptr && !id->empty()) {
-        Context& c = out->context;
-        c.request_id = *id;
-        const std::string* deadline = reply.headers.Find("Lambda-Runtime-Deadline-Ms");
-        c.deadline_ms = deadline != nullptr ? std::strtoll(deadline->c_str(), nullptr, 10) : 0;
-        c.function_arn = HeaderValue(reply.headers, "Lambda-Runtime-Invoked-Function-Arn").value_or("");
-        c.trace_id = HeaderValue(reply.headers, "Lambda-Runtime-Trace-Id").value_or("");
-        c.client_context = HeaderValue(reply.headers, "Lambda-Runtime-Client-Context");
-        c.cognito_identity = HeaderValue(reply.headers, "Lambda-Runtime-Cognito-Identity");
-        c.tenant_id = HeaderValue(reply.headers, "Lambda-Runtime-Aws-Tenant-Id");
-        c.invocation_id = HeaderValue(reply.headers, "Lambda-Runtime-Invocation-Id");
-        c.function_name = env.function_name;
-        c.function_version = env.function_version;
-        c.memory_limit_mb = env.memory_mb;
-        c.log_group_name = env.log_group;
-        c.log_stream_name = env.log_stream;
-        out->payload = std::move(reply.body);
-        return true;
-      }
-      Log(LogLevel::kError, "/next answered without Lambda-Runtime-Aws-Request-Id; ignoring it");
+      if (TakeInvocation(reply, env, out)) return true;
     } else if (e.ok() && reply.status >= 500) {
       Log(LogLevel::kFatal, "Runtime API answered " + std::to_string(reply.status) + " to /next: exiting");
       *exit_code = 1;
       return false;
-    } else if (!warned) {
-      Log(LogLevel::kWarn, e.ok() ? "/next answered " + std::to_string(reply.status) + "; retrying"
-                                  : "Runtime API unreachable (" + e.message + "); retrying with backoff");
-      warned = true;
+    } else {
+      std::string trouble = e.ok() ? "status " + std::to_string(reply.status) : http::ErrorCodeName(e.code);
+      if (trouble != last_trouble) {
+        Log(LogLevel::kWarn, e.ok() ? "/next answered " + std::to_string(reply.status) + "; retrying"
+                                    : DescribeFailure(e, "/next") + "; retrying with backoff");
+        last_trouble = std::move(trouble);
+      }
     }
     if (g_terminating) {
       *exit_code = 0;
@@ -178,7 +229,7 @@ bool NextInvocation(RuntimeApiClient& client, const Environment& env, Invocation
 // Acts on the API's answer to /response or /error. False if the runtime must exit.
 bool Settle(const http::Error& e, const ApiReply& reply, const std::string& what) {
   if (!e.ok()) {
-    Log(LogLevel::kError, what + " could not be delivered: " + e.message);
+    Log(LogLevel::kError, what + " may not have been delivered: " + DescribeFailure(e, what));
     return true;
   }
   switch (reply.status) {
@@ -200,9 +251,7 @@ bool Settle(const http::Error& e, const ApiReply& reply, const std::string& what
   }
 }
 
-std::string InvocationPath(const Context& c, const char* what) {
-  return "/2018-06-01/runtime/invocation/" + c.request_id + "/" + what;
-}
+std::string InvocationPath(const Context& c, const char* what) { return internal::InvocationPath(c.request_id, what); }
 
 http::Headers BaseHeaders(const Context& c) {
   http::Headers h;
@@ -214,9 +263,10 @@ bool PostError(RuntimeApiClient& client, const Context& c, const std::string& ty
   Log(LogLevel::kError, "Invoke failed: " + type + ": " + message);
   http::Headers h = BaseHeaders(c);
   h.Add("Content-Type", "application/json");
-  h.Add("Lambda-Runtime-Function-Error-Type", type);
+  h.Add("Lambda-Runtime-Function-Error-Type", internal::HeaderSafe(type));
   ApiReply reply;
-  http::Error e = client.Exchange("POST", InvocationPath(c, "error"), h, internal::ErrorBody(type, message), &reply);
+  http::Error e = client.Exchange("POST", InvocationPath(c, "error"), h, internal::ErrorBody(type, message), &reply,
+                                  http::DeadlineIn(internal::kReplyTimeout));
   return Settle(e, reply, "the error of " + c.request_id);
 }
 
@@ -226,9 +276,10 @@ bool Dispatch(RuntimeApiClient& client, const Handler& handler, const Invocation
   if (thrown) return PostError(client, in.context, thrown->type, thrown->message);
   if (!response.ok()) return PostError(client, in.context, response.error_type(), response.error_message());
   http::Headers h = BaseHeaders(in.context);
-  h.Add("Content-Type", response.content_type());
+  h.Add("Content-Type", internal::HeaderSafe(response.content_type()));
   ApiReply reply;
-  http::Error e = client.Exchange("POST", InvocationPath(in.context, "response"), h, response.body(), &reply);
+  http::Error e = client.Exchange("POST", InvocationPath(in.context, "response"), h, response.body(), &reply,
+                                  http::DeadlineIn(internal::kReplyTimeout));
   return Settle(e, reply, "the response of " + in.context.request_id);
 }
 
@@ -268,7 +319,7 @@ class Stream final : public ResponseStream {
     http::Headers trailers;
     if (failed_) {
       Log(LogLevel::kError, "Streamed invoke failed: " + error_type_ + ": " + error_message_);
-      trailers.Add("Lambda-Runtime-Function-Error-Type", error_type_);
+      trailers.Add("Lambda-Runtime-Function-Error-Type", internal::HeaderSafe(error_type_));
       trailers.Add("Lambda-Runtime-Function-Error-Body",
                    http::Base64Encode(internal::ErrorBody(error_type_, error_message_)));
     }
@@ -281,7 +332,7 @@ class Stream final : public ResponseStream {
   bool Start() {
     started_ = true;
     http::Headers h = BaseHeaders(context_);
-    h.Add("Content-Type", content_type_);
+    h.Add("Content-Type", internal::HeaderSafe(content_type_));
     h.Add("Lambda-Runtime-Function-Response-Mode", "streaming");
     h.Add("Trailer", "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body");
     if (!client_.BeginStream(InvocationPath(context_, "response"), h).ok()) {
@@ -337,13 +388,15 @@ bool ReportInitError(const Environment& env, const InitError& error) {
   RuntimeApiClient client(env.host, env.port);
   http::Headers h;
   h.Add("Content-Type", "application/json");
-  h.Add("Lambda-Runtime-Function-Error-Type", error.type);
+  h.Add("Lambda-Runtime-Function-Error-Type", internal::HeaderSafe(error.type));
   auto backoff = kFirstBackoff;
-  for (int attempt = 0; attempt < 8; ++attempt) {  // ~2.5 s at most, then give up and exit.
+  for (int attempt = 0; attempt < 8; ++attempt) {  // ~2.5 s while unreachable, then give up and exit.
     ApiReply reply;
-    if (client.Exchange("POST", kInitErrorPath, h, internal::ErrorBody(error.type, error.message), &reply).ok()) {
-      return reply.status == 202;
-    }
+    http::Error e = client.Exchange("POST", kInitErrorPath, h, internal::ErrorBody(error.type, error.message), &reply,
+                                    http::DeadlineIn(internal::kReplyTimeout));
+    if (e.ok()) return reply.status == 202;
+    Log(LogLevel::kError, DescribeFailure(e, "/init/error"));
+    if (e.code != http::ErrorCode::kConnect) return false;
     Sleep(backoff);
     backoff = std::min(backoff * 2, kMaxBackoff);
   }
@@ -367,6 +420,8 @@ int Serve(const DispatchFn& dispatch, const InitFunction& init) {
   struct sigaction sa {};
   sa.sa_handler = OnSigterm;
   sigaction(SIGTERM, &sa, nullptr);
+  sa.sa_handler = OnGraceOver;
+  sigaction(SIGALRM, &sa, nullptr);
   signal(SIGPIPE, SIG_IGN);  // A vanished peer is an error return, not a signal.
 
   if (init) {

@@ -15,6 +15,11 @@
 
 namespace rt {
 
+// The deepest nesting of arrays and objects a Json may have. Parsing refuses deeper input, and
+// building refuses deeper values (push and set check it), so everything that walks a Json
+// (copying, printing, comparing, freeing, converting to typed values) recurses at most this deep.
+inline constexpr int kMaxJsonDepth = 512;
+
 class Json {
  public:
   enum class Kind { kNull, kBool, kInt, kFloat, kString, kArray, kObject };
@@ -24,11 +29,13 @@ class Json {
   static Json Object() {
     Json j;
     j.kind_ = Kind::kObject;
+    j.depth_ = 1;
     return j;
   }
   static Json Array() {
     Json j;
     j.kind_ = Kind::kArray;
+    j.depth_ = 1;
     return j;
   }
   static Json Of(bool b) {
@@ -57,6 +64,8 @@ class Json {
   }
 
   Kind kind() const { return kind_; }
+  // Levels of arrays and objects: 0 for a scalar, 1 for [] or {}, 2 for [[]], ...
+  int depth() const { return depth_; }
   bool is_null() const { return kind_ == Kind::kNull; }
   bool is_bool() const { return kind_ == Kind::kBool; }
   bool is_number() const { return kind_ == Kind::kInt || kind_ == Kind::kFloat; }
@@ -87,6 +96,8 @@ class Json {
   int64_t size() const;
   std::vector<std::string> keys() const;
 
+  // Add to an object or array (null becomes one). A result deeper than kMaxJsonDepth is the
+  // runtime error Ruchy.JsonError.
   void set(const std::string& key, Json value);
   void push(Json value);
 
@@ -97,6 +108,7 @@ class Json {
 
  private:
   Kind kind_ = Kind::kNull;
+  int depth_ = 0;
   bool bool_ = false;
   int64_t int_ = 0;
   double float_ = 0;

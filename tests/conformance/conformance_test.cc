@@ -54,6 +54,7 @@ class Conformance : public ::testing::Test {
       options.bootstrap_args = {path};
     }
     options.log_sink = log_.Sink();
+    options.max_observed = 10'000;  // Behaviour is proven by what the emulator observes.
     emulator_ = std::make_unique<Emulator>(options);
     ASSERT_EQ(emulator_->Start(), "");
   }
@@ -133,6 +134,18 @@ TEST_F(Conformance, LargeInvokesReuseTheirMemory) {
   for (int i = 0; i < kInvokes; ++i) ASSERT_EQ(Invoke({.payload = event}).outcome, Outcome::kSuccess);
   long per_invoke = (MinorFaults(pid) - before) / kInvokes;
   EXPECT_LT(per_invoke, 64) << "minor page faults per 1 MB invoke";
+}
+
+TEST_F(Conformance, RequestIdsThatNeedEncodingRoundTrip) {
+  Start("echo");
+  // Lambda's ids are UUIDs, but the API names an id a string: it must reach the path encoded
+  // and come back to the right invoke.
+  for (const std::string id : {"with space", "../../init/error?x=#y", "\xc3\xbc-%41", "a/b"}) {
+    InvokeResult r = Invoke({.payload = "for " + id, .request_id = id});
+    ASSERT_EQ(r.outcome, emulator::Outcome::kSuccess) << id << ": " << r.body;
+    EXPECT_EQ(r.body, "for " + id);
+  }
+  EXPECT_EQ(emulator_->Starts(), 1);
 }
 
 TEST_F(Conformance, BinaryPayloadsPassThroughUntouched) {

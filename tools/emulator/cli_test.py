@@ -5,6 +5,9 @@ import base64
 import json
 import os
 import re
+import resource
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -13,11 +16,23 @@ import urllib.request
 
 EMULATOR = os.path.abspath(sys.argv.pop(1))
 FAKE = os.path.abspath(sys.argv.pop(1))
+with open(EMULATOR, "rb") as binary:
+    UNDER_ASAN = b"AddressSanitizer" in binary.read()
 
 
 def run(*args, **kwargs):
     return subprocess.run([EMULATOR] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           timeout=60, **kwargs)
+
+
+def process_alive(pid):
+    """True while PID runs (a zombie waiting for its new parent to reap it counts as gone)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)
+    except OSError:  # Gone (or going: the kernel may refuse the read while it tears it down).
+        return False
+    return len(fields) == 2 and fields[1].split()[:1] != ["Z"]
 
 
 class CommandLine(unittest.TestCase):
@@ -78,6 +93,7 @@ class CommandLine(unittest.TestCase):
     def start_server(self, mode):
         proc = subprocess.Popen([EMULATOR, "--bootstrap", FAKE, "--port", "0", "--runtime-api-port", "0", "--", mode],
                                 stderr=subprocess.PIPE, text=True)
+        self.server = proc
         self.addCleanup(proc.wait, 30)
         self.addCleanup(proc.terminate)
         line = proc.stderr.readline()
@@ -117,6 +133,66 @@ class CommandLine(unittest.TestCase):
 
         meta = aws_invoke('"crash"', os.path.join(tmp, "crash.json"))
         self.assertEqual(meta["FunctionError"], "Unhandled")
+
+    def test_the_runtime_dies_with_a_killed_emulator(self):
+        proc = subprocess.Popen([EMULATOR, "--bootstrap", FAKE, "--port", "0", "--runtime-api-port", "0", "--", "pid"],
+                                stderr=subprocess.PIPE, text=True)
+        self.addCleanup(proc.stderr.close)
+        port = int(re.search(r"Invoke API on http://127.0.0.1:(\d+)", proc.stderr.readline()).group(1))
+        url = "http://127.0.0.1:%d/2015-03-31/functions/function/invocations" % port
+        with urllib.request.urlopen(urllib.request.Request(url, data=b"{}", method="POST"), timeout=30) as response:
+            runtime_pid = int(response.read())
+        # Kill the emulator only once the runtime has its answer and hangs (a runtime that was still
+        # reading the 202 would die of the broken connection, not of the emulator's death).
+        for line in iter(proc.stderr.readline, ""):
+            if "fake_runtime: hanging" in line:
+                break
+        self.assertTrue(process_alive(runtime_pid))
+        # SIGKILL: no handler runs, no SIGTERM is forwarded. The kernel must take the runtime along.
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        for _ in range(3000):
+            if not process_alive(runtime_pid):
+                return
+            time.sleep(0.01)
+        os.kill(runtime_pid, signal.SIGKILL)
+        self.fail("the runtime (pid %d) outlived the emulator" % runtime_pid)
+
+    @unittest.skipIf(UNDER_ASAN, "ASan reserves terabytes of address space: no RLIMIT_AS under it")
+    def test_running_out_of_threads_refuses_connections_and_never_aborts(self):
+        port = self.start_server("echo")
+        proc = self.server
+        url = "http://127.0.0.1:%d/2015-03-31/functions/function/invocations" % port
+
+        def invoke():
+            with urllib.request.urlopen(urllib.request.Request(url, data=b"{}", method="POST"), timeout=30) as r:
+                return r.read()
+
+        self.assertEqual(invoke(), b"{}")  # The runtime runs; now starve the emulator of threads.
+        with open("/proc/%d/status" % proc.pid) as f:
+            vm_kb = int(re.search(r"VmSize:\s+(\d+) kB", f.read()).group(1))
+        # Room for a few 8 MB thread stacks, not for one per connection below.
+        resource.prlimit(proc.pid, resource.RLIMIT_AS, ((vm_kb + 48 * 1024) * 1024, resource.RLIM_INFINITY))
+        clients = []
+        refused = 0
+        try:
+            for _ in range(40):  # Each half-sent request holds its connection's thread.
+                c = socket.create_connection(("127.0.0.1", port), timeout=30)
+                c.sendall(b"POST /2015-03-31/functions/function/invocations HTTP/1.1\r\nHost: x\r\n")
+                clients.append(c)
+            for c in clients:
+                c.settimeout(0.2)
+                try:
+                    refused += c.recv(64).startswith(b"HTTP/1.1 429 ")
+                except (socket.timeout, ConnectionError):
+                    pass
+        finally:
+            for c in clients:
+                c.close()
+            resource.prlimit(proc.pid, resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+        self.assertIsNone(proc.poll(), "the emulator died when it ran out of threads")
+        self.assertGreater(refused, 0, "no connection was refused: the limit did not bite")
+        self.assertEqual(invoke(), b"{}")
 
     def test_server_mode_serves_invokes(self):
         proc = subprocess.Popen([EMULATOR, "--bootstrap", FAKE, "--port", "0", "--runtime-api-port", "0", "--", "echo"],

@@ -19,14 +19,17 @@ Emulator::Emulator(EmulatorOptions options) : options_(std::move(options)) {}
 Emulator::~Emulator() { Stop(); }
 
 std::string Emulator::Start() {
-  std::string error = runtime_api_.Start(options_.runtime_api_port, [this](ServerRequest& r, ResponseWriter& w) {
-    HandleRuntimeApi(r, w);
-  });
+  ServerLimits runtime_limits = options_.server_limits;
+  runtime_limits.idle_timeout += std::chrono::seconds(options_.timeout_seconds);
+  std::string error = runtime_api_.Start(
+      options_.runtime_api_port, [this](ServerRequest& r, ResponseWriter& w) { HandleRuntimeApi(r, w); },
+      runtime_limits);
   if (!error.empty()) return error;
   if (options_.invoke_port.has_value()) {
-    error = invoke_api_.Start(*options_.invoke_port, [this](ServerRequest& r, ResponseWriter& w) {
-      HandleInvokeApi(r, w);
-    });
+    ServerLimits invoke_limits = options_.server_limits;
+    invoke_limits.refusal = ThrottledResponse();
+    error = invoke_api_.Start(
+        *options_.invoke_port, [this](ServerRequest& r, ResponseWriter& w) { HandleInvokeApi(r, w); }, invoke_limits);
     if (!error.empty()) {
       runtime_api_.Stop();
       return error;
@@ -89,12 +92,17 @@ InvokeResult Emulator::Invoke(InvokeRequest request, std::chrono::milliseconds t
 
 std::vector<ObservedRequest> Emulator::Observed() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return observed_;
+  return std::vector<ObservedRequest>(observed_.begin(), observed_.end());
 }
 
 int Emulator::InFlight() const {
   std::lock_guard<std::mutex> lock(mu_);
   return static_cast<int>(in_flight_.size());
+}
+
+std::size_t Emulator::PendingInvokes() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return queue_.size() + in_flight_.size();
 }
 
 int Emulator::MaxConcurrentPolls() const {
@@ -125,6 +133,18 @@ int Emulator::RuntimePid() const {
 void Emulator::InjectFault(Fault fault) {
   std::lock_guard<std::mutex> lock(mu_);
   faults_.push_back(std::move(fault));
+}
+
+void Emulator::RecordLocked(const ObservedRequest& observed) {
+  if (options_.max_observed == 0) return;
+  observed_.push_back(observed);
+  ObservedRequest& kept = observed_.back();
+  kept.body_size = observed.body.size();
+  if (kept.body.size() > kMaxObservedBodyBytes) {
+    kept.body.resize(kMaxObservedBodyBytes);
+    kept.body.shrink_to_fit();
+  }
+  while (observed_.size() > options_.max_observed) observed_.pop_front();
 }
 
 std::optional<Fault> Emulator::TakeFault(std::string_view endpoint) {
@@ -293,7 +313,7 @@ void Emulator::CompleteLocked(const std::shared_ptr<Invocation>& invocation, Inv
     }
     log_tails_.erase(invocation->request_id());
   }
-  if (invocation->Complete(std::move(result))) finished_.insert(invocation->request_id());
+  if (invocation->Complete(std::move(result))) finished_.Add(invocation->request_id());
 }
 
 void Emulator::Watchdog() {
@@ -310,7 +330,7 @@ void Emulator::Watchdog() {
       }
       auto invocation = it->second;
       it = in_flight_.erase(it);
-      timed_out_.insert(invocation->request_id());
+      timed_out_.Add(invocation->request_id());
       InvokeResult result;
       result.outcome = Outcome::kTimeout;
       result.error_type = "Sandbox.Timedout";

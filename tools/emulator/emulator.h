@@ -25,7 +25,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -33,14 +32,11 @@
 
 #include "tools/emulator/http_server.h"
 #include "tools/emulator/invocation.h"
+#include "tools/emulator/limits.h"
+#include "tools/emulator/recent_ids.h"
 #include "tools/emulator/supervisor.h"
 
 namespace lambda::emulator {
-
-// Lambda's limits, as AWS states them.
-inline constexpr std::size_t kMaxResponseBytes = 6 * 1024 * 1024 + 100;  // 6291556: /response.
-inline constexpr std::size_t kMaxInvokeRequestBytes = 6 * 1024 * 1024;   // 6291456: the event.
-inline constexpr std::size_t kLogTailBytes = 4096;
 
 // An event over kMaxInvokeRequestBytes never reaches a runtime: Lambda's Invoke API answers 413
 // with this error type and message. The Invoke API server and `emulator --once` both use them.
@@ -70,6 +66,15 @@ struct EmulatorOptions {
   Framing framing = Framing::kContentLength;
   std::size_t chunk_size = 16 * 1024;  // For Framing::kMultiChunk.
 
+  // Requests the runtime sent that Observed() keeps, the latest ones (bodies cut at
+  // kMaxObservedBodyBytes). 0, the default, keeps none: a long run holds no history.
+  std::size_t max_observed = 0;
+  // Invokes the Invoke API lets wait before it answers 429 TooManyRequestsException.
+  std::size_t max_pending_invokes = kMaxPendingInvokes;
+  // Connections, idle, request and write timeouts of both ports (the Runtime API's idle timeout
+  // also gets the function timeout: a runtime's connection idles while its handler runs).
+  ServerLimits server_limits;
+
   // Where the runtime's output and the START/END/REPORT lines go (one call per line, no newline).
   // Default: the emulator's stderr.
   std::function<void(std::string_view)> log_sink;
@@ -81,7 +86,8 @@ struct ObservedRequest {
   std::string path;
   http::Headers headers;
   http::Headers trailers;
-  std::string body;
+  std::string body;            // The first kMaxObservedBodyBytes of it.
+  std::size_t body_size = 0;   // The whole body's size.
   uint64_t connection_id = 0;
   int answered_status = 0;
   Clock::time_point received{};
@@ -124,10 +130,12 @@ class Emulator {
   // Queues an invoke and waits for it (at most `timeout`; then the result is kPending).
   InvokeResult Invoke(InvokeRequest request, std::chrono::milliseconds timeout = std::chrono::minutes(20));
 
-  // Everything the runtime sent so far, in arrival order.
+  // What the runtime sent so far, in arrival order: the last options.max_observed requests.
   std::vector<ObservedRequest> Observed() const;
   // Invokes the runtime has been handed and not yet answered.
   int InFlight() const;
+  // Invokes queued or in flight.
+  std::size_t PendingInvokes() const;
   // The most /next polls that were waiting at once, and the most invokes in flight at once.
   int MaxConcurrentPolls() const;
   int MaxInFlight() const;
@@ -148,9 +156,12 @@ class Emulator {
                     const std::string& request_id, bool is_error, bool* recorded);
   void HandleInitError(ServerRequest& request, ResponseWriter& writer, ObservedRequest& observed);
   std::optional<Fault> TakeFault(std::string_view endpoint);
+  void RecordLocked(const ObservedRequest& observed);
 
   // Invoke API (invoke_api.cc).
   void HandleInvokeApi(ServerRequest& request, ResponseWriter& writer);
+  // The raw 429 the Invoke API sends a connection it has no room for.
+  static std::string ThrottledResponse();
 
   // Supervision (emulator.cc).
   void EnsureRuntimeLocked();
@@ -174,9 +185,9 @@ class Emulator {
   bool stopping_ = false;  // The runtime is gone: polls are answered and servers close.
   std::deque<std::shared_ptr<Invocation>> queue_;
   std::map<std::string, std::shared_ptr<Invocation>> in_flight_;
-  std::set<std::string> timed_out_;
-  std::set<std::string> finished_;
-  std::vector<ObservedRequest> observed_;
+  RecentIds timed_out_{kRememberedRequestIds};
+  RecentIds finished_{kRememberedRequestIds};
+  std::deque<ObservedRequest> observed_;
   std::vector<Fault> faults_;
   int polls_waiting_ = 0;
   int max_polls_ = 0;

@@ -9,56 +9,78 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <system_error>
 #include <vector>
 
 #include "runtime/cpp/http/socket.h"
 #include "runtime/cpp/http/writer.h"
 
 namespace lambda::emulator {
-namespace {
-
-// A body nobody asked for is read and dropped up to this size before giving up on the connection.
-constexpr std::size_t kMaxDiscardedBody = 64u << 20;
-
-}  // namespace
 
 std::string_view ServerRequest::path() const {
   std::string_view target = head_.target;
   return target.substr(0, target.find('?'));
 }
 
+http::Error ServerRequest::Read(const http::BodySink& sink, http::Headers* trailers, http::Deadline deadline) {
+  body_read_ = true;
+  source_.set_deadline(deadline);
+  http::Error e = http::ReadBody(reader_, framing_, length_, kMaxRequestBodyBytes, sink, trailers);
+  body_failed_ = !e.ok();
+  return e;
+}
+
 http::Error ServerRequest::ReadBody(std::size_t max_size, std::string* body, http::Headers* trailers,
                                     bool* too_large) {
-  body_read_ = true;
   *too_large = false;
-  http::Framing framing;
-  std::size_t length = 0;
-  http::Error e = http::RequestFraming(head_.headers, &framing, &length);
-  if (!e.ok()) return e;
   body->clear();
-  return http::ReadBody(
-      reader_, framing, length, kMaxDiscardedBody,
+  return Read(
       [&](std::string_view data) {
         if (body->size() + data.size() > max_size) *too_large = true;
         if (!*too_large) body->append(data);
         return true;
       },
-      trailers);
+      trailers, http::DeadlineIn(body_timeout_));
 }
 
 http::Error ServerRequest::StreamBody(const std::function<void(std::string_view)>& sink, http::Headers* trailers) {
-  body_read_ = true;
-  http::Framing framing;
-  std::size_t length = 0;
-  http::Error e = http::RequestFraming(head_.headers, &framing, &length);
-  if (!e.ok()) return e;
-  return http::ReadBody(
-      reader_, framing, length, kMaxDiscardedBody,
+  return Read(
       [&](std::string_view data) {
         sink(data);
         return true;
       },
-      trailers);
+      trailers, http::kNoDeadline);
+}
+
+bool ChunkedBody::Write(std::string_view data) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (ended_ || broken_) return false;
+  if (data.empty()) return true;  // An empty chunk would end the body.
+  std::string wire;
+  http::AppendChunk(&wire, data);
+  broken_ = !http::WriteAll(fd_, wire, http::DeadlineIn(write_timeout_)).ok();
+  return !broken_;
+}
+
+bool ChunkedBody::End(const http::Headers& trailers) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (ended_) return false;
+  ended_ = true;
+  if (broken_) return false;
+  std::string wire;
+  http::AppendLastChunk(&wire, trailers);
+  complete_ = http::WriteAll(fd_, wire, http::DeadlineIn(write_timeout_)).ok();
+  return complete_;
+}
+
+void ChunkedBody::Abort() {
+  std::lock_guard<std::mutex> lock(mu_);
+  ended_ = true;
+}
+
+bool ChunkedBody::complete() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return complete_;
 }
 
 void ResponseWriter::BeforeWrite() {
@@ -67,6 +89,10 @@ void ResponseWriter::BeforeWrite() {
     on_first_write_ = nullptr;
     hook();
   }
+}
+
+bool ResponseWriter::Write(std::string_view wire) {
+  return http::WriteAll(fd_, wire, http::DeadlineIn(write_timeout_)).ok();
 }
 
 bool ResponseWriter::Send(int status, const http::Headers& headers, std::string_view body) {
@@ -78,35 +104,34 @@ bool ResponseWriter::Send(int status, const http::Headers& headers, std::string_
   http::AppendResponseHead(&wire, status, http::ReasonPhrase(status), all);
   wire.append(body);
   sent_ = true;
-  return http::WriteAll(fd_, wire).ok();
+  return Write(wire);
 }
 
-bool ResponseWriter::BeginChunked(int status, http::Headers headers) {
+std::shared_ptr<ChunkedBody> ResponseWriter::BeginChunked(int status, http::Headers headers) {
   BeforeWrite();
   headers.Set("Transfer-Encoding", "chunked");
   if (close_after_) headers.Set("Connection", "close");
   std::string wire;
   http::AppendResponseHead(&wire, status, http::ReasonPhrase(status), headers);
   sent_ = true;
-  return http::WriteAll(fd_, wire).ok();
-}
-
-bool ResponseWriter::WriteChunk(std::string_view data) {
-  std::string wire;
-  http::AppendChunk(&wire, data);
-  return wire.empty() || http::WriteAll(fd_, wire).ok();
-}
-
-bool ResponseWriter::EndChunked(const http::Headers& trailers) {
-  std::string wire;
-  http::AppendLastChunk(&wire, trailers);
-  return http::WriteAll(fd_, wire).ok();
+  if (!Write(wire)) {
+    close_after_ = true;
+    return nullptr;
+  }
+  body_ = std::make_shared<ChunkedBody>(fd_, write_timeout_);
+  return body_;
 }
 
 bool ResponseWriter::WriteRaw(std::string_view bytes) {
   BeforeWrite();
   sent_ = true;
-  return http::WriteAll(fd_, bytes).ok();
+  return Write(bytes);
+}
+
+void ResponseWriter::Finish() {
+  if (body_ == nullptr) return;
+  body_->Abort();  // A no-op if the handler ended it.
+  if (!body_->complete()) close_after_ = true;
 }
 
 struct HttpServer::Connection {
@@ -114,6 +139,10 @@ struct HttpServer::Connection {
   uint64_t id = 0;
   std::thread thread;
   std::atomic<bool> done{false};
+  // Waiting for its next request. Whoever clears the flag owns the transition: the connection's
+  // thread (a request came) or the acceptor (it closes the connection to make room).
+  std::atomic<bool> idle{false};
+  std::atomic<int64_t> idle_since_ns{0};
 };
 
 int HttpServer::Listen(uint16_t port, std::string* error) {
@@ -139,8 +168,9 @@ int HttpServer::Listen(uint16_t port, std::string* error) {
   return fd;
 }
 
-std::string HttpServer::Start(uint16_t port, Handler handler) {
+std::string HttpServer::Start(uint16_t port, Handler handler, ServerLimits limits) {
   handler_ = std::move(handler);
+  limits_ = std::move(limits);
   std::string error;
   int fd = Listen(port, &error);
   if (fd < 0) return error;
@@ -183,56 +213,112 @@ void HttpServer::AcceptLoop() {
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, 50) <= 0) continue;
     int client = ::accept4(fd, nullptr, nullptr, SOCK_CLOEXEC);
-    if (client < 0) continue;
-    int one = 1;
-    ::setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-    auto connection = std::make_shared<Connection>();
-    connection->fd.reset(client);
-    connection->id = next_connection_id_++;
-    std::lock_guard<std::mutex> lock(mu_);
-    for (auto it = connections_.begin(); it != connections_.end();) {  // Reap finished ones.
-      if ((*it)->done) {
-        (*it)->thread.join();
-        it = connections_.erase(it);
-      } else {
-        ++it;
-      }
-    }
-    connections_.insert(connection);
-    connection->thread = std::thread([this, connection] { Serve(connection); });
+    if (client >= 0) Admit(client);
   }
 }
 
+namespace {
+
+int64_t NowNs() { return std::chrono::steady_clock::now().time_since_epoch().count(); }
+
+}  // namespace
+
+void HttpServer::Admit(int client) {
+  int one = 1;
+  ::setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+  auto connection = std::make_shared<Connection>();
+  connection->fd.reset(client);
+  connection->id = next_connection_id_++;
+  auto refuse = [&] {
+    if (!limits_.refusal.empty()) {
+      http::WriteAll(client, limits_.refusal, http::DeadlineIn(limits_.write_timeout));
+    }
+    ::shutdown(client, SHUT_RDWR);
+  };
+  std::lock_guard<std::mutex> lock(mu_);
+  for (auto it = connections_.begin(); it != connections_.end();) {  // Reap finished ones.
+    if ((*it)->done) {
+      (*it)->thread.join();
+      it = connections_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (connections_.size() >= limits_.max_connections) {
+    // Make room by closing the longest-idle keep-alive connection; refuse if none is idle.
+    std::shared_ptr<Connection> oldest;
+    for (const auto& c : connections_) {
+      if (c->idle && (oldest == nullptr || c->idle_since_ns < oldest->idle_since_ns)) oldest = c;
+    }
+    bool expected = true;
+    if (oldest == nullptr || !oldest->idle.compare_exchange_strong(expected, false)) return refuse();
+    ::shutdown(oldest->fd.get(), SHUT_RDWR);
+  }
+  try {
+    connection->thread = std::thread([this, connection] { Serve(connection); });
+  } catch (const std::system_error&) {  // No thread to be had: refuse this one, never abort.
+    return refuse();
+  }
+  connections_.insert(connection);
+}
+
 void HttpServer::Serve(std::shared_ptr<Connection> connection) {
-  http::FdSource source(connection->fd.get());
+  const int fd = connection->fd.get();
+  http::FdSource source(fd);
   http::Reader reader(source);
+  auto refuse_request = [&](int status) {
+    ResponseWriter writer(fd, limits_.write_timeout);
+    writer.CloseAfter();
+    writer.Send(status, http::Headers(), "");
+  };
   while (!stopping_) {
+    if (!reader.HasBuffered()) {  // Wait for the next request, as long as the idle timeout.
+      connection->idle_since_ns = NowNs();
+      connection->idle = true;
+      bool ready = http::WaitReady(fd, POLLIN, http::DeadlineIn(limits_.idle_timeout));
+      if (!connection->idle.exchange(false) || !ready) break;  // Closed to make room, or idle too long.
+    }
+    source.set_deadline(http::DeadlineIn(limits_.request_timeout));
     http::RequestHead head;
     http::Error e = http::ReadRequestHead(reader, &head);
     if (!e.ok()) {
-      if (e.code == http::ErrorCode::kMalformed || e.code == http::ErrorCode::kTooLarge) {
-        ResponseWriter writer(connection->fd.get());
-        writer.CloseAfter();
-        int status = e.code == http::ErrorCode::kTooLarge ? 431 : 400;
-        writer.Send(status, http::Headers(), "");
-      }
+      if (e.code == http::ErrorCode::kMalformed) refuse_request(400);
+      if (e.code == http::ErrorCode::kTooLarge) refuse_request(431);
+      if (e.code == http::ErrorCode::kTimeout) refuse_request(408);
+      break;
+    }
+    // The body's framing is settled before any handler runs: a request whose framing is in
+    // doubt is never answered as if it had been understood, and its bytes never read as the
+    // next request.
+    http::Framing framing;
+    std::size_t length = 0;
+    e = http::RequestFraming(head.headers, &framing, &length);
+    if (!e.ok()) {
+      refuse_request(400);
+      break;
+    }
+    if (framing == http::Framing::kContentLength && length > kMaxRequestBodyBytes) {
+      refuse_request(413);
       break;
     }
     const std::string* connection_header = head.headers.Find("Connection");
     bool client_close = connection_header != nullptr && http::EqualsIgnoreCase(*connection_header, "close");
-    ServerRequest request(std::move(head), reader, connection->id, connection->fd.get());
-    ResponseWriter writer(connection->fd.get());
+    ServerRequest request(std::move(head), framing, length, reader, source, limits_.request_timeout, connection->id,
+                          fd);
+    ResponseWriter writer(fd, limits_.write_timeout);
     if (client_close) writer.CloseAfter();
     handler_(request, writer);
     if (!request.body_read()) {
       std::string ignored;
       bool too_large = false;
-      if (!request.ReadBody(0, &ignored, nullptr, &too_large).ok()) writer.CloseAfter();
+      request.ReadBody(0, &ignored, nullptr, &too_large);
     }
+    if (request.body_failed()) writer.CloseAfter();  // Out of step with the peer.
+    writer.Finish();
     if (!writer.sent()) writer.Send(500, http::Headers(), "");
     if (writer.close_after()) break;
   }
-  ::shutdown(connection->fd.get(), SHUT_RDWR);
+  ::shutdown(fd, SHUT_RDWR);
   connection->done = true;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "runtime/cpp/http/base64.h"
+#include "runtime/cpp/http/writer.h"
 #include "tools/emulator/emulator.h"
 #include "tools/emulator/json_util.h"
 
@@ -26,11 +27,37 @@ void SendApiError(ResponseWriter& writer, int status, const std::string& type, c
   writer.Send(status, headers, "{\"Type\":\"User\",\"message\":" + JsonString(message) + "}");
 }
 
+// What Lambda answers past a function's concurrency.
+constexpr char kThrottledBody[] =
+    "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}";
+
+void SendThrottled(ResponseWriter& writer) {
+  http::Headers headers;
+  headers.Add("Content-Type", "application/json");
+  headers.Add("x-amzn-ErrorType", "TooManyRequestsException");
+  writer.Send(429, headers, kThrottledBody);
+}
+
+void SendTooLarge(ResponseWriter& writer) {
+  SendApiError(writer, kRequestTooLargeStatus, kRequestTooLargeType, RequestTooLargeMessage());
+}
+
 }  // namespace
 
 std::string RequestTooLargeMessage() {
   return "Request must be smaller than " + std::to_string(kMaxInvokeRequestBytes) +
          " bytes for the InvokeFunction operation";
+}
+
+std::string Emulator::ThrottledResponse() {
+  http::Headers headers;
+  headers.Add("Content-Type", "application/json");
+  headers.Add("x-amzn-ErrorType", "TooManyRequestsException");
+  headers.Add("Content-Length", std::to_string(sizeof(kThrottledBody) - 1));
+  headers.Add("Connection", "close");
+  std::string wire;
+  http::AppendResponseHead(&wire, 429, "Too Many Requests", headers);
+  return wire + kThrottledBody;
 }
 
 void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
@@ -48,13 +75,10 @@ void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
   InvokeRequest invoke;
   bool too_large = false;
   http::Error e = request.ReadBody(kMaxInvokeRequestBytes, &invoke.payload, nullptr, &too_large);
+  if (!e.ok()) writer.CloseAfter();  // The rest of the body is unread: the connection is done.
+  if (too_large || e.code == http::ErrorCode::kTooLarge) return SendTooLarge(writer);
   if (!e.ok()) {
-    writer.CloseAfter();
     SendApiError(writer, 400, "InvalidRequestContentException", std::string("Malformed body: ") + e.message);
-    return;
-  }
-  if (too_large) {
-    SendApiError(writer, kRequestTooLargeStatus, kRequestTooLargeType, RequestTooLargeMessage());
     return;
   }
   const http::Headers& h = request.headers();
@@ -79,22 +103,26 @@ void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
     writer.Send(204, http::Headers(), "");
     return;
   }
+  // Lambda throttles past a function's concurrency; the emulator past what it lets wait. (Two
+  // invokes arriving together may both pass: the bound is soft by one or two, never unbounded.)
+  if (PendingInvokes() >= options_.max_pending_invokes) return SendThrottled(writer);
+  // A streamed answer is relayed as it arrives, on the Runtime API's thread, through a body this
+  // handler ends exactly once: late data after a timeout never reaches the client.
+  std::shared_ptr<ChunkedBody> stream;
+  if (streaming && type == "RequestResponse") {
+    http::Headers headers;
+    headers.Add("Content-Type", "application/octet-stream");
+    stream = writer.BeginChunked(200, headers);
+    if (stream == nullptr) return;  // The client is gone.
+    invoke.on_stream_data = [stream](std::string_view data) { stream->Write(data); };
+  }
+  auto invocation = Enqueue(std::move(invoke));
   if (type == "Event") {  // Queued; the caller does not wait.
-    auto invocation = Enqueue(std::move(invoke));
     http::Headers headers;
     headers.Add("X-Amzn-RequestId", invocation->request_id());
     writer.Send(202, headers, "");
     return;
   }
-
-  bool began_stream = false;
-  if (streaming) {
-    http::Headers headers;
-    headers.Add("Content-Type", "application/octet-stream");
-    began_stream = writer.BeginChunked(200, headers);
-    invoke.on_stream_data = [&writer](std::string_view data) { writer.WriteChunk(data); };
-  }
-  auto invocation = Enqueue(std::move(invoke));
   while (!invocation->Wait(std::chrono::seconds(1))) {
   }
   InvokeResult result = invocation->result();
@@ -103,23 +131,20 @@ void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
   headers.Add("X-Amzn-RequestId", invocation->request_id());
   headers.Add("X-Amz-Executed-Version", "$LATEST");
   if (result.outcome == Outcome::kCancelled) {
-    if (began_stream) {
-      writer.CloseAfter();
-      return;
-    }
+    if (stream != nullptr) return;  // Left open: the server aborts it and closes the connection.
     SendApiError(writer, 503, "ServiceException", "the emulator is shutting down");
     return;
   }
   bool failed = result.outcome != Outcome::kSuccess;
-  if (began_stream) {
+  if (stream != nullptr) {
     // A buffered answer (the runtime did not stream) arrives in one piece; then the trailers.
-    if (!result.streamed && !failed) writer.WriteChunk(result.body);
+    if (!result.streamed && !failed) stream->Write(result.body);
     http::Headers trailers;
     if (failed) {
       trailers.Add("Lambda-Runtime-Function-Error-Type", result.error_type);
       trailers.Add("Lambda-Runtime-Function-Error-Body", http::Base64Encode(result.body));
     }
-    writer.EndChunked(trailers);
+    stream->End(trailers);
     return;
   }
   if (failed) headers.Add("X-Amz-Function-Error", "Unhandled");

@@ -30,6 +30,7 @@ class InvokeApiTest : public ::testing::Test {
       options.bootstrap_args = {fake_mode};
     }
     options.invoke_port = 0;
+    options.max_observed = 1000;
     options.log_sink = [](std::string_view) {};
     emulator_ = std::make_unique<Emulator>(options);
     ASSERT_EQ(emulator_->Start(), "");
@@ -115,6 +116,9 @@ TEST_F(InvokeApiTest, ClientContextAndTenantArePassedThrough) {
   http::Headers bad;
   bad.Add("X-Amz-Client-Context", "not base64!");
   EXPECT_EQ(Invoke("{}", bad).status, 400);
+  http::Headers deep;  // Valid JSON, but nested past kMaxJsonDepth.
+  deep.Add("X-Amz-Client-Context", http::Base64Encode(std::string(600, '[') + std::string(600, ']')));
+  EXPECT_EQ(Invoke("{}", deep).status, 400);
 }
 
 TEST_F(InvokeApiTest, LogTailReturnsTheInvokesLogs) {

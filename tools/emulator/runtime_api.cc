@@ -54,6 +54,29 @@ bool PeerClosed(int fd) {
   return n == 0;
 }
 
+// Decodes %XX escapes; false for a malformed one.
+bool PercentDecode(std::string_view text, std::string* out) {
+  auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  out->clear();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out->push_back(text[i]);
+      continue;
+    }
+    int high = i + 1 < text.size() ? hex(text[i + 1]) : -1;
+    int low = i + 2 < text.size() ? hex(text[i + 2]) : -1;
+    if (high < 0 || low < 0) return false;
+    out->push_back(static_cast<char>(high * 16 + low));
+    i += 2;
+  }
+  return true;
+}
+
 int64_t EpochMs(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
@@ -72,7 +95,7 @@ void Emulator::HandleRuntimeApi(ServerRequest& request, ResponseWriter& writer) 
     if (recorded) return;
     recorded = true;
     std::lock_guard<std::mutex> lock(mu_);
-    observed_.push_back(observed);
+    RecordLocked(observed);
   };
   writer.OnFirstWrite(record);
   // The hook refers to this frame: drop it when the handler returns (the server may still write
@@ -99,10 +122,10 @@ void Emulator::HandleRuntimeApi(ServerRequest& request, ResponseWriter& writer) 
   } else if (rest.substr(0, 11) == "invocation/") {
     std::string_view tail = rest.substr(11);
     std::size_t slash = tail.find('/');
-    if (slash != std::string_view::npos && slash > 0) {
-      request_id = std::string(tail.substr(0, slash));
-      std::string_view what = tail.substr(slash + 1);
-      if (what == "response" || what == "error") endpoint = std::string(what);
+    std::string_view what = slash == std::string_view::npos ? std::string_view() : tail.substr(slash + 1);
+    // The id segment is percent-decoded, as Lambda's server does: runtimes encode ids.
+    if (slash > 0 && (what == "response" || what == "error") && PercentDecode(tail.substr(0, slash), &request_id)) {
+      endpoint = std::string(what);
     }
   }
   if (endpoint.empty()) {
@@ -134,7 +157,7 @@ void Emulator::HandleRuntimeApi(ServerRequest& request, ResponseWriter& writer) 
         result.body = FaultBody(fault->status);
         auto invocation = it->second;
         in_flight_.erase(it);
-        if (fault->status == 410) timed_out_.insert(request_id);
+        if (fault->status == 410) timed_out_.Add(request_id);
         CompleteLocked(invocation, std::move(result));
       }
     }
@@ -229,12 +252,13 @@ void Emulator::HandleNext(ServerRequest& request, ResponseWriter& writer, Observ
     ok = writer.Send(200, headers, payload);
   } else {
     observed.answered_status = 200;
-    ok = writer.BeginChunked(200, headers);
+    std::shared_ptr<ChunkedBody> body = writer.BeginChunked(200, headers);
+    ok = body != nullptr;
     std::size_t step = framing == Framing::kMultiChunk ? std::max<std::size_t>(1, options_.chunk_size) : payload.size();
     for (std::size_t at = 0; ok && at < payload.size(); at += step) {
-      ok = writer.WriteChunk(std::string_view(payload).substr(at, step));
+      ok = body->Write(std::string_view(payload).substr(at, step));
     }
-    ok = ok && writer.EndChunked();
+    ok = ok && body->End();
   }
   lock.lock();
   invocation->handed_out = Clock::now();
@@ -261,8 +285,8 @@ void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, Obse
   auto reject = [&](bool body_read) {
     std::unique_lock<std::mutex> lock(mu_);
     if (lookup()) return false;
-    bool timed_out = timed_out_.count(request_id) > 0;
-    bool finished = finished_.count(request_id) > 0;
+    bool timed_out = timed_out_.Contains(request_id);
+    bool finished = finished_.Contains(request_id);
     lock.unlock();
     if (!body_read) {
       bool too_large = false;
@@ -313,8 +337,12 @@ void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, Obse
   } else {
     e = request.ReadBody(kMaxResponseBytes, &observed.body, &observed.trailers, &too_large);
   }
+  if (!e.ok()) writer.CloseAfter();  // The rest of the body is unread: the connection is done.
+  if (e.code == http::ErrorCode::kTooLarge) {  // Too large to even read and drop.
+    SendJson(writer, observed, 413, FaultBody(413));
+    return;
+  }
   if (!e.ok()) {  // A broken body: the invoke stays in flight, as on Lambda.
-    writer.CloseAfter();
     SendError(writer, observed, 400, "InvalidRequestBody", std::string("Malformed body: ") + e.message);
     return;
   }
@@ -330,7 +358,7 @@ void Emulator::HandleResult(ServerRequest& request, ResponseWriter& writer, Obse
   in_flight_.erase(request_id);
   // Record the request before the invoker can see the result, so Observed() is complete for it.
   observed.answered_status = too_large ? 413 : 202;
-  observed_.push_back(observed);
+  RecordLocked(observed);
   *recorded = true;
   result.completed = Clock::now();
   result.response_headers = request.headers();

@@ -25,6 +25,10 @@ constexpr char kNext[] = "/2018-06-01/runtime/invocation/next";
 // Generous guards only: behaviour is proven by what is observed, not by time.
 constexpr auto kGuard = 20s;
 
+std::string outcome_name(const std::shared_ptr<Invocation>& invocation) {
+  return OutcomeName(invocation->result().outcome);
+}
+
 std::string ResponsePath(const std::string& id) { return "/2018-06-01/runtime/invocation/" + id + "/response"; }
 std::string ErrorPath(const std::string& id) { return "/2018-06-01/runtime/invocation/" + id + "/error"; }
 
@@ -32,6 +36,7 @@ class RuntimeApiTest : public ::testing::Test {
  protected:
   void StartEmulator(EmulatorOptions options = {}) {
     options.log_sink = log_.Sink();
+    if (options.max_observed == 0) options.max_observed = 10'000;  // These tests check what was sent.
     emulator_ = std::make_unique<Emulator>(options);
     ASSERT_EQ(emulator_->Start(), "");
   }
@@ -282,6 +287,96 @@ TEST_F(RuntimeApiTest, MalformedRequestsGet4xxAndTheServerKeepsServing) {
   EXPECT_EQ(runtime.Post(ResponsePath("ok"), "x").status, 202);
 }
 
+TEST_F(RuntimeApiTest, ContentLengthWithTransferEncodingIs400AndTheConnectionCloses) {
+  StartEmulator();
+  auto queued = emulator_->Enqueue({.payload = "the real invoke's event", .request_id = "real"});
+  // A smuggled poll in the body: a server that answers and keeps the connection reads it as the
+  // next request, and hands it the real invoke's event.
+  const std::string smuggled = std::string("GET ") + kNext + " HTTP/1.1\r\nHost: x\r\n\r\n";
+  RawClient attacker(port());
+  attacker.SendRaw("POST /2018-06-01/runtime/init/error HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+                   std::to_string(smuggled.size()) + "\r\nTransfer-Encoding: chunked\r\n\r\n" + smuggled);
+  RawResponse r = attacker.ReadResponse();
+  EXPECT_EQ(r.status, 400);
+  EXPECT_TRUE(attacker.ClosedByPeer()) << "the connection stayed open after a request it could not frame";
+  EXPECT_FALSE(queued->done()) << outcome_name(queued);
+  EXPECT_EQ(emulator_->InFlight(), 0);
+  EXPECT_EQ(emulator_->PendingInvokes(), 1u);
+}
+
+TEST_F(RuntimeApiTest, RepeatedTransferEncodingIs400AndTheConnectionCloses) {
+  StartEmulator();
+  RawClient client(port());
+  client.SendRaw("POST /2018-06-01/runtime/init/error HTTP/1.1\r\nTransfer-Encoding: chunked\r\n"
+                 "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+  EXPECT_EQ(client.ReadResponse().status, 400);
+  EXPECT_TRUE(client.ClosedByPeer());
+}
+
+TEST_F(RuntimeApiTest, ContentLengthOverTheLimitIs413AndTheConnectionCloses) {
+  StartEmulator();
+  emulator_->Enqueue({.payload = "x", .request_id = "big"});
+  RawClient runtime(port());
+  ASSERT_EQ(runtime.Get(kNext).status, 200);
+  runtime.SendRaw("POST " + ResponsePath("big") + " HTTP/1.1\r\nContent-Length: " +
+                  std::to_string(kMaxRequestBodyBytes + 1) + "\r\n\r\n");
+  EXPECT_EQ(runtime.ReadResponse().status, 413);
+  EXPECT_TRUE(runtime.ClosedByPeer());
+  EXPECT_EQ(emulator_->InFlight(), 1);  // Still waiting for a proper answer.
+}
+
+TEST_F(RuntimeApiTest, ObservationsAreKeptOnlyWhenAskedAndCapped) {
+  auto run_invokes = [](Emulator& emulator, int count, std::size_t body_size) {
+    RawClient runtime(emulator.runtime_api_port());
+    for (int i = 0; i < count; ++i) {
+      std::string id = "o" + std::to_string(i);
+      emulator.Enqueue({.payload = "x", .request_id = id});
+      ASSERT_EQ(runtime.Get(kNext).status, 200);
+      ASSERT_EQ(runtime.Post(ResponsePath(id), std::string(body_size, 'b')).status, 202);
+    }
+  };
+  {
+    Emulator quiet({.log_sink = [](std::string_view) {}});  // The default: nothing kept.
+    ASSERT_EQ(quiet.Start(), "");
+    run_invokes(quiet, 3, 10);
+    EXPECT_TRUE(quiet.Observed().empty());
+  }
+  Emulator capped({.max_observed = 3, .log_sink = [](std::string_view) {}});
+  ASSERT_EQ(capped.Start(), "");
+  run_invokes(capped, 5, kMaxObservedBodyBytes + 1000);
+  std::vector<ObservedRequest> kept = capped.Observed();
+  ASSERT_EQ(kept.size(), 3u);  // The latest: response 3, next, response 4.
+  EXPECT_EQ(kept[0].path, ResponsePath("o3"));
+  EXPECT_EQ(kept[2].path, ResponsePath("o4"));
+  EXPECT_EQ(kept[2].body.size(), kMaxObservedBodyBytes);
+  EXPECT_EQ(kept[2].body_size, kMaxObservedBodyBytes + 1000);
+}
+
+TEST_F(RuntimeApiTest, OnlyTheLatestAnsweredIdsAreRemembered) {
+  StartEmulator({.max_observed = 1});
+  RawClient runtime(port());
+  const int count = static_cast<int>(kRememberedRequestIds) + 1;
+  for (int i = 0; i < count; ++i) {
+    std::string id = "r" + std::to_string(i);
+    emulator_->Enqueue({.payload = "x", .request_id = id});
+    ASSERT_EQ(runtime.Get(kNext).status, 200);
+    ASSERT_EQ(runtime.Post(ResponsePath(id), "ok").status, 202);
+  }
+  EXPECT_EQ(runtime.Post(ResponsePath("r" + std::to_string(count - 1)), "again").status, 403);
+  EXPECT_EQ(runtime.Post(ResponsePath("r0"), "again").status, 400);  // Forgotten, as unknown.
+}
+
+TEST_F(RuntimeApiTest, RequestIdsArePercentDecoded) {
+  StartEmulator();
+  auto invocation = emulator_->Enqueue({.payload = "x", .request_id = "a b/c%"});
+  RawClient runtime(port());
+  ASSERT_EQ(runtime.Get(kNext).status, 200);
+  EXPECT_EQ(runtime.Post(ResponsePath("a%2"), "x").status, 404);  // A broken escape names nothing.
+  EXPECT_EQ(runtime.Post(ResponsePath("a%20b%2Fc%25"), "ok").status, 202);
+  ASSERT_TRUE(invocation->Wait(kGuard));
+  EXPECT_EQ(invocation->result().body, "ok");
+}
+
 TEST_F(RuntimeApiTest, ManyInvokesOverOneConnection) {
   StartEmulator();
   RawClient runtime(port());
@@ -336,6 +431,33 @@ TEST_F(RuntimeApiTest, InitErrorFailsTheWaitingInvoke) {
   ASSERT_TRUE(invocation->Wait(kGuard));
   EXPECT_EQ(invocation->result().outcome, Outcome::kInitError);
   EXPECT_EQ(invocation->result().error_type, "Runtime.BadConfig");
+}
+
+TEST_F(RuntimeApiTest, DeeplyNestedJsonBodiesAreJustBadJson) {
+  StartEmulator();
+  const std::string deep(100 * 1024, '[');  // A recursive parse ran out of stack on this.
+  auto init_failed = emulator_->Enqueue({.payload = "x"});
+  RawClient runtime(port());
+  EXPECT_EQ(runtime.Post("/2018-06-01/runtime/init/error", deep).status, 202);
+  ASSERT_TRUE(init_failed->Wait(kGuard));
+  EXPECT_EQ(init_failed->result().error_type, "Runtime.Unknown");
+
+  auto invocation = emulator_->Enqueue({.payload = "x", .request_id = "deep"});
+  ASSERT_EQ(runtime.Get(kNext).status, 200);
+  EXPECT_EQ(runtime.Post(ErrorPath("deep"), deep).status, 202);
+  ASSERT_TRUE(invocation->Wait(kGuard));
+  EXPECT_EQ(invocation->result().outcome, Outcome::kFunctionError);
+  EXPECT_EQ(invocation->result().error_type, "Unhandled");
+  EXPECT_EQ(invocation->result().body, deep);
+
+  // Nesting within the limit still finds the error type; past it, the body is not JSON to us.
+  auto nested = emulator_->Enqueue({.payload = "x", .request_id = "nested"});
+  ASSERT_EQ(runtime.Get(kNext).status, 200);
+  std::string within = R"({"errorType":"Deep","x":)" + std::string(kMaxJsonDepth - 1, '[') +
+                       std::string(kMaxJsonDepth - 1, ']') + "}";
+  EXPECT_EQ(runtime.Post(ErrorPath("nested"), within).status, 202);
+  ASSERT_TRUE(nested->Wait(kGuard));
+  EXPECT_EQ(nested->result().error_type, "Deep");
 }
 
 TEST_F(RuntimeApiTest, FaultStatusOnNextAndCloseAfterResponse) {

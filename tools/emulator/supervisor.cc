@@ -3,15 +3,20 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
+#include <future>
 #include <string>
+
+#include "runtime/cpp/http/socket.h"
 
 namespace lambda::emulator {
 
@@ -19,24 +24,89 @@ BootstrapProcess::~BootstrapProcess() {
   Terminate(std::chrono::milliseconds(0));
 }
 
-std::string BootstrapProcess::Start(const Spec& spec, OutputFn on_output, ExitFn on_exit) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return std::string("pipe: ") + std::strerror(errno);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  // Its own process group, so a signal reaches whatever the bootstrap started too.
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  posix_spawnattr_setpgroup(&attr, 0);
-  sigset_t none, all;
+namespace {
+
+// Runs tasks on one thread that lives as long as the process. PR_SET_PDEATHSIG fires when the
+// *thread* that forked the child ends, not the process, and runtimes are started from whichever
+// thread queued the invoke (an Invoke API connection, which ends with its connection).
+class SpawnerThread {
+ public:
+  static SpawnerThread& Get() {
+    static SpawnerThread* const spawner = new SpawnerThread();  // Never destroyed: never joined.
+    return *spawner;
+  }
+  // Runs TASK on the spawner thread and waits for it.
+  void Run(std::function<void()> task) {
+    std::packaged_task<void()> packaged(std::move(task));
+    std::future<void> done = packaged.get_future();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      tasks_.push_back(std::move(packaged));
+    }
+    cv_.notify_one();
+    done.wait();
+  }
+
+ private:
+  SpawnerThread() {
+    std::thread([this] {
+      while (true) {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] { return !tasks_.empty(); });
+        std::packaged_task<void()> task = std::move(tasks_.front());
+        tasks_.pop_front();
+        lock.unlock();
+        task();
+      }
+    }).detach();
+  }
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::packaged_task<void()>> tasks_;
+};
+
+// Everything the child needs, prepared before fork: between fork and exec only async-signal-safe
+// calls are allowed (the parent has other threads, which may hold malloc's locks).
+struct ChildPlan {
+  const char* path;
+  char* const* argv;
+  char* const* envp;
+  int stdin_fd, output_fd, error_fd;
+  pid_t parent;
+};
+
+[[noreturn]] void RunChild(const ChildPlan& plan) {
+  ::setpgid(0, 0);  // Its own process group, so a signal reaches whatever it starts too.
+  // Dies with the emulator, even when the emulator is killed with SIGKILL. If the emulator died
+  // before this took effect, the child was already re-parented: give up now.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != plan.parent) ::_exit(127);
+  ::dup2(plan.stdin_fd, 0);
+  ::dup2(plan.output_fd, 1);
+  ::dup2(plan.output_fd, 2);
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  for (int signal = 1; signal < NSIG; ++signal) ::sigaction(signal, &default_action, nullptr);
+  sigset_t none;
   sigemptyset(&none);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &all);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);
+  ::execve(plan.path, plan.argv, plan.envp);
+  int error = errno;
+  ssize_t ignored = ::write(plan.error_fd, &error, sizeof(error));
+  (void)ignored;
+  ::_exit(127);
+}
+
+}  // namespace
+
+std::string BootstrapProcess::Start(const Spec& spec, OutputFn on_output, ExitFn on_exit) {
+  http::Fd null_fd(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+  int output[2], exec_error[2];
+  if (!null_fd.valid() || ::pipe2(output, O_CLOEXEC) != 0) return std::string("pipe: ") + std::strerror(errno);
+  http::Fd output_read(output[0]), output_write(output[1]);
+  if (::pipe2(exec_error, O_CLOEXEC) != 0) return std::string("pipe: ") + std::strerror(errno);
+  http::Fd error_read(exec_error[0]), error_write(exec_error[1]);
 
   std::vector<char*> argv;
   argv.push_back(const_cast<char*>(spec.path.c_str()));
@@ -45,18 +115,30 @@ std::string BootstrapProcess::Start(const Spec& spec, OutputFn on_output, ExitFn
   std::vector<char*> envp;
   for (const auto& e : spec.env) envp.push_back(const_cast<char*>(e.c_str()));
   envp.push_back(nullptr);
+  const ChildPlan plan{spec.path.c_str(), argv.data(), envp.data(), null_fd.get(), output_write.get(),
+                       error_write.get(), ::getpid()};
 
   pid_t pid = -1;
-  int rc = posix_spawn(&pid, spec.path.c_str(), &actions, &attr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
-  ::close(fds[1]);
-  if (rc != 0) {
-    ::close(fds[0]);
-    return "cannot start " + spec.path + ": " + std::strerror(rc);
+  int fork_errno = 0;
+  SpawnerThread::Get().Run([&] {
+    pid = ::fork();
+    if (pid == 0) RunChild(plan);
+    fork_errno = errno;
+  });
+  output_write.reset();
+  error_write.reset();
+  if (pid < 0) return std::string("fork: ") + std::strerror(fork_errno);
+  int exec_errno = 0;
+  ssize_t n;
+  while ((n = ::read(error_read.get(), &exec_errno, sizeof(exec_errno))) < 0 && errno == EINTR) {
+  }
+  if (n == sizeof(exec_errno)) {  // exec failed; the child exits 127 at once.
+    while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    return "cannot start " + spec.path + ": " + std::strerror(exec_errno);
   }
   pid_ = pid;
-  output_fd_ = fds[0];
+  output_fd_ = output_read.release();
   on_output_ = std::move(on_output);
   ::fcntl(output_fd_, F_SETFL, O_NONBLOCK);
   reader_ = std::thread([this] {

@@ -1,7 +1,8 @@
 // File: tools/emulator/supervisor.h
 //
 // Runs one bootstrap process the way Lambda does: a fixed environment, stdout and stderr captured
-// line by line, its exit reported, SIGTERM then SIGKILL on shutdown.
+// line by line, its exit reported, SIGTERM then SIGKILL on shutdown. The process dies with the
+// emulator, however the emulator ends (PR_SET_PDEATHSIG): no orphaned runtimes.
 #ifndef TOOLS_EMULATOR_SUPERVISOR_H_
 #define TOOLS_EMULATOR_SUPERVISOR_H_
 

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -143,6 +144,19 @@ TEST_F(SupervisorTest, ShutdownOfAPoliteRuntimeIsSigterm) {
   ASSERT_TRUE(emulator_->LastExitStatus().has_value());
   EXPECT_TRUE(WIFSIGNALED(*emulator_->LastExitStatus()));
   EXPECT_EQ(WTERMSIG(*emulator_->LastExitStatus()), SIGTERM);
+}
+
+TEST_F(SupervisorTest, ARuntimeStartedFromAShortLivedThreadOutlivesIt) {
+  // The runtime dies with the emulator (PR_SET_PDEATHSIG), which the kernel ties to the thread
+  // that forked it: forking from the Invoke API connection that queued the invoke would kill the
+  // runtime when that connection ends.
+  Start("echo");
+  std::shared_ptr<Invocation> first;
+  std::thread([&] { first = emulator_->Enqueue({.payload = "from a thread that ends"}); }).join();
+  ASSERT_TRUE(first->Wait(kGuard));
+  ASSERT_EQ(first->result().outcome, Outcome::kSuccess);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(emulator_->Invoke({.payload = "again"}, kGuard).outcome, Outcome::kSuccess);
+  EXPECT_EQ(emulator_->Starts(), 1);
 }
 
 TEST_F(SupervisorTest, MissingBootstrapIsAnInitError) {

@@ -1,3 +1,9 @@
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -100,6 +106,10 @@ TEST(ResponseReader, RejectsMalformedResponses) {
       {"HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", ErrorCode::kMalformed},
       {"HTTP/1.1 200 OK\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n", ErrorCode::kMalformed},
       {"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n", ErrorCode::kMalformed},
+      {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+       ErrorCode::kMalformed},
+      {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\ntransfer-encoding: identity\r\n\r\n0\r\n\r\n",
+       ErrorCode::kMalformed},
       {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", ErrorCode::kMalformed},
       {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n", ErrorCode::kMalformed},
       {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nab", ErrorCode::kTruncated},
@@ -194,6 +204,63 @@ TEST(Socket, ParsesHostAndPort) {
   }
   Fd fd;
   EXPECT_EQ(ConnectTcp("example.com", 80, &fd).code, ErrorCode::kMalformed);
+}
+
+// A connected pair of sockets; the test plays both ends.
+struct SocketPair {
+  SocketPair() {
+    int fds[2];
+    EXPECT_EQ(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), 0);
+    ours.reset(fds[0]);
+    theirs.reset(fds[1]);
+  }
+  Fd ours, theirs;
+};
+
+TEST(Deadline, AReadWithNothingToReadTimesOut) {
+  SocketPair pair;
+  FdSource source(pair.ours.get());
+  source.set_deadline(DeadlineIn(std::chrono::milliseconds(20)));
+  Reader reader(source);
+  ResponseHead head;
+  EXPECT_EQ(ReadResponseHead(reader, &head).code, ErrorCode::kTimeout);
+  // Bytes already waiting are read even when the deadline has passed.
+  ASSERT_TRUE(WriteAll(pair.theirs.get(), "HTTP/1.1 204 No Content\r\n\r\n").ok());
+  source.set_deadline(DeadlineIn(-std::chrono::seconds(1)));
+  Reader fresh(source);
+  Error e = ReadResponseHead(fresh, &head);
+  ASSERT_TRUE(e.ok()) << e.message;
+  EXPECT_EQ(head.status, 204);
+}
+
+TEST(Deadline, AHalfSentHeadTimesOutRatherThanWaitingForever) {
+  SocketPair pair;
+  ASSERT_TRUE(WriteAll(pair.theirs.get(), "HTTP/1.1 200 OK\r\nContent-Le").ok());
+  FdSource source(pair.ours.get());
+  source.set_deadline(DeadlineIn(std::chrono::milliseconds(20)));
+  Reader reader(source);
+  ResponseHead head;
+  EXPECT_EQ(ReadResponseHead(reader, &head).code, ErrorCode::kTimeout);
+}
+
+TEST(Deadline, AWriteThePeerNeverTakesTimesOut) {
+  SocketPair pair;
+  const std::string block(1 << 20, 'x');
+  Error e;
+  for (int i = 0; i < 64 && e.ok(); ++i) e = WriteAll(pair.ours.get(), block, DeadlineIn(std::chrono::milliseconds(20)));
+  EXPECT_EQ(e.code, ErrorCode::kTimeout) << e.message;
+}
+
+TEST(Socket, ARefusedConnectionIsKConnect) {
+  Fd listener(::socket(AF_INET, SOCK_STREAM, 0));  // Bound, never listening: connects are refused.
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(listener.get(), reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  socklen_t len = sizeof(addr);
+  ASSERT_EQ(::getsockname(listener.get(), reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  Fd fd;
+  EXPECT_EQ(ConnectTcp("127.0.0.1", ntohs(addr.sin_port), &fd).code, ErrorCode::kConnect);
 }
 
 }  // namespace

@@ -12,6 +12,8 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kMalformed: return "malformed";
     case ErrorCode::kTooLarge: return "too large";
     case ErrorCode::kIo: return "i/o error";
+    case ErrorCode::kTimeout: return "timed out";
+    case ErrorCode::kConnect: return "cannot connect";
   }
   return "unknown";
 }
@@ -36,6 +38,11 @@ Error DetectFraming(const Headers& headers, bool until_close_allowed, Framing* f
   const std::string* te = headers.Find("Transfer-Encoding");
   const std::string* cl = headers.Find("Content-Length");
   if (te != nullptr) {
+    // One Transfer-Encoding, exactly "chunked": a second one (or a list) is how requests are
+    // smuggled past a peer that reads only the first.
+    int count = 0;
+    for (const auto& entry : headers.entries()) count += EqualsIgnoreCase(entry.first, "Transfer-Encoding") ? 1 : 0;
+    if (count > 1) return {ErrorCode::kMalformed, "repeated Transfer-Encoding headers"};
     if (!EqualsIgnoreCase(*te, "chunked")) {
       return {ErrorCode::kMalformed, "unsupported Transfer-Encoding: " + *te};
     }

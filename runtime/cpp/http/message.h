@@ -32,6 +32,8 @@ enum class ErrorCode {
   kMalformed,  // Bytes that are not HTTP/1.1.
   kTooLarge,   // A line, the header count, or a body over its limit.
   kIo,         // The socket failed (errno in the message).
+  kTimeout,    // The peer did not send (or take) the bytes before the deadline.
+  kConnect,    // No connection could be made (refused, unreachable).
 };
 
 const char* ErrorCodeName(ErrorCode code);

@@ -1,6 +1,7 @@
 #include "runtime/cpp/http/reader.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,6 +10,10 @@
 namespace lambda::http {
 
 ssize_t FdSource::Read(char* buffer, std::size_t size) {
+  if (deadline_ != kNoDeadline && !WaitReady(fd_, POLLIN, deadline_)) {
+    errno = ETIMEDOUT;
+    return -1;
+  }
   while (true) {
     ssize_t n = ::read(fd_, buffer, size);
     if (n >= 0 || errno != EINTR) return n;
@@ -23,6 +28,15 @@ ssize_t StringSource::Read(char* buffer, std::size_t size) {
   return static_cast<ssize_t>(n);
 }
 
+namespace {
+
+Error ReadFailure() {
+  if (errno == ETIMEDOUT) return {ErrorCode::kTimeout, "the peer sent nothing before the deadline"};
+  return {ErrorCode::kIo, std::string("read failed: ") + std::strerror(errno)};
+}
+
+}  // namespace
+
 Error Reader::Fill(bool at_message_start) {
   if (begin_ > 0) {  // Compact: keep the unread tail at the front.
     std::memmove(buffer_, buffer_ + begin_, end_ - begin_);
@@ -31,7 +45,7 @@ Error Reader::Fill(bool at_message_start) {
   }
   if (end_ == sizeof(buffer_)) return {ErrorCode::kTooLarge, "line longer than the read buffer"};
   ssize_t n = source_.Read(buffer_ + end_, sizeof(buffer_) - end_);
-  if (n < 0) return {ErrorCode::kIo, std::string("read failed: ") + std::strerror(errno)};
+  if (n < 0) return ReadFailure();
   if (n == 0) {
     if (at_message_start && end_ == 0) return {ErrorCode::kClosed, "connection closed"};
     return {ErrorCode::kTruncated, "connection closed in the middle of a message"};
@@ -83,7 +97,7 @@ Error Reader::ReadToEnd(const std::function<void(std::string_view)>& sink, std::
     if (begin_ == end_) {
       begin_ = end_ = 0;
       ssize_t n = source_.Read(buffer_, sizeof(buffer_));
-      if (n < 0) return {ErrorCode::kIo, std::string("read failed: ") + std::strerror(errno)};
+      if (n < 0) return ReadFailure();
       if (n == 0) return Error::Ok();
       end_ = static_cast<std::size_t>(n);
     }

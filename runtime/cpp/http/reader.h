@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "runtime/cpp/http/message.h"
+#include "runtime/cpp/http/socket.h"
 
 namespace lambda::http {
 
@@ -24,14 +25,17 @@ class Source {
   virtual ssize_t Read(char* buffer, std::size_t size) = 0;
 };
 
-// Reads a file descriptor (a socket), retrying on EINTR.
+// Reads a file descriptor (a socket), retrying on EINTR. With a deadline, a read that finds
+// nothing before it fails with errno ETIMEDOUT (the reader's kTimeout).
 class FdSource final : public Source {
  public:
   explicit FdSource(int fd) : fd_(fd) {}
   ssize_t Read(char* buffer, std::size_t size) override;
+  void set_deadline(Deadline deadline) { deadline_ = deadline; }
 
  private:
   int fd_;
+  Deadline deadline_ = kNoDeadline;
 };
 
 // Reads from memory, optionally in pieces of at most `step` bytes (to test split reads).

@@ -4,12 +4,29 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <climits>
 #include <cstring>
 
 namespace lambda::http {
+
+bool WaitReady(int fd, short events, Deadline deadline) {
+  while (true) {
+    int timeout_ms = -1;
+    if (deadline != kNoDeadline) {
+      auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+      timeout_ms = left <= 0 ? 0 : (left > INT_MAX ? INT_MAX : static_cast<int>(left));
+    }
+    pollfd p{fd, events, 0};
+    int n = ::poll(&p, 1, timeout_ms);
+    if (n > 0) return true;  // Ready, or an error/hang-up the next call reports.
+    if (n == 0 && timeout_ms == 0) return false;
+    if (n < 0 && errno != EINTR) return true;  // Let the read or write report it.
+  }
+}
 
 Fd& Fd::operator=(Fd&& other) noexcept {
   if (this != &other) reset(other.release());
@@ -52,17 +69,22 @@ Error ConnectTcp(const std::string& host, uint16_t port, Fd* out) {
   ::setsockopt(fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
   while (::connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
     if (errno == EINTR) continue;
-    return {ErrorCode::kIo, "connect " + host + ":" + std::to_string(port) + ": " + std::strerror(errno)};
+    return {ErrorCode::kConnect, "connect " + host + ":" + std::to_string(port) + ": " + std::strerror(errno)};
   }
   *out = std::move(fd);
   return Error::Ok();
 }
 
-Error WriteAll(int fd, std::string_view data) {
+Error WriteAll(int fd, std::string_view data, Deadline deadline) {
+  const int flags = MSG_NOSIGNAL | (deadline == kNoDeadline ? 0 : MSG_DONTWAIT);
   while (!data.empty()) {
-    ssize_t n = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL);
+    ssize_t n = ::send(fd, data.data(), data.size(), flags);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        if (!WaitReady(fd, POLLOUT, deadline)) return {ErrorCode::kTimeout, "the peer took no bytes before the deadline"};
+        continue;
+      }
       return {ErrorCode::kIo, std::string("write failed: ") + std::strerror(errno)};
     }
     data.remove_prefix(static_cast<std::size_t>(n));

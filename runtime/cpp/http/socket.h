@@ -5,6 +5,7 @@
 #ifndef RUNTIME_CPP_HTTP_SOCKET_H_
 #define RUNTIME_CPP_HTTP_SOCKET_H_
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,6 +13,20 @@
 #include "runtime/cpp/http/message.h"
 
 namespace lambda::http {
+
+// When a wait for the peer gives up. kNoDeadline: never (the Runtime API's long poll).
+using Deadline = std::chrono::steady_clock::time_point;
+inline constexpr Deadline kNoDeadline = Deadline::max();
+
+// A deadline DURATION from now.
+inline Deadline DeadlineIn(std::chrono::steady_clock::duration duration) {
+  return std::chrono::steady_clock::now() + duration;
+}
+
+// Waits until FD is ready for EVENTS (POLLIN or POLLOUT) or DEADLINE passes: false on timeout.
+// A deadline already past still takes what is ready now (a sandbox thawed after a freeze finds
+// its reply waiting, not a timeout).
+bool WaitReady(int fd, short events, Deadline deadline);
 
 // An owned file descriptor.
 class Fd {
@@ -41,10 +56,12 @@ class Fd {
 bool ParseHostPort(std::string_view text, std::string* host, uint16_t* port);
 
 // Connects a TCP socket (TCP_NODELAY, close-on-exec). Host: dotted IPv4 or "localhost".
+// A refused or unreachable peer is kConnect.
 Error ConnectTcp(const std::string& host, uint16_t port, Fd* out);
 
-// Writes all of DATA, retrying on EINTR and short writes. Never raises SIGPIPE.
-Error WriteAll(int fd, std::string_view data);
+// Writes all of DATA, retrying on EINTR and short writes. Never raises SIGPIPE. A peer that does
+// not take the bytes before DEADLINE is kTimeout.
+Error WriteAll(int fd, std::string_view data, Deadline deadline = kNoDeadline);
 
 }  // namespace lambda::http
 

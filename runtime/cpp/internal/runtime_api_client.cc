@@ -26,6 +26,14 @@ void RuntimeApiClient::Disconnect() {
 http::Error RuntimeApiClient::ReadReply(ApiReply* reply) {
   http::ResponseHead head;
   http::Error e = http::ReadResponseHead(*reader_, &head);
+  // 100 Continue, 102 Processing, 103 Early Hints: a head without a body, then the real reply.
+  for (int interim = 0; e.ok() && head.status >= 100 && head.status < 200; ++interim) {
+    if (head.status == 101 || interim == kMaxInterimReplies) {
+      return {http::ErrorCode::kMalformed, "unexpected " + std::to_string(head.status) + " reply"};
+    }
+    head = http::ResponseHead();
+    e = http::ReadResponseHead(*reader_, &head);
+  }
   if (!e.ok()) return e;
   http::Framing framing;
   std::size_t length = 0;
@@ -70,7 +78,7 @@ bool PeerWentAway(const http::Error& e) {
 }  // namespace
 
 http::Error RuntimeApiClient::Exchange(std::string_view method, std::string_view path, const http::Headers& headers,
-                                       std::string_view body, ApiReply* reply) {
+                                       std::string_view body, ApiReply* reply, http::Deadline deadline) {
   const std::string wire = RequestWire(method, path, headers, false, body);
   for (int attempt = 0;; ++attempt) {
     if (!fd_.valid()) {
@@ -78,7 +86,8 @@ http::Error RuntimeApiClient::Exchange(std::string_view method, std::string_view
       if (!e.ok()) return e;
     }
     const bool was_reused = reused_;
-    http::Error e = http::WriteAll(fd_.get(), wire);
+    source_->set_deadline(deadline);
+    http::Error e = http::WriteAll(fd_.get(), wire, deadline);
     if (e.ok()) e = ReadReply(reply);
     if (e.ok()) return e;
     Disconnect();
@@ -93,7 +102,7 @@ http::Error RuntimeApiClient::BeginStream(std::string_view path, const http::Hea
     http::Error e = Connect();
     if (!e.ok()) return e;
   }
-  http::Error e = http::WriteAll(fd_.get(), RequestWire("POST", path, headers, true, ""));
+  http::Error e = http::WriteAll(fd_.get(), RequestWire("POST", path, headers, true, ""), http::DeadlineIn(kReplyTimeout));
   if (!e.ok()) Disconnect();
   return e;
 }
@@ -103,7 +112,7 @@ http::Error RuntimeApiClient::WriteChunk(std::string_view data) {
   std::string wire;
   wire.reserve(data.size() + 16);
   http::AppendChunk(&wire, data);
-  http::Error e = http::WriteAll(fd_.get(), wire);
+  http::Error e = http::WriteAll(fd_.get(), wire, http::DeadlineIn(kReplyTimeout));
   if (!e.ok()) Disconnect();
   return e;
 }
@@ -112,7 +121,9 @@ http::Error RuntimeApiClient::EndStream(const http::Headers& trailers, ApiReply*
   if (!fd_.valid()) return {http::ErrorCode::kIo, "stream connection lost"};
   std::string wire;
   http::AppendLastChunk(&wire, trailers);
-  http::Error e = http::WriteAll(fd_.get(), wire);
+  const http::Deadline deadline = http::DeadlineIn(kReplyTimeout);
+  source_->set_deadline(deadline);
+  http::Error e = http::WriteAll(fd_.get(), wire, deadline);
   if (e.ok()) e = ReadReply(reply);
   if (!e.ok()) Disconnect();
   return e;

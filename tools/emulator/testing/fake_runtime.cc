@@ -9,6 +9,8 @@
 //   exit-at-init    exit 3 before asking for work
 //   hang-at-init    never ask for work
 //   ignore-sigterm  like echo, but SIGTERM does nothing
+//   pid             respond with its process id, then hang without polling again (a runtime that
+//                   would outlive a dead emulator unless something kills it)
 #include <signal.h>
 #include <unistd.h>
 
@@ -110,6 +112,8 @@ int main(int argc, char** argv) {
     std::string response = event;
     if (mode == "env") {
       response = EnvDump();
+    } else if (mode == "pid") {
+      response = std::to_string(getpid());
     } else if (mode == "crash" && event.find("crash") != std::string::npos) {
       std::abort();
     } else if (mode == "sleep") {
@@ -123,5 +127,9 @@ int main(int argc, char** argv) {
     }
     std::string ignored;
     Exchange(&c, "POST", base + "invocation/" + *id + "/response", response, Headers(), &ignored, nullptr);
+    if (mode == "pid") {
+      std::fprintf(stderr, "fake_runtime: hanging\n");
+      while (true) pause();
+    }
   }
 }

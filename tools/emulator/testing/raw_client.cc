@@ -15,12 +15,13 @@ RawClient::RawClient(uint16_t port) {
 
 bool RawClient::SendRaw(const std::string& bytes) { return connected() && http::WriteAll(fd_.get(), bytes).ok(); }
 
-RawResponse RawClient::ReadResponse() {
+RawResponse RawClient::ReadResponse(std::chrono::milliseconds guard) {
   RawResponse r;
   if (!connected()) {
     r.error = {http::ErrorCode::kIo, "not connected"};
     return r;
   }
+  source_->set_deadline(http::DeadlineIn(guard));
   http::ResponseHead head;
   r.error = http::ReadResponseHead(*reader_, &head);
   if (!r.error.ok()) return r;

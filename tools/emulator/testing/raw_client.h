@@ -5,6 +5,7 @@
 #ifndef TOOLS_EMULATOR_TESTING_RAW_CLIENT_H_
 #define TOOLS_EMULATOR_TESTING_RAW_CLIENT_H_
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -32,7 +33,8 @@ class RawClient {
   int fd() const { return fd_.get(); }
 
   bool SendRaw(const std::string& bytes);
-  RawResponse ReadResponse();
+  // Reads one response; an error (kTimeout) if it is not all there within the guard.
+  RawResponse ReadResponse(std::chrono::milliseconds guard = std::chrono::seconds(60));
   // GET/POST helpers that send a well-formed request and read the answer.
   RawResponse Get(const std::string& path);
   RawResponse Post(const std::string& path, const std::string& body, const http::Headers& headers = http::Headers());
