@@ -108,8 +108,10 @@ TEST(Readiness, AnFdClosedWhileWaitedOnWakesEveryWaiterWithEbadf) {
 Task<int64_t> WaitOnce(int fd) { co_return co_await readable(fd); }
 
 TEST(Readiness, FdsEpollCannotWaitOnAreErrorsNotHangs) {
-  EXPECT_EQ(BlockOn(WaitOnce(-1)), -EBADF);
-  EXPECT_EQ(BlockOn(WaitOnce(1 << 20)), -EBADF);  // Not open.
+  Loop loop;
+  EXPECT_EQ(BlockOn(loop, WaitOnce(-1)), -EBADF);
+  EXPECT_EQ(BlockOn(loop, WaitOnce(1 << 30)), -EBADF);  // Not open.
+  EXPECT_LT(loop.poller().table_size(), 1024u);         // And no table sized for it.
   int file = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
   ASSERT_GE(file, 0);
   EXPECT_EQ(BlockOn(WaitOnce(file)), -EPERM);  // A regular file.

@@ -40,21 +40,26 @@ Poller::Record* Poller::Find(int fd) {
 
 int Poller::Wait(int fd, Direction dir, Waiter& waiter) {
   if (fd < 0) return -EBADF;
-  if (static_cast<std::size_t>(fd) >= records_.size()) records_.resize(static_cast<std::size_t>(fd) + 1);
-  Record& r = records_[static_cast<std::size_t>(fd)];
-  if (!r.registered) {
+  Record* r = Find(fd);
+  if (r == nullptr || !r->registered) {
     epoll_event ev{};
     ev.events = kInterest;
-    ev.data.u64 = EventKey(fd, r.generation);
+    ev.data.u64 = EventKey(fd, r != nullptr ? r->generation : 0);
     if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) != 0) {
       // EEXIST: the fd was closed behind our back and its number reused while still registered
       // through a duplicate. Re-register the new file.
       if (errno != EEXIST || ::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, fd, &ev) != 0) return -errno;
     }
-    r.registered = true;
+    // Only an fd epoll accepted (an open one) grows the table: it stays as small as the highest
+    // fd in use, whatever number a caller passes.
+    if (r == nullptr) {
+      records_.resize(static_cast<std::size_t>(fd) + 1);
+      r = &records_[static_cast<std::size_t>(fd)];
+    }
+    r->registered = true;
   }
-  if (dir == Direction::kRead ? r.readable : r.writable) return 1;
-  (dir == Direction::kRead ? r.readers : r.writers).PushBack(waiter);
+  if (dir == Direction::kRead ? r->readable : r->writable) return 1;
+  (dir == Direction::kRead ? r->readers : r->writers).PushBack(waiter);
   waiter.on_fd_queue = true;
   ++waiters_;
   return 0;

@@ -58,6 +58,8 @@ class Poller {
 
   // How many waiters are queued on fds.
   std::size_t waiters() const { return waiters_; }
+  // How many fds the table has room for (one past the highest fd ever waited on).
+  std::size_t table_size() const { return records_.size(); }
 
  private:
   struct Record {
