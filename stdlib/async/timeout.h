@@ -64,7 +64,10 @@ class TimeoutAwaiter final : public Completion {
   std::coroutine_handle<> OnTaskDone() noexcept override {
     task_done_ = true;
     if (starting_) return std::noop_coroutine();
+    // The timer may be due and already queued to resume the awaiting task in this round: take it
+    // out of both the heap and that queue, so the awaiting task resumes once, from here.
     timer_.Disarm();
+    timer_.waiter.Unlink();
     return awaiting_;
   }
 

@@ -99,6 +99,28 @@ TEST(Timeout, OfATaskBlockedOnASocket) {
   close(fds[1]);
 }
 
+// Runs for MS without suspending: the loop is stuck until it returns.
+Task<void> Hog(int64_t ms) {
+  const int64_t end = MonotonicNowNs() + ms * 1'000'000;
+  while (MonotonicNowNs() < end) {
+  }
+  co_return;
+}
+
+Task<int64_t> DueInTheSameRound(Log& log) {
+  JoinHandle<void> hog = spawn(Hog(40));  // Runs in the next round, past both deadlines below.
+  int64_t v = co_await timeout(20, After(5, 9, log));
+  co_await hog;
+  co_return v;
+}
+
+// The task's timer and the timeout's fall due in the same round; the task's is earlier, so the
+// task finishes first and the timeout's timer, queued in that round, must not resume anything.
+TEST(Timeout, ATaskFinishingInTheRoundItsTimeoutFallsDueWinsOnce) {
+  Log log;
+  EXPECT_EQ(BlockOn(DueInTheSameRound(log)), 9);
+}
+
 Task<void> VoidInTime() { co_await timeout(1000, sleep(1)); }
 
 TEST(Timeout, UnitTasks) { BlockOn(VoidInTime()); }
