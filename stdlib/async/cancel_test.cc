@@ -229,5 +229,123 @@ TEST(Cancel, CancellingAJoinerLeavesTheJoinedTaskRunning) {
   EXPECT_EQ(log, (Log{"~joiner", "~slow", "slow gives 1"}));
 }
 
+// What a Ruchy `finally` block that raises looks like once compiled (rt::Finally).
+struct RaisesWhenDestroyed {
+  ~RaisesWhenDestroyed() noexcept(false) { throw RuntimeError("Ruchy.Test", "raised by cleanup"); }
+};
+
+Task<int64_t> CleanupRaises(Log& log, int64_t ms, int64_t value) {
+  Guard first(log, "declared first");
+  RaisesWhenDestroyed cleanup;
+  Guard last(log, "declared last");
+  co_await sleep(ms);
+  co_return value;
+}
+
+struct Reports {
+  Log errors;
+  Loop::Options options() {
+    Loop::Options o;
+    o.on_unobserved_error = [this](std::string_view type, std::string_view message) {
+      errors.push_back(std::string(type) + ": " + std::string(message));
+    };
+    return o;
+  }
+};
+
+Task<void> CancelCleanupThatRaises(Log& log) {
+  JoinHandle<int64_t> h = spawn(CleanupRaises(log, 60'000, 1));
+  co_await sleep(1);
+  h.cancel();
+  log.push_back(co_await JoinOutcome(h));
+}
+
+// The error is caught where it was raised, the rest of the cleanup runs, the frame is freed
+// (LeakSanitizer checks under --config=asan), and the error is reported rather than lost.
+TEST(Cancel, CleanupThatRaisesIsReportedAndTheCancellationCompletes) {
+  Log log;
+  Reports reports;
+  Loop loop(reports.options());
+  BlockOn(loop, CancelCleanupThatRaises(log));
+  EXPECT_EQ(log, (Log{"~declared last", "~declared first", kCancelledError}));
+  EXPECT_EQ(reports.errors,
+            Log{"Ruchy.Test: raised by cleanup (raised by cleanup while the task was cancelled)"});
+  EXPECT_EQ(loop.live_tasks(), 0u);
+}
+
+Task<int64_t> Plain(int64_t ms, int64_t value) {
+  co_await sleep(ms);
+  co_return value;
+}
+
+Task<int64_t> SelectWithARaisingLoser(Log& log) {
+  auto r = co_await select(CleanupRaises(log, 60'000, 1), Plain(1, 2));
+  co_return r.index() == 1 ? std::get<1>(r) : -1;
+}
+
+// A select loser whose cleanup raises must not be taken for a winner (its frame reaches its final
+// suspension on the way out).
+TEST(Cancel, ASelectLoserWhoseCleanupRaisesIsNotAWinner) {
+  Log log;
+  Reports reports;
+  Loop loop(reports.options());
+  EXPECT_EQ(BlockOn(loop, SelectWithARaisingLoser(log)), 2);
+  EXPECT_EQ(reports.errors.size(), 1u);
+  EXPECT_EQ(log, (Log{"~declared last", "~declared first"}));
+}
+
+Task<void> SpawnsWhenDestroyed(Log& log) {
+  struct SpawnOnExit {
+    Log* log;
+    ~SpawnOnExit() {
+      spawn(NeverRuns(Guard(*log, "spawned by cleanup"), *log));
+    }
+  } on_exit{&log};
+  Guard guard(log, "spawner");
+  co_await sleep(60'000);
+}
+
+Task<void> LeaveASpawningTask(Log& log) {
+  spawn(SpawnsWhenDestroyed(log));
+  co_await sleep(1);
+}
+
+TEST(Cancel, TasksSpawnedByCleanupAtShutdownAreCancelledToo) {
+  Log log;
+  Loop loop;
+  BlockOn(loop, LeaveASpawningTask(log));
+  EXPECT_EQ(loop.live_tasks(), 1u);
+  // Destroying the loop cancels the spawner; its cleanup spawns a task, which is cancelled before
+  // it ever runs.
+  {
+    Loop doomed;
+    BlockOn(doomed, LeaveASpawningTask(log));
+  }
+  EXPECT_EQ(log, (Log{"~spawner", "~spawned by cleanup"}));
+}
+
+Task<int64_t> FailsSoon() {
+  co_await sleep(1);
+  throw RuntimeError("Ruchy.Test", "nobody joined me");
+  co_return 0;
+}
+
+TEST(Cancel, AHandleMayOutliveItsLoop) {
+  JoinHandle<int64_t> failed, running;
+  {
+    Loop loop;
+    failed = Spawn(loop, FailsSoon());
+    running = Spawn(loop, FailsSoon());
+    BlockOn(loop, sleep(20));
+    running = Spawn(loop, FailsSoon());  // Drops the first (failed, unjoined: reported now).
+  }  // The last one is cancelled with the loop.
+  EXPECT_TRUE(failed.is_finished());
+  EXPECT_TRUE(running.is_finished());
+  running.cancel();  // No loop any more: nothing to do.
+  ::testing::internal::CaptureStderr();
+  failed = JoinHandle<int64_t>();  // Unjoined failure, loop gone: reported on stderr.
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "rt: unobserved task error: Ruchy.Test: nobody joined me\n");
+}
+
 }  // namespace
 }  // namespace rt

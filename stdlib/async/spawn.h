@@ -19,8 +19,8 @@
 //   and its waits leave the loop). A task is suspended whenever another one runs, so this happens
 //   at once; a task cancelling itself goes on until it next suspends. Joining a cancelled task
 //   raises Ruchy.Cancelled. Cancelling a finished task does nothing: it keeps its result.
-//   Cleanup code that raises an error during cancellation ends the process (std::terminate), as
-//   a C++ destructor throwing during unwinding does.
+//   Cleanup code that raises an error during cancellation does not stop it: the error is reported
+//   as unobserved (below) and the cancellation completes.
 // - A task that never suspends runs to its end before anything else runs: the loop is
 //   cooperative, and cancellation happens only at suspension points.
 #ifndef STDLIB_ASYNC_SPAWN_H_

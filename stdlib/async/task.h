@@ -74,6 +74,10 @@ class PromiseBase {
     template <class P>
     std::coroutine_handle<> await_suspend(std::coroutine_handle<P> done) noexcept {
       PromiseBase& p = done.promise();
+      if (p.teardown_ != nullptr) {  // Being destroyed, not finishing: tell nobody.
+        p.teardown_->reached_final = true;
+        return std::noop_coroutine();
+      }
       if (p.completion_ != nullptr) return p.completion_->OnTaskDone();
       if (p.continuation_) return p.continuation_;
       return std::noop_coroutine();
@@ -95,16 +99,41 @@ class PromiseBase {
     completion_ = completion;
   }
 
+  // Set while DestroyFrame destroys a suspended frame (see there).
+  struct Teardown {
+    bool reached_final = false;
+    std::exception_ptr error;
+  };
+
  protected:
+  // An error escaping the body while the frame is being destroyed goes to the teardown.
+  bool CaughtDuringTeardown() noexcept {
+    if (teardown_ == nullptr) return false;
+    teardown_->error = std::current_exception();
+    return true;
+  }
+
   bool taken_ = false;  // The result was handed out (a second await is a misuse).
 
  private:
+  friend void DestroyFrame(std::coroutine_handle<> frame, PromiseBase& promise) noexcept;
+  Teardown* teardown_ = nullptr;
   TaskContext* context_ = nullptr;
   std::coroutine_handle<> continuation_;
   Completion* completion_ = nullptr;
 };
 
 [[noreturn]] void ThrowAwaitedTwice();
+
+// Destroys FRAME wherever it is suspended: unstarted, at an await (its cleanup runs: locals'
+// destructors, Ruchy `finally` blocks, the frames it awaits), or finished. Every destruction of a
+// task frame goes through here.
+//
+// Cleanup that raises while an unfinished frame is destroyed: the coroutine body's implicit
+// handler catches the error and the frame runs on to its final suspension (that is what C++
+// compilers do). The final awaiter then tells nobody, the frame is freed from there, and the error
+// is reported as unobserved (Loop::Options::on_unobserved_error): destruction always completes.
+void DestroyFrame(std::coroutine_handle<> frame, PromiseBase& promise) noexcept;
 
 template <class T>
 class Promise final : public PromiseBase {
@@ -118,7 +147,9 @@ class Promise final : public PromiseBase {
   void return_value(U&& value) {
     result_.template emplace<1>(std::forward<U>(value));
   }
-  void unhandled_exception() noexcept { result_.template emplace<2>(std::current_exception()); }
+  void unhandled_exception() noexcept {
+    if (!CaughtDuringTeardown()) result_.template emplace<2>(std::current_exception());
+  }
 
   bool failed() const { return result_.index() == 2; }
   const std::exception_ptr& error() const { return std::get<2>(result_); }
@@ -147,7 +178,9 @@ class Promise<void> final : public PromiseBase {
   Task<void> get_return_object() noexcept;
 
   void return_void() noexcept {}
-  void unhandled_exception() noexcept { error_ = std::current_exception(); }
+  void unhandled_exception() noexcept {
+    if (!CaughtDuringTeardown()) error_ = std::current_exception();
+  }
 
   bool failed() const { return error_ != nullptr; }
   const std::exception_ptr& error() const { return error_; }
@@ -217,7 +250,10 @@ class [[nodiscard]] Task {
   Handle Release() noexcept { return std::exchange(frame_, {}); }
   // Destroys the frame now (wherever it is suspended), running its cleanup.
   void Reset() noexcept {
-    if (frame_) std::exchange(frame_, {}).destroy();
+    if (frame_) {
+      Handle frame = std::exchange(frame_, {});
+      async_internal::DestroyFrame(frame, frame.promise());
+    }
   }
 
  private:

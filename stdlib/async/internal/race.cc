@@ -38,7 +38,7 @@ std::coroutine_handle<> Race::BranchDone(std::size_t index) noexcept {
 
 void Race::DestroyAllBut(std::size_t keep) noexcept {
   for (std::size_t i = 0; i < count_; ++i) {
-    if (i != keep && branches_[i].frame) std::exchange(branches_[i].frame, {}).destroy();
+    if (i != keep && branches_[i].frame) DestroyFrame(std::exchange(branches_[i].frame, {}), *branches_[i].promise);
   }
 }
 

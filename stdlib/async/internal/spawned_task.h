@@ -39,8 +39,6 @@ class SpawnedTask : public TaskContext,
 
   State state() const { return state_; }
   bool finished() const { return state_ != State::kRunning; }
-  // The loop, or null once the loop was destroyed.
-  Loop* loop_or_null() const { return loop_; }
 
   // JoinHandle::cancel. No effect once finished. If the task is the one running now (it cancels
   // itself), it is destroyed when it next suspends; otherwise at once.

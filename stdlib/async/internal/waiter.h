@@ -26,6 +26,8 @@ class TaskContext {
   TaskContext& operator=(const TaskContext&) = delete;
 
   Loop& loop() const { return *loop_; }
+  // The loop, or null once it was destroyed (a spawned task's handle may outlive it).
+  Loop* loop_or_null() const { return loop_; }
 
  protected:
   ~TaskContext() = default;
