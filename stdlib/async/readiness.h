@@ -5,18 +5,23 @@
 // primitives of sys/net.h:
 //
 //   loop:                                   // read some bytes
-//     n = rt_fd_read(fd, buf, len)
-//     if n != -EAGAIN: return n             // data, 0 at end of stream, or -errno
 //     r = await readable(fd)                // 0, or -errno if fd cannot be waited on
 //     if r < 0: return r
+//     n = rt_fd_read(fd, buf, len)
+//     if n != -EAGAIN: return n             // data, 0 at end of stream, or -errno
 //
 // - The result is 0 when the fd is ready, or may be: EPOLLHUP and EPOLLERR count as ready (the
 //   next read or write reports the end or the error). -EBADF if the fd was closed with rt_fd_close
 //   while waited on (by another task), or is not open; -EPERM for fds epoll cannot wait on
 //   (regular files: just read them).
-// - Try the operation first and wait only after it returned EAGAIN: readiness is edge-triggered
-//   and remembered; the primitives of sys/net.h forget it when they get EAGAIN. Waiting on an fd
-//   known to be ready completes at once.
+// - The loop remembers what it knows: an fd is ready after an edge (epoll, edge-triggered) until
+//   a primitive of sys/net.h reports EAGAIN, a short read or a short write on it (which show a
+//   stream drained or full, epoll(7)). A wait on an fd known ready completes at once, without
+//   suspending. So waiting first and then reading, as above, costs nothing when data is there
+//   and saves a read that would only say EAGAIN when it is not. Trying the operation first and
+//   waiting after EAGAIN is correct too. Never read an fd the loop waits on with plain read(2)
+//   and then wait on it: the loop would not know it was drained (the wait completes at once, the
+//   read says EAGAIN, the next wait blocks properly: one wasted round, never a lost wake-up).
 // - Close fds the loop has waited on with rt_fd_close (it tells the loop); fds created by
 //   sys/net.h reuse numbers safely even after a plain close().
 // - An fd belongs to one loop at a time: wait on it only from tasks of one loop.

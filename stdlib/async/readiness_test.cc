@@ -160,6 +160,48 @@ TEST(Readiness, ReadinessIsRememberedUntilEagain) {
   EXPECT_EQ(BlockOn(ReadByteByByte(p.fd[0], p.fd[1])), "0123456789");
 }
 
+// A read shorter than asked drained the stream: the next wait really waits, so the read after it
+// finds data (a stale "readable" would let it through to an EAGAIN).
+Task<int64_t> ShortReadThenWait(int reader, int writer) {
+  char buf[64];
+  EXPECT_EQ(rt_fd_write(writer, "abc", 3), 3);
+  EXPECT_EQ(co_await readable(reader), 0);
+  EXPECT_EQ(rt_fd_read(reader, buf, sizeof(buf)), 3);  // Short: drained.
+  JoinHandle<void> w = spawn(WriteLater(writer, "more", 5));
+  EXPECT_EQ(co_await readable(reader), 0);
+  int64_t n = rt_fd_read(reader, buf, sizeof(buf));
+  co_await w;
+  co_return n;
+}
+
+TEST(Readiness, AShortReadMeansDrained) {
+  SocketPair p;
+  EXPECT_EQ(BlockOn(ShortReadThenWait(p.fd[0], p.fd[1])), 4);
+}
+
+// The same for writes: a write shorter than asked filled the socket.
+Task<int64_t> ShortWriteThenWait(int writer, int reader) {
+  EXPECT_EQ(co_await writable(writer), 0);  // Now known writable.
+  std::vector<char> big(8 << 20, 'x');
+  int64_t n = rt_fd_write(writer, big.data(), static_cast<int64_t>(big.size()));
+  EXPECT_GT(n, 0);
+  EXPECT_LT(n, static_cast<int64_t>(big.size()));  // Short: full.
+  JoinHandle<int64_t> drained = spawn([](int fd, int64_t total) -> Task<int64_t> {
+    co_await sleep(5);
+    std::vector<uint8_t> buf(total);
+    co_return co_await testing::ReadExact(fd, buf.data(), total);
+  }(reader, n));
+  EXPECT_EQ(co_await writable(writer), 0);
+  int64_t after = rt_fd_write(writer, big.data(), 1);
+  EXPECT_EQ(co_await drained, n);
+  co_return after;
+}
+
+TEST(Readiness, AShortWriteMeansFull) {
+  SocketPair p;
+  EXPECT_EQ(BlockOn(ShortWriteThenWait(p.fd[0], p.fd[1])), 1);
+}
+
 // An fd closed with plain close() while registered, whose number a new socket from sys/net.h then
 // takes: the new socket must be waited on for real, not through the stale registration.
 Task<int64_t> WaitBriefly(int fd) {

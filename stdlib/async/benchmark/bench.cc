@@ -3,6 +3,7 @@
 //   bazel run //stdlib/async:bench                  # release mode, x86_64
 //   bazel run //stdlib/async:bench -- --quick       # a smoke run
 //   bazel run //stdlib/async:bench -- --round-trips=50000 --bytes=4096 --repeats=7
+//   bazel run //stdlib/async:bench -- --mode=async1    # one mode only (blocking, async2, async1)
 //
 // Three ways of echoing MESSAGE bytes back and forth over one connection, ROUND_TRIPS times:
 //   blocking         a client thread and a server thread on blocking sockets (the baseline:
@@ -156,6 +157,7 @@ double AsyncTwoLoops(const Options& o) {
 // ---- Driver ----
 
 struct Row {
+  const char* mode;
   const char* name;
   std::function<double(const Options&)> run;
   std::vector<double> rates;
@@ -181,9 +183,12 @@ bool ParseFlag(const char* arg, const char* name, int64_t* out) {
 
 int Main(int argc, char** argv) {
   Options o;
+  std::string only;
   for (int i = 1; i < argc; ++i) {
     int64_t v = 0;
-    if (std::strcmp(argv[i], "--quick") == 0) {
+    if (std::strncmp(argv[i], "--mode=", 7) == 0) {
+      only = argv[i] + 7;
+    } else if (std::strcmp(argv[i], "--quick") == 0) {
       o.round_trips = 500;
       o.repeats = 1;
     } else if (ParseFlag(argv[i], "--round-trips", &v)) {
@@ -193,15 +198,22 @@ int Main(int argc, char** argv) {
     } else if (ParseFlag(argv[i], "--repeats", &v)) {
       o.repeats = static_cast<int>(v);
     } else {
-      std::fprintf(stderr, "usage: bench [--quick] [--round-trips=N] [--bytes=N] [--repeats=N]\n");
+      std::fprintf(stderr, "usage: bench [--quick] [--round-trips=N] [--bytes=N] [--repeats=N] [--mode=M]\n");
       return 2;
     }
   }
   std::vector<Row> rows = {
-      {"blocking (2 threads)", Blocking, {}},
-      {"async, 2 loops (2 threads)", AsyncTwoLoops, {}},
-      {"async, 1 loop (1 thread)", AsyncOneLoop, {}},
+      {"blocking", "blocking (2 threads)", Blocking, {}},
+      {"async2", "async, 2 loops (2 threads)", AsyncTwoLoops, {}},
+      {"async1", "async, 1 loop (1 thread)", AsyncOneLoop, {}},
   };
+  if (!only.empty()) {
+    std::erase_if(rows, [&](const Row& r) { return only != r.mode; });
+    if (rows.empty()) {
+      std::fprintf(stderr, "bench: --mode must be blocking, async2 or async1\n");
+      return 2;
+    }
+  }
   // Interleave the runs so that a noisy moment hurts every row alike.
   for (int r = 0; r < o.repeats; ++r) {
     for (Row& row : rows) {
@@ -216,7 +228,7 @@ int Main(int argc, char** argv) {
   std::printf("loopback TCP echo: %d round trips of %lld bytes, %d repeats (median, min..max)\n\n", o.round_trips,
               static_cast<long long>(o.bytes), o.repeats);
   std::printf("| mode | round trips/s | spread | vs blocking |\n| --- | ---: | ---: | ---: |\n");
-  const double baseline = rows[0].median();
+  const double baseline = rows[0].median();  // Blocking, unless --mode chose another.
   for (const Row& row : rows) {
     auto [lo, hi] = std::minmax_element(row.rates.begin(), row.rates.end());
     std::printf("| %s | %.0f | %.0f..%.0f | %.2f |\n", row.name, row.median(), *lo, *hi, row.median() / baseline);

@@ -5,10 +5,10 @@
 // An fd is registered once, on its first wait, for input and output, edge-triggered, and stays
 // registered until it is closed through rt_fd_close (Forget), so waiting costs no epoll_ctl call.
 // Readiness is remembered per direction: an edge sets it, and the I/O primitives clear it when an
-// operation returns EAGAIN (ClearReady). A wait on an fd already known ready completes at once;
-// otherwise it waits for the next edge. So the rule for callers is the usual one for
-// non-blocking I/O: try the operation, and wait only after EAGAIN. EPOLLHUP and EPOLLERR make
-// both directions ready (the next read or write reports the end or the error).
+// operation returns EAGAIN or falls short (ClearReady). A wait on an fd already known ready
+// completes at once; otherwise it waits for the next edge (readiness.h has the callers' rules).
+// EPOLLHUP and EPOLLERR make both directions ready (the next read or write reports the end or
+// the error).
 //
 // Events carry the fd and a generation number, so an event for an fd that was closed (and its
 // number reused) while a batch of events was being dispatched is recognised and dropped.

@@ -134,6 +134,9 @@ int64_t rt_fd_read(int fd, void* buf, int64_t len) {
   if (len < 0 || (buf == nullptr && len > 0)) return -EINVAL;
   while (true) {
     ssize_t n = ::read(fd, buf, static_cast<size_t>(len));
+    // A short read of a stream drained it (epoll(7)): the next wait can skip a read that would
+    // only say EAGAIN.
+    if (n > 0 && n < len) NoteWouldBlock(fd, Direction::kRead);
     if (n >= 0) return n;
     if (errno == EINTR) continue;
     if (errno == EAGAIN || errno == EWOULDBLOCK) NoteWouldBlock(fd, Direction::kRead);
@@ -147,6 +150,7 @@ int64_t rt_fd_write(int fd, const void* buf, int64_t len) {
   while (true) {
     ssize_t n = socket ? ::send(fd, buf, static_cast<size_t>(len), MSG_NOSIGNAL)
                        : ::write(fd, buf, static_cast<size_t>(len));
+    if (n > 0 && n < len) NoteWouldBlock(fd, Direction::kWrite);  // A short write filled it.
     if (n >= 0) return n;
     if (errno == EINTR) continue;
     if (errno == ENOTSOCK && socket) {  // A pipe or another kind of fd.

@@ -7,9 +7,11 @@
  * latency-bound). Hosts are numeric IPv4 or IPv6 addresses, or "localhost" (127.0.0.1): no name
  * resolution, which would block the loop.
  *
- * When an event loop runs on the calling thread, these keep it informed: an EAGAIN makes it
- * forget that the fd was ready, rt_fd_close wakes tasks waiting on the fd (-EBADF), and a new fd
- * that reuses the number of one closed behind the loop's back replaces the stale registration.
+ * When an event loop runs on the calling thread, these keep it informed: an EAGAIN, or a read or
+ * write shorter than asked, makes it forget that the fd was ready (readiness.h), rt_fd_close
+ * wakes tasks waiting on the fd (-EBADF), and a new fd that reuses the number of one closed
+ * behind the loop's back replaces the stale registration. rt_fd_read/rt_fd_write are for stream
+ * fds (TCP sockets, pipes), where a short read means drained and a short write means full.
  *
  *   int fd = rt_tcp_connect("127.0.0.1", 9001);    // in progress: wait writable(fd), then
  *   int err = rt_tcp_connect_result(fd);           // 0 when connected

@@ -47,12 +47,14 @@ Task<int> Accept(int listen_fd) {
   }
 }
 
+// Wait, then read: the wait completes at once when the loop knows the fd is readable, and saves
+// a read that would only say EAGAIN when it knows it is not.
 Task<int64_t> ReadSome(int fd, uint8_t* buf, int64_t len) {
   while (true) {
-    int64_t n = rt_fd_read(fd, buf, len);
-    if (n != -EAGAIN) co_return n;
     int64_t ready = co_await readable(fd);
     if (ready < 0) co_return ready;
+    int64_t n = rt_fd_read(fd, buf, len);
+    if (n != -EAGAIN) co_return n;
   }
 }
 
