@@ -19,6 +19,28 @@ Task<void> Append(Log& log, std::string what) {
   co_return;
 }
 
+// Issue 16's example, as generated code will have it: a slow and a fast task each sleep; the fast
+// one finishes first, and the sum comes after both are joined.
+Task<int64_t> Named(std::string name, int64_t ms, int64_t value, Log& log) {
+  co_await sleep(ms);
+  log.push_back(name);
+  co_return value;
+}
+
+Task<void> SlowAndFast(Log& log) {
+  JoinHandle<int64_t> slow = spawn(Named("slow", 50, 1, log));
+  JoinHandle<int64_t> fast = spawn(Named("fast", 10, 2, log));
+  int64_t a = co_await slow;
+  int64_t b = co_await fast;
+  log.push_back("sum " + std::to_string(a + b));
+}
+
+TEST(Spawn, TheFastTaskFinishesFirstAndTheSumComesAfterBoth) {
+  Log log;
+  BlockOn(SlowAndFast(log));
+  EXPECT_EQ(log, (Log{"fast", "slow", "sum 3"}));
+}
+
 Task<void> SpawnIsNotInline(Log& log) {
   JoinHandle<void> h = spawn(Append(log, "child"));
   log.push_back("after spawn");
