@@ -65,6 +65,9 @@ struct FunctionInstance {
   // Locals (by C++ name) that a closure captures, that something assigns or changes, and both:
   // a shared local lives on the heap so the closure and its scope see one variable (LANGUAGE.md).
   std::unordered_set<std::string> captured, mutated, shared;
+  // Locals (by C++ name) bound to a map's slot (`let c = m.entry(k).or_insert(0)`): an rt::Slot
+  // that looks the key up on every use, so `*c += 1` changes the map (LANGUAGE.md).
+  std::unordered_set<std::string> slots;
 };
 
 struct GlobalBinding {
@@ -91,6 +94,8 @@ struct CheckedProgram {
   std::map<std::string, GlobalBinding> globals;  // by C++ name
   std::vector<std::string> global_order;         // C++ names, in definition order
   std::map<const Expr*, std::string> global_lets;  // top-level let -> C++ name of its global
+  std::unordered_set<const Expr*> slot_lets;       // lets that bind a map's slot (an rt::Slot)
+  std::unordered_set<std::string> global_slots;    // globals among them, by C++ name
   std::map<std::string, TypeInfo> types;
   std::vector<std::string> type_order;  // declaration order
   // Lambda handler entry, if the file defines one.

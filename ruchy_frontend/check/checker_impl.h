@@ -21,6 +21,7 @@ struct Binding {
   std::string cpp_name;
   bool is_mut = false;
   bool is_global = false;
+  bool is_slot = false;  // names a map's slot: assignable, and not captured (CheckedProgram::slot_lets)
   FunctionInstance* function = nullptr;  // a lifted nested function
   const FunDecl* fun_decl = nullptr;     // a nested generic function (instantiated per call)
   int closure_level = 0;                 // how many closures enclose its declaration
@@ -97,6 +98,8 @@ class Checker {
   // ---- patterns (patterns.cc) ----
   void BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable);
   std::string Declare(const std::string& name, Type* t, bool is_mut, const void* key);
+  bool IsPlaceCall(const Expr* e) const;
+  void BindSlot(const Expr* let, Binding& b);
 
   // ---- built-ins from the table (builtin_calls.cc) ----
   Type* CheckBuiltinCall(const Expr* e, const std::string& name, Type* expected, bool* handled);

@@ -359,12 +359,16 @@ Type* Checker::CheckLet(const Expr* e) {
       }
       cur_->names[e->pattern.get()] = g->second.cpp_name;
       cur_->pattern_types[e->pattern.get()] = declared;
+      if (e->a && IsPlaceCall(e->a.get())) BindSlot(e, g->second);
       scopes_[0][e->pattern->text] = g->second;  // visible from here on
       return arena_.unit();
     }
   }
   // With `else` (reported above) the pattern is meant to be refutable: not a second error.
   BindPattern(e->pattern.get(), declared, e->flag, /*refutable=*/e->b != nullptr);
+  if (e->a && e->pattern->kind == Pattern::Kind::kBind && IsPlaceCall(e->a.get())) {
+    BindSlot(e, scopes_.back()[e->pattern->text]);
+  }
   return arena_.unit();
 }
 
@@ -397,6 +401,9 @@ Type* Checker::CheckName(const Expr* e) {
       return arena_.Fn(b->function->params, b->function->ret);
     }
     cur_->names[e] = b->cpp_name;
+    if (b->is_slot && !b->is_global && closure_level_ > b->closure_level) {
+      Report<diag::kSlotInClosure>(e, name);  // the closure could outlive the map
+    }
     if (!b->is_global && closure_level_ > b->closure_level) cur_->captured.insert(b->cpp_name);
     return b->type;
   }
@@ -480,6 +487,8 @@ Type* Checker::CheckUnary(const Expr* e, Type* expected) {
     case Tok::kTilde:
       if (!IsInteger(t)) Report<diag::kBitNotNeedsInteger>(e, TypeName(t));
       return t;
+    case Tok::kStar:
+      return t;  // a dereference is the value: Ruchy has no pointers (`*c` of a slot is its value)
     default:
       return t;
   }
@@ -599,6 +608,27 @@ Type* Checker::CheckBinary(const Expr* e, Type* expected) {
   }
 }
 
+// A built-in call that is a place in its receiver (`m.entry(k).or_insert(0)`: flag `place`).
+bool Checker::IsPlaceCall(const Expr* e) const {
+  auto call = cur_->calls.find(e);
+  return call != cur_->calls.end() && call->second.kind == CallKind::kBuiltin &&
+         call->second.builtin != BuiltinId::kCount && BuiltinTable::Get()[call->second.builtin].flags.place;
+}
+
+// `let c = m.entry(k).or_insert(0)` names the map's slot, as a Rust `&mut` would: `*c += 1`
+// changes the map. (`let v = *m.entry(k).or_insert(0)` copies the value instead.) The binding is
+// an rt::Slot that looks its key up on each use, so it never dangles.
+void Checker::BindSlot(const Expr* let, Binding& b) {
+  b.is_slot = true;
+  out_.slot_lets.insert(let);
+  if (b.is_global) {
+    out_.global_slots.insert(b.cpp_name);
+    global_scope_[let->pattern->text].is_slot = true;
+  } else {
+    cur_->slots.insert(b.cpp_name);
+  }
+}
+
 bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
   const Expr* e = target;
   bool through_class = false;
@@ -618,6 +648,7 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
   }
   if (e->kind == ExprKind::kName) {
     Binding* b = Lookup(e->text);
+    if (b && b->is_slot) return true;  // the map changes, not the binding
     if (b && !b->is_global && !b->fun_decl) cur_->mutated.insert(b->cpp_name);
     if (b && !b->is_mut && !b->fun_decl) {
       if (method.empty()) {
@@ -629,10 +660,15 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
     }
     return true;
   }
-  if (auto call = cur_->calls.find(e); call != cur_->calls.end() && call->second.kind == CallKind::kBuiltin &&
-      call->second.builtin != BuiltinId::kCount && BuiltinTable::Get()[call->second.builtin].flags.place) {
-    return true;  // `*m.entry(k).or_insert(0) += 1`
+  if (e->kind == ExprKind::kUnary && e->op == Tok::kStar) {
+    const Expr* inner = e->a.get();
+    if (inner->kind == ExprKind::kName) {
+      if (Binding* b = Lookup(inner->text); b && b->is_slot) return true;  // `*c += 1`
+    }
+    if (IsPlaceCall(inner)) return true;  // `*m.entry(k).or_insert(0) += 1`
+    return CheckAssignable(inner, method);
   }
+  if (IsPlaceCall(e)) return true;  // `m.entry(k).or_insert(0) += 1`, as the reference allows
   Report<diag::kNotAssignable>(target);
   return false;
 }

@@ -619,11 +619,12 @@ std::string Emitter::ExprRaw(const Expr* e) {
         return "std::numeric_limits<" + CppType(t) + ">::min()";  // `-128i8`: 128 itself does not fit
       }
       std::string v = Expr_(e->a.get());
+      if (e->op == Tok::kStar) return v;  // a dereference is the value (Checker::CheckUnary)
       if (e->op == Tok::kMinus) {
         return t && t->kind == TypeKind::kInt && t->bits < 32 ? "static_cast<" + CppType(t) + ">(-" + v + ")" : "(-" + v + ")";
       }
       if (e->op == Tok::kBang) return t && t->kind == TypeKind::kBool ? "(!" + v + ")" : "(~" + v + ")";
-      return "(~" + v + ")";
+      return "(~" + v + ")";  // Tok::kTilde
     }
     case ExprKind::kBinary:
       return Binary(e);

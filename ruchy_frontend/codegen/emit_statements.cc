@@ -130,6 +130,10 @@ void Emitter::EmitLet(const Expr* e) {
   bool global = inst_ == program_.top_level && program_.global_lets.count(e);
   if (p->kind == Pattern::Kind::kBind) {
     std::string name = NameOf(p);
+    if (program_.slot_lets.count(e)) {
+      Line(global ? name + " = " + SlotInit(e->a.get()) + ";" : LocalDecl("auto", name, SlotInit(e->a.get())));
+      return;
+    }
     if (!e->a) {
       if (!global) Line(LocalDecl(type, name, type + "{}"));
       return;
@@ -439,6 +443,18 @@ void Emitter::EmitTry(const Expr* e, const Dest& dest) {
     EmitBlockInto(e->a.get(), dest);
   }
   Close();
+}
+
+std::string Emitter::SlotInit(const Expr* place_call) {
+  // The place built-ins are methods of an Entry taking at most the value to insert.
+  std::string init = "rt::Slot(" + Expr_(place_call->a.get());
+  for (const auto& arg : place_call->list) init += ", " + Expr_(arg.get());
+  return init + ")";
+}
+
+std::string Emitter::GlobalType(const GlobalBinding& g) {
+  if (!program_.global_slots.count(g.cpp_name)) return CppType(g.type);
+  return "rt::Slot<" + CppType(TypeOf(g.let->a->a.get())) + ">";
 }
 
 }  // namespace ruchy

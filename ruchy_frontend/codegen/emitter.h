@@ -117,8 +117,18 @@ class Emitter {
     return IsShared(name) ? "auto " + name + " = std::make_shared<" + type + ">(" + init + ");"
                           : type + " " + name + " = " + init + ";";
   }
-  // Where a shared local's value is: `(*name)`; an ordinary local is its name.
-  std::string Place(const std::string& name) const { return IsShared(name) ? "(*" + name + ")" : name; }
+  // Where a local's value is: `(*name)` for a shared one, `name.get()` for a map slot
+  // (CheckedProgram::slot_lets), the name itself otherwise.
+  bool IsSlot(const std::string& name) const {
+    return (inst_ && inst_->slots.count(name) > 0) || program_.global_slots.count(name) > 0;
+  }
+  std::string Place(const std::string& name) const {
+    std::string place = IsShared(name) ? "(*" + name + ")" : name;
+    return IsSlot(name) ? place + ".get()" : place;
+  }
+  // `let c = m.entry(k).or_insert(v)`: the slot, as an rt::Slot over the call's Entry and value.
+  std::string SlotInit(const Expr* place_call);
+  std::string GlobalType(const GlobalBinding& g);
   bool InMethod() const { return inst_ && inst_->owner && !inst_->decl->is_constructor && inst_->decl->self != SelfKind::kNone; }
   bool InClassCode() const { return inst_ && inst_->owner && inst_->owner->kind == TypeDecl::Kind::kClass; }
 

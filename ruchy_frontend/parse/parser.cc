@@ -791,7 +791,8 @@ class Parser {
         return ParseUnary();
       }
       ExprPtr operand = ParseUnary();
-      if (op.kind == Tok::kStar) return operand;  // deref of a reference: the value
+      // `*x` stays in the tree: `let v = *m.entry(k).or_insert(0)` copies the value, while
+      // `let c = m.entry(k).or_insert(0)` names the map's slot (see Checker::CheckLet).
       ExprPtr e = MakeExpr(ExprKind::kUnary, op);
       e->op = op.kind;
       e->a = std::move(operand);

@@ -553,6 +553,28 @@ template <class K, class V>
 V& or_default(MapEntry<K, V> e) {
   return e.map->try_emplace(std::move(e.key)).first->second;
 }
+// `let c = m.entry(k).or_insert(v)`: a name for the map's value at `k`, as Rust's `&mut V` is.
+// It looks the key up on each use (one hash lookup) rather than holding a reference, so it stays
+// right while the map grows and cannot dangle if the key is removed (it is inserted again with
+// `v`; Rust would not compile that program).
+template <class E>
+class Slot;
+template <class K, class V>
+class Slot<MapEntry<K, V>> {
+ public:
+  Slot() = default;  // a global, set when the top-level code runs
+  explicit Slot(MapEntry<K, V> e) : entry_(std::move(e)) {}
+  Slot(MapEntry<K, V> e, Id<V> init) : entry_(std::move(e)), init_(std::move(init)) {}
+  V& get() const { return entry_.map->try_emplace(entry_.key, init_).first->second; }
+
+ private:
+  MapEntry<K, V> entry_{};
+  V init_{};
+};
+template <class K, class V>
+Slot(MapEntry<K, V>) -> Slot<MapEntry<K, V>>;
+template <class K, class V, class U>
+Slot(MapEntry<K, V>, U) -> Slot<MapEntry<K, V>>;
 
 // ---- sets ----
 template <class T>
