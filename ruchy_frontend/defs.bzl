@@ -35,11 +35,14 @@ def ruchy_binary(name, src, copts = [], deps = [], **kwargs):
         **kwargs
     )
 
-def ruchy_library(name, src, mode = "program", copts = [], deps = [], **kwargs):
-    """The compiled code of one Ruchy file as a cc_library (no main for mode = "handler").
+def ruchy_library(name, src, mode = "library", copts = [], deps = [], **kwargs):
+    """The compiled code of one Ruchy file as a cc_library.
 
     Its header, `NAME.ruchy.h`, declares the file's types, globals and functions in the namespace
     derived from the label (docs/cli.md, "Generated C++"), for C++ code that calls into Ruchy.
+    A library (the default mode) has no entry point: the caller runs the file's top-level code by
+    calling its `g_top_level()` once, then its functions; any number of Ruchy libraries link into
+    one binary. `mode = "program"` adds a `main` (or `entry_function`).
 
     A handler library (`mode = "handler"`) defines `lambda::ruchy_entry::Init` and `::Invoke`
     (runtime/handler.h), which the Lambda bridge calls; see packaging/defs.bzl.

@@ -19,8 +19,9 @@ struct EmitOptions {
   std::string line_path;
   bool line_directives = true;
   // kProgram: a `main` running top-level code then `main()`. kHandler: no main; the Lambda
-  // bridge calls the generated entry points (see runtime/handler.h).
-  enum class Entry { kProgram, kHandler, kNone } entry = Entry::kProgram;
+  // bridge calls the generated entry points (see runtime/handler.h). kLibrary: no entry point;
+  // C++ that links the file calls its functions, and its `g_top_level()` to run its top-level code.
+  enum class Entry { kProgram, kHandler, kLibrary } entry = Entry::kProgram;
   // kProgram: the entry function's name (`main` when empty), for linking several programs into
   // one binary that chooses among them.
   std::string entry_function;

@@ -477,14 +477,14 @@ CppOutput Emitter::Run() {
   inst_ = program_.top_level;
   for (const std::string& name : program_.global_order) {
     const GlobalBinding& g = program_.globals.at(name);
-    Line("extern " + CppType(g.type) + " " + g.cpp_name + ";");
+    Line("extern " + GlobalType(g) + " " + g.cpp_name + ";");
   }
   if (!program_.global_order.empty()) Line("");
   for (const auto& inst : program_.instances) {
     if (!inst->decl || inst->owner || inst->same_as || !inst->checked || !inst->decl->body) continue;
     Line(Prototype(*inst, false, true) + ";");
   }
-  Line("// The file's top-level statements: run before main(), or once at a Lambda function's init.");
+  Line("// The file's top-level statements: run before main(), at a Lambda function's init, or by the C++ that links a library, once.");
   Line("void g_top_level();");
   Line("");
   Line("}  // namespace " + ns);
@@ -505,7 +505,7 @@ CppOutput Emitter::Run() {
   // Globals (top-level bindings functions can see), set when the top-level code runs.
   for (const std::string& name : program_.global_order) {
     const GlobalBinding& g = program_.globals.at(name);
-    Line(CppType(g.type) + " " + g.cpp_name + "{};");
+    Line(GlobalType(g) + " " + g.cpp_name + "{};");
   }
   if (!program_.global_order.empty()) Line("");
   for (const std::string& name : program_.type_order) {
@@ -535,7 +535,7 @@ CppOutput Emitter::Run() {
 }
 
 void Emitter::EmitEntry() {
-  if (options_.entry == EmitOptions::Entry::kNone) return;
+  if (options_.entry == EmitOptions::Entry::kLibrary) return;
   if (options_.entry == EmitOptions::Entry::kProgram) {
     Open("int " + (options_.entry_function.empty() ? "main" : options_.entry_function) + "(int argc, char** argv) {");
     Open("return rt::RunProgram(argc, argv, [] {");

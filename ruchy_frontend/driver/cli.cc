@@ -32,6 +32,7 @@ commands:
 
 options:
   --handler                 FILE is a Lambda handler (no main; see docs/language.md)
+  --library                 `transpile`: no entry point; C++ calls the file's functions
   --line-path PATH          path written into #line directives (default: FILE as given)
   --label LABEL             the Bazel label FILE is compiled for; names its C++ namespace
   --header H                `transpile`: also write the header to H
@@ -114,6 +115,8 @@ int RunCli(int argc, char** argv) {
       out = args[++i];
     } else if (a == "--handler") {
       options.lambda_handler = true;
+    } else if (a == "--library") {
+      options.library = true;
     } else if (a == "--line-path" && i + 1 < args.size()) {
       options.line_path = args[++i];
     } else if (a == "--label" && i + 1 < args.size()) {

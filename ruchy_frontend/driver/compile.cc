@@ -34,7 +34,9 @@ CompileResult CompileSource(const std::string& path, std::string text, const Com
       EmitOptions emit;
       emit.line_path = options.line_path.empty() ? path : options.line_path;
       emit.line_directives = options.line_directives;
-      emit.entry = options.lambda_handler ? EmitOptions::Entry::kHandler : EmitOptions::Entry::kProgram;
+      emit.entry = options.lambda_handler ? EmitOptions::Entry::kHandler
+                   : options.library        ? EmitOptions::Entry::kLibrary
+                                            : EmitOptions::Entry::kProgram;
       emit.entry_function = options.entry_function;
       emit.cpp_namespace = FileNamespace(options.label.empty() ? DefaultLabel(path) : options.label);
       emit.header_include = options.header_include;

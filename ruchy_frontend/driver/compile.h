@@ -12,7 +12,8 @@ namespace ruchy {
 
 struct CompileOptions {
   bool emit = true;              // false: check only
-  bool lambda_handler = false;   // a handler file (see LANGUAGE.md, "Lambda handlers")
+  bool lambda_handler = false;   // a handler file (docs/language.md, "Lambda handlers")
+  bool library = false;          // no entry point: C++ calls the file's functions (docs/cli.md)
   bool line_directives = true;
   bool color = false;            // ANSI colours in diagnostics
   std::string line_path;         // path used in #line; defaults to the file's path

@@ -39,6 +39,8 @@ def _transpile(ctx, src, base, out_cc, out_h):
     args.add("--no-color")
     if ctx.attr.mode == "handler":
         args.add("--handler")
+    elif ctx.attr.mode == "library":
+        args.add("--library")
     if ctx.attr.entry_function:
         args.add("--entry-function", ctx.attr.entry_function)
     ctx.actions.run(
@@ -58,7 +60,7 @@ ruchy_transpile = rule(
     implementation = _ruchy_transpile_impl,
     attrs = {
         "src": attr.label(allow_single_file = [".ruchy"], mandatory = True),
-        "mode": attr.string(default = "program", values = ["program", "handler"]),
+        "mode": attr.string(default = "program", values = ["program", "handler", "library"]),
         "out_base": attr.string(doc = "Base name of the outputs (`NAME.ruchy.h`, `NAME.ruchy.cc`) and the label " +
                                       "the namespace is derived from; default: the rule's name."),
         "entry_function": attr.string(doc = "Program mode: name the entry function this instead of `main`."),
