@@ -78,7 +78,7 @@ class DepthLimitedBuilder {
 };
 
 [[noreturn]] void FailTooDeep() {
-  Fail("Ruchy.JsonError", "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  Fail(rt::errors::kJsonError, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
 }
 
 void AppendJsonString(std::string& out, const std::string& s) {
@@ -159,7 +159,7 @@ std::vector<std::string> Json::keys() const {
 
 void Json::set(const std::string& key, Json value) {
   if (kind_ != Kind::kNull && kind_ != Kind::kObject) {
-    Fail("Ruchy.JsonError", "cannot set a key on a JSON value that is not an object");
+    Fail(rt::errors::kJsonError, "cannot set a key on a JSON value that is not an object");
   }
   if (value.depth_ >= kMaxJsonDepth) FailTooDeep();
   kind_ = Kind::kObject;
@@ -177,7 +177,7 @@ void Json::set(const std::string& key, Json value) {
 
 void Json::push(Json value) {
   if (kind_ != Kind::kNull && kind_ != Kind::kArray) {
-    Fail("Ruchy.JsonError", "cannot push onto a JSON value that is not an array");
+    Fail(rt::errors::kJsonError, "cannot push onto a JSON value that is not an array");
   }
   if (value.depth_ >= kMaxJsonDepth) FailTooDeep();
   kind_ = Kind::kArray;
@@ -276,12 +276,12 @@ namespace rt {
 
 Json ParseEventJson(const std::string& text) {
   Result<Json, std::string> parsed = ParseJson(text);
-  if (parsed.is_err()) Fail("Ruchy.InvalidEvent", "the event is not valid JSON: " + parsed.err_value());
+  if (parsed.is_err()) Fail(rt::errors::kInvalidEvent, "the event is not valid JSON: " + parsed.err_value());
   return parsed.ok_value();
 }
 
 [[noreturn]] void FailJsonShape(const std::string& where, const char* wanted, const Json& got) {
-  Fail("Ruchy.InvalidEvent", where + ": expected " + wanted + ", found " + Stringify(got));
+  Fail(rt::errors::kInvalidEvent, where + ": expected " + wanted + ", found " + Stringify(got));
 }
 
 }  // namespace rt

@@ -188,7 +188,7 @@ bool IsCharBoundary(const std::string& s, size_t i) {
 
 void CheckCharBoundary(const std::string& s, int64_t i) {
   if (!IsCharBoundary(s, static_cast<size_t>(i))) {
-    Fail("Ruchy.StringIndex", "byte index " + std::to_string(i) + " is inside a character of a " +
+    Fail(rt::errors::kStringIndex, "byte index " + std::to_string(i) + " is inside a character of a " +
                                   std::to_string(s.size()) + "-byte string");
   }
 }

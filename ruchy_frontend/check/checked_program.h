@@ -63,10 +63,10 @@ struct FunctionInstance {
   // Names that refer to top-level (global) bindings.
   std::unordered_set<const Expr*> global_refs;
   // Locals (by C++ name) that a closure captures, that something assigns or changes, and both:
-  // a shared local lives on the heap so the closure and its scope see one variable (LANGUAGE.md).
+  // a shared local lives on the heap so the closure and its scope see one variable (docs/language.md).
   std::unordered_set<std::string> captured, mutated, shared;
   // Locals (by C++ name) bound to a map's slot (`let c = m.entry(k).or_insert(0)`): an rt::Slot
-  // that looks the key up on every use, so `*c += 1` changes the map (LANGUAGE.md).
+  // that looks the key up on every use, so `*c += 1` changes the map (docs/language.md).
   std::unordered_set<std::string> slots;
 };
 

@@ -1,6 +1,6 @@
 // Which values a `match` leaves unmatched, found with the usefulness algorithm over the arms'
 // patterns (Maranget, "Warnings for pattern matching", 2007). Matches on enums, bool, Option and
-// Result (and tuples and structs of them) must be exhaustive (LANGUAGE.md); numbers, strings,
+// Result (and tuples and structs of them) must be exhaustive (docs/language.md); numbers, strings,
 // chars and vectors have too many values to list, so their literal patterns count as covering
 // everything here, and a value none of them matches is the runtime error `Ruchy.NoMatch`.
 #ifndef RUCHY_FRONTEND_CHECK_EXHAUSTIVENESS_H_

@@ -553,7 +553,7 @@ void Emitter::EmitEntry() {
   Line("using namespace " + options_.cpp_namespace + ";  // typed handlers name their event and result structs");
   const FunctionInstance* h = program_.handler;
   if (!h) {
-    Line("return lambda::Response::Failure(\"Ruchy.NoHandler\", \"no handler\");");
+    Line("return lambda::Response::Failure(rt::errors::kNoHandler, \"no handler\");");
   } else if (program_.handler_form == CheckedProgram::HandlerForm::kLegacy) {
     Line("return lambda::Response::Success(" + FunctionRef(*h) +
          "(invocation.context.request_id, invocation.payload));");

@@ -208,7 +208,7 @@ void Emitter::EmitIf(const Expr* e, const Dest& dest) {
 // chars, vectors) or arms with guards; the checker proved enums, bool, Option and Result covered.
 std::string Emitter::NoMatch(const Expr* match, const std::string& subject) {
   std::string where = options_.line_path + ":" + std::to_string(file_.Position(match->loc).line);
-  return "rt::Fail(\"Ruchy.NoMatch\", \"no match arm matched \" + rt::DebugToString(" + subject + ") + \" (" +
+  return "rt::Fail(rt::errors::kNoMatch, \"no match arm matched \" + rt::DebugToString(" + subject + ") + \" (" +
          CppStringBody(where) + ")\");";
 }
 

@@ -24,7 +24,7 @@ TEST(LexerTest, NumbersWithSuffixesAndFloats) {
   EXPECT_EQ(t[3].suffix, "u8");
   EXPECT_EQ(t[4].kind, Tok::kFloat);
   EXPECT_EQ(t[5].kind, Tok::kFloat);
-  // `t.0.1` lexes `0.1` as a float, as LANGUAGE.md says.
+  // `t.0.1` lexes `0.1` as a float, as docs/language.md says.
   EXPECT_EQ(t[8].kind, Tok::kFloat);
   EXPECT_EQ(t[8].text, "0.1");
 }

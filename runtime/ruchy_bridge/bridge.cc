@@ -15,13 +15,13 @@
 namespace {
 
 lambda::Response Invoke(const lambda::Invocation& in) {
-  lambda::Response out = lambda::Response::Failure("Ruchy.InternalError", "no response");
+  lambda::Response out = lambda::Response::Failure(rt::errors::kInternalError, "no response");
   try {
     out = lambda::ruchy_entry::Invoke(in);
   } catch (const rt::RuntimeError& e) {
     out = lambda::Response::Failure(e.type(), e.message());
   } catch (const std::exception& e) {
-    out = lambda::Response::Failure("Ruchy.InternalError", e.what());
+    out = lambda::Response::Failure(rt::errors::kInternalError, e.what());
   }
   std::fflush(stdout);  // what the handler printed belongs to this invoke's logs
   return out;
@@ -34,7 +34,7 @@ std::optional<lambda::InitError> Init() {
   } catch (const rt::RuntimeError& e) {
     error = lambda::InitError{e.type(), e.message()};
   } catch (const std::exception& e) {
-    error = lambda::InitError{"Ruchy.InternalError", e.what()};
+    error = lambda::InitError{rt::errors::kInternalError, e.what()};
   }
   std::fflush(stdout);
   return error;

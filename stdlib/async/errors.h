@@ -14,15 +14,15 @@
 namespace rt {
 
 // Awaiting a task that was cancelled (JoinHandle::cancel, or a runtime shutting down).
-inline constexpr char kCancelledError[] = "Ruchy.Cancelled";
+inline constexpr const char* kCancelledError = errors::kCancelled;
 // timeout(ms, task) ran out of time; the task was cancelled.
-inline constexpr char kTimeoutError[] = "Ruchy.Timeout";
+inline constexpr const char* kTimeoutError = errors::kTimeout;
 // block_on's main task waits for something that can never happen (no timer, no I/O, nothing
 // runnable): the program would hang forever, so it stops with this error instead.
-inline constexpr char kDeadlockError[] = "Ruchy.Deadlock";
+inline constexpr const char* kDeadlockError = errors::kDeadlock;
 // The async API used in a way it cannot honour: a task awaited twice, spawn() without a running
 // loop, a join handle awaited from another loop's thread, select() of nothing.
-inline constexpr char kAsyncMisuseError[] = "Ruchy.AsyncMisuse";
+inline constexpr const char* kAsyncMisuseError = errors::kAsyncMisuse;
 
 [[noreturn]] void ThrowCancelled();
 [[noreturn]] void ThrowTimeout(int64_t ms);

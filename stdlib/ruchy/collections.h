@@ -45,7 +45,7 @@ inline int64_t CheckIndex(int64_t i, size_t size) {
   int64_t n = static_cast<int64_t>(size);
   int64_t j = i < 0 ? i + n : i;
   if (j < 0 || j >= n) {
-    Fail("Ruchy.IndexOutOfRange", "index " + std::to_string(i) + " out of range for length " + std::to_string(n));
+    Fail(rt::errors::kIndexOutOfRange, "index " + std::to_string(i) + " out of range for length " + std::to_string(n));
   }
   return j;
 }
@@ -63,13 +63,13 @@ std::string at(const std::string& s, int64_t i);
 template <class K, class V>
 const V& at(const Map<K, V>& m, const Id<K>& k) {
   auto it = m.find(k);
-  if (it == m.end()) Fail("Ruchy.KeyNotFound", "key " + DebugToString(k) + " not found");
+  if (it == m.end()) Fail(rt::errors::kKeyNotFound, "key " + DebugToString(k) + " not found");
   return it->second;
 }
 template <class K, class V>
 V& at(Map<K, V>& m, const Id<K>& k) {
   auto it = m.find(k);
-  if (it == m.end()) Fail("Ruchy.KeyNotFound", "key " + DebugToString(k) + " not found");
+  if (it == m.end()) Fail(rt::errors::kKeyNotFound, "key " + DebugToString(k) + " not found");
   return it->second;
 }
 
@@ -185,7 +185,7 @@ std::optional<int64_t> index_of(const std::vector<T>& v, const Id<T>& x) {
 template <class T>
 void insert(std::vector<T>& v, int64_t i, Id<T> x) {
   if (i < 0 || i > static_cast<int64_t>(v.size())) {
-    Fail("Ruchy.IndexOutOfRange", "insert index " + std::to_string(i) + " out of range for length " + std::to_string(v.size()));
+    Fail(rt::errors::kIndexOutOfRange, "insert index " + std::to_string(i) + " out of range for length " + std::to_string(v.size()));
   }
   v.insert(v.begin() + i, std::move(x));
 }
@@ -259,7 +259,7 @@ auto reversed(const C& c) {
 }
 template <class T>
 std::vector<T> step_by(const Range<T>& r, int64_t step) {
-  if (step <= 0) Fail("Ruchy.ArithmeticError", "step_by needs a positive step");
+  if (step <= 0) Fail(rt::errors::kArithmeticError, "step_by needs a positive step");
   std::vector<T> out;
   for (int64_t x = r.lo; x < static_cast<int64_t>(r.last_exclusive()); x += step) out.push_back(static_cast<T>(x));
   return out;

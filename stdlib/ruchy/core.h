@@ -22,6 +22,8 @@
 #include <variant>
 #include <vector>
 
+#include "ruchy/error_types.h"
+
 namespace rt {
 
 // A Ruchy runtime error. `type` is what a Lambda invocation reports as errorType
@@ -129,7 +131,7 @@ class Finally {
 template <class T>
 T div(T a, std::type_identity_t<T> b) {
   if constexpr (std::is_integral_v<T>) {
-    if (b == 0) Fail("Ruchy.DivisionByZero", "division by zero");
+    if (b == 0) Fail(rt::errors::kDivisionByZero, "division by zero");
     if constexpr (std::is_signed_v<T>) {
       if (b == -1) return static_cast<T>(static_cast<std::make_unsigned_t<T>>(0) - static_cast<std::make_unsigned_t<T>>(a));
     }
@@ -142,7 +144,7 @@ T div(T a, std::type_identity_t<T> b) {
 template <class T>
 T rem(T a, std::type_identity_t<T> b) {
   if constexpr (std::is_integral_v<T>) {
-    if (b == 0) Fail("Ruchy.DivisionByZero", "division by zero");
+    if (b == 0) Fail(rt::errors::kDivisionByZero, "division by zero");
     if constexpr (std::is_signed_v<T>) {
       if (b == -1) return 0;
     }
@@ -156,7 +158,7 @@ template <class T>
 T pow(T base, T exp) {
   if constexpr (std::is_integral_v<T>) {
     if constexpr (std::is_signed_v<T>) {
-      if (exp < 0) Fail("Ruchy.ArithmeticError", "negative exponent in integer `**`");
+      if (exp < 0) Fail(rt::errors::kArithmeticError, "negative exponent in integer `**`");
     }
     using U = std::make_unsigned_t<T>;
     U result = 1, b = static_cast<U>(base);
@@ -241,7 +243,7 @@ std::optional<To> ExactCast(From v) {
 template <class To, class From>
 To from(From v, const char* to_name) {
   std::optional<To> out = ExactCast<To>(v);
-  if (!out) Fail("Ruchy.ArithmeticError", "the value does not fit in `" + std::string(to_name) + "` exactly");
+  if (!out) Fail(rt::errors::kArithmeticError, "the value does not fit in `" + std::string(to_name) + "` exactly");
   return *out;
 }
 
@@ -255,22 +257,22 @@ Result<To, std::string> try_from(From v, const char* to_name) {
 // ---- Option / Result accessors with Ruchy's error types ----
 template <class T>
 T& unwrap(std::optional<T>& o) {
-  if (!o) Fail("Ruchy.UnwrapNone", "called unwrap() on None");
+  if (!o) Fail(rt::errors::kUnwrapNone, "called unwrap() on None");
   return *o;
 }
 template <class T>
 T unwrap(std::optional<T>&& o) {
-  if (!o) Fail("Ruchy.UnwrapNone", "called unwrap() on None");
+  if (!o) Fail(rt::errors::kUnwrapNone, "called unwrap() on None");
   return std::move(*o);
 }
 template <class T>
 T unwrap(const std::optional<T>& o) {
-  if (!o) Fail("Ruchy.UnwrapNone", "called unwrap() on None");
+  if (!o) Fail(rt::errors::kUnwrapNone, "called unwrap() on None");
   return *o;
 }
 template <class T>
 T expect(const std::optional<T>& o, const std::string& message) {
-  if (!o) Fail("Ruchy.UnwrapNone", message);
+  if (!o) Fail(rt::errors::kUnwrapNone, message);
   return *o;
 }
 
@@ -286,12 +288,12 @@ T unwrap(const Result<T, E>& r) {
 }
 template <class T, class E>
 T expect(const Result<T, E>& r, const std::string& message) {
-  if (r.is_err()) Fail("Ruchy.UnwrapErr", message);
+  if (r.is_err()) Fail(rt::errors::kUnwrapErr, message);
   return r.ok_value();
 }
 template <class T, class E>
 E unwrap_err(const Result<T, E>& r) {
-  if (r.is_ok()) Fail("Ruchy.UnwrapErr", "called unwrap_err() on Ok");
+  if (r.is_ok()) Fail(rt::errors::kUnwrapErr, "called unwrap_err() on Ok");
   return r.err_value();
 }
 

@@ -276,7 +276,7 @@ void eprint(const A&... parts) {
 
 template <class E>
 [[noreturn]] void FailUnwrapErr(const E& e) {
-  Fail("Ruchy.UnwrapErr", "called unwrap() on Err(" + DebugToString(e) + ")");
+  Fail(rt::errors::kUnwrapErr, "called unwrap() on Err(" + DebugToString(e) + ")");
 }
 
 // `panic(...)`, `throw value` and failed assertions.
@@ -284,12 +284,12 @@ template <class... A>
 [[noreturn]] void panic(const A&... parts) {
   std::string message;
   JoinDisplay(message, parts...);
-  Fail("Ruchy.Panic", message);
+  Fail(rt::errors::kPanic, message);
 }
 
 template <class T>
 [[noreturn]] void throw_value(const T& value) {
-  Fail("Ruchy.Thrown", ToString(value));
+  Fail(rt::errors::kThrown, ToString(value));
 }
 
 template <class... A>
@@ -300,7 +300,7 @@ void Assert(bool condition, const A&... message) {
     text += ": ";
     JoinDisplay(text, message...);
   }
-  Fail("Ruchy.AssertionFailed", text);
+  Fail(rt::errors::kAssertionFailed, text);
 }
 
 template <class T, class U, class... A>
@@ -312,7 +312,7 @@ void AssertEq(const T& a, const U& b, bool equal_wanted, const A&... message) {
     text += "\n ";
     JoinDisplay(text, message...);
   }
-  Fail("Ruchy.AssertionFailed", text);
+  Fail(rt::errors::kAssertionFailed, text);
 }
 
 }  // namespace rt

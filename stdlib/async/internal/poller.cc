@@ -21,7 +21,7 @@ uint64_t EventKey(int fd, uint32_t generation) {
 
 Poller::Poller() : epoll_fd_(::epoll_create1(EPOLL_CLOEXEC)) {
   if (epoll_fd_ < 0) {
-    throw RuntimeError("Ruchy.IoError", std::string("epoll_create1: ") + std::strerror(errno));
+    throw RuntimeError(rt::errors::kIoError, std::string("epoll_create1: ") + std::strerror(errno));
   }
 }
 
@@ -101,7 +101,7 @@ int Poller::Poll(int timeout_ms, WaiterList& woken) {
   int n = ::epoll_wait(epoll_fd_, events_, kMaxEventsPerPoll, timeout_ms);
   if (n < 0) {
     if (errno == EINTR) return 0;  // A signal: the caller re-checks its timers and goes on.
-    throw RuntimeError("Ruchy.IoError", std::string("epoll_wait: ") + std::strerror(errno));
+    throw RuntimeError(rt::errors::kIoError, std::string("epoll_wait: ") + std::strerror(errno));
   }
   for (int i = 0; i < n; ++i) {
     const epoll_event& ev = events_[i];
