@@ -10,6 +10,7 @@
 #include <random>
 
 #include "tools/emulator/ids.h"
+#include "tools/emulator/invoke_errors.h"
 #include "tools/emulator/json_util.h"
 
 namespace lambda::emulator {

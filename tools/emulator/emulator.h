@@ -44,6 +44,9 @@ inline constexpr int kRequestTooLargeStatus = 413;
 inline constexpr char kRequestTooLargeType[] = "RequestEntityTooLargeException";
 std::string RequestTooLargeMessage();
 
+// The account id in the ARNs the emulator reports (Lambda's documentation example).
+inline constexpr char kAccountId[] = "123456789012";
+
 struct EmulatorOptions {
   // The runtime to run. Empty: nobody is started, and a test (or another process) plays the
   // runtime against runtime_api_port().
@@ -145,6 +148,12 @@ class Emulator {
   // The runtime process's PID (0 if none runs), for CPU and memory checks.
   int RuntimePid() const;
 
+  // Serves one Invoke API request for this function (invoke_api.cc): the emulator's own Invoke
+  // API port does, and so does a FunctionSet's, after picking the function by name.
+  void HandleInvokeApi(ServerRequest& request, ResponseWriter& writer);
+
+  const EmulatorOptions& options() const { return options_; }
+
   void InjectFault(Fault fault);
   void RefuseConnectionsFor(std::chrono::milliseconds duration) { runtime_api_.RefuseConnectionsFor(duration); }
 
@@ -158,10 +167,6 @@ class Emulator {
   std::optional<Fault> TakeFault(std::string_view endpoint);
   void RecordLocked(const ObservedRequest& observed);
 
-  // Invoke API (invoke_api.cc).
-  void HandleInvokeApi(ServerRequest& request, ResponseWriter& writer);
-  // The raw 429 the Invoke API sends a connection it has no room for.
-  static std::string ThrottledResponse();
 
   // Supervision (emulator.cc).
   void EnsureRuntimeLocked();

@@ -29,6 +29,11 @@ void AppendU32(std::string* out, uint32_t v) {
   out->push_back(static_cast<char>(v));
 }
 
+uint32_t ReadU32(std::string_view s, std::size_t at) {
+  return (uint32_t{static_cast<unsigned char>(s[at])} << 24) | (uint32_t{static_cast<unsigned char>(s[at + 1])} << 16) |
+         (uint32_t{static_cast<unsigned char>(s[at + 2])} << 8) | uint32_t{static_cast<unsigned char>(s[at + 3])};
+}
+
 void AppendU16(std::string* out, uint16_t v) {
   out->push_back(static_cast<char>(v >> 8));
   out->push_back(static_cast<char>(v));
@@ -73,6 +78,46 @@ bool AppendMessage(const std::vector<Header>& headers, std::string_view payload,
   out->append(payload);
   AppendU32(out, Crc32(std::string_view(*out).substr(start)));
   return true;
+}
+
+const std::string* Message::Find(std::string_view name) const {
+  for (const Header& h : headers) {
+    if (h.name == name) return &h.value;
+  }
+  return nullptr;
+}
+
+std::string DecodeAll(std::string_view wire, std::vector<Message>* out) {
+  std::size_t offset = 0;
+  auto at = [&offset](std::size_t extra) { return " at byte " + std::to_string(offset + extra); };
+  while (offset < wire.size()) {
+    std::string_view rest = wire.substr(offset);
+    if (rest.size() < kFramingBytes) return "truncated prelude" + at(0);
+    const uint32_t total = ReadU32(rest, 0);
+    const uint32_t headers_length = ReadU32(rest, 4);
+    if (ReadU32(rest, 8) != Crc32(rest.substr(0, 8))) return "prelude CRC mismatch" + at(8);
+    if (total < kFramingBytes || total > rest.size() || headers_length > total - kFramingBytes) {
+      return "bad lengths (total " + std::to_string(total) + ", headers " + std::to_string(headers_length) + ")" + at(0);
+    }
+    if (ReadU32(rest, total - 4) != Crc32(rest.substr(0, total - 4))) return "message CRC mismatch" + at(total - 4);
+    Message message;
+    std::string_view headers = rest.substr(12, headers_length);
+    while (!headers.empty()) {
+      const std::size_t name_length = static_cast<unsigned char>(headers[0]);
+      if (headers.size() < 4 + name_length) return "truncated header" + at(12);
+      if (headers[1 + name_length] != kStringType) return "header type is not string" + at(12);
+      const std::size_t value_length = (std::size_t{static_cast<unsigned char>(headers[2 + name_length])} << 8) |
+                                       static_cast<unsigned char>(headers[3 + name_length]);
+      if (headers.size() < 4 + name_length + value_length) return "truncated header value" + at(12);
+      message.headers.push_back({std::string(headers.substr(1, name_length)),
+                                 std::string(headers.substr(4 + name_length, value_length))});
+      headers.remove_prefix(4 + name_length + value_length);
+    }
+    message.payload = std::string(rest.substr(12 + headers_length, total - kFramingBytes - headers_length));
+    out->push_back(std::move(message));
+    offset += total;
+  }
+  return "";
 }
 
 std::string PayloadChunkEvents(std::string_view bytes) {

@@ -53,6 +53,19 @@ uint32_t Crc32(std::string_view data, uint32_t crc = 0);
 // message, exceeds the format's bounds.
 bool AppendMessage(const std::vector<Header>& headers, std::string_view payload, std::string* out);
 
+// One decoded message.
+struct Message {
+  std::vector<Header> headers;
+  std::string payload;
+  // The value of header NAME, or nullptr.
+  const std::string* Find(std::string_view name) const;
+};
+
+// Decodes every message in WIRE (for tests and tools: the emulator only encodes). Checks both
+// lengths and CRCs; only string headers are understood. Returns "" or what is wrong, with the
+// byte offset.
+std::string DecodeAll(std::string_view wire, std::vector<Message>* out);
+
 // Lambda's InvokeWithResponseStream events. PayloadChunk carries response bytes
 // (`:event-type` PayloadChunk, `:content-type` application/octet-stream); pieces longer than
 // kMaxPayloadChunkBytes become several events. InvokeComplete ends every stream

@@ -17,52 +17,16 @@ std::string Bytes(std::initializer_list<int> bytes) {
   return out;
 }
 
-uint32_t ReadU32(std::string_view s, std::size_t at) {
-  return (uint32_t{static_cast<unsigned char>(s[at])} << 24) | (uint32_t{static_cast<unsigned char>(s[at + 1])} << 16) |
-         (uint32_t{static_cast<unsigned char>(s[at + 2])} << 8) | uint32_t{static_cast<unsigned char>(s[at + 3])};
-}
-
-struct Decoded {
-  std::vector<Header> headers;
-  std::string payload;
-};
-
-// Decodes the messages in WIRE, checking lengths and both CRCs; fails the test on any mismatch.
-std::vector<Decoded> DecodeAll(std::string_view wire) {
-  std::vector<Decoded> out;
-  while (!wire.empty()) {
-    EXPECT_GE(wire.size(), kFramingBytes);
-    if (wire.size() < kFramingBytes) return out;
-    uint32_t total = ReadU32(wire, 0);
-    uint32_t headers_length = ReadU32(wire, 4);
-    EXPECT_LE(total, wire.size());
-    EXPECT_LE(headers_length + kFramingBytes, total);
-    if (total > wire.size() || headers_length + kFramingBytes > total) return out;
-    EXPECT_EQ(ReadU32(wire, 8), Crc32(wire.substr(0, 8)));
-    EXPECT_EQ(ReadU32(wire, total - 4), Crc32(wire.substr(0, total - 4)));
-    Decoded message;
-    std::string_view headers = wire.substr(12, headers_length);
-    while (!headers.empty()) {
-      std::size_t name_length = static_cast<unsigned char>(headers[0]);
-      EXPECT_EQ(static_cast<int>(headers[1 + name_length]), 7) << "string type";
-      std::size_t value_length = (static_cast<unsigned char>(headers[2 + name_length]) << 8) |
-                                 static_cast<unsigned char>(headers[3 + name_length]);
-      message.headers.push_back({std::string(headers.substr(1, name_length)),
-                                 std::string(headers.substr(4 + name_length, value_length))});
-      headers.remove_prefix(4 + name_length + value_length);
-    }
-    message.payload = std::string(wire.substr(12 + headers_length, total - kFramingBytes - headers_length));
-    out.push_back(std::move(message));
-    wire.remove_prefix(total);
-  }
+// Decodes WIRE with the library's decoder, failing the test on any error.
+std::vector<Message> DecodeAll(std::string_view wire) {
+  std::vector<Message> out;
+  EXPECT_EQ(event_stream::DecodeAll(wire, &out), "");
   return out;
 }
 
-std::string HeaderValue(const Decoded& message, const std::string& name) {
-  for (const Header& h : message.headers) {
-    if (h.name == name) return h.value;
-  }
-  return "<absent>";
+std::string HeaderValue(const Message& message, const std::string& name) {
+  const std::string* value = message.Find(name);
+  return value != nullptr ? *value : "<absent>";
 }
 
 TEST(Crc32, CheckValue) {
@@ -149,6 +113,18 @@ TEST(InvokeCompleteEvent, MembersOnlyWhenPresent) {
   ASSERT_EQ(failed.size(), 1u);
   EXPECT_EQ(failed[0].payload,
             R"({"ErrorCode":"Fixture\"Error","ErrorDetails":"{\"errorMessage\":\"a\\nb\"}","LogResult":"U1RBUlQ="})");
+}
+
+TEST(DecodeAll, RefusesCorruptFrames) {
+  std::string good = PayloadChunkEvents("hello");
+  std::vector<Message> out;
+  for (std::size_t i = 0; i < good.size(); ++i) {  // Any flipped bit is caught by a CRC or a length.
+    std::string bad = good;
+    bad[i] = static_cast<char>(bad[i] ^ 0x10);
+    EXPECT_NE(event_stream::DecodeAll(bad, &out), "") << "byte " << i;
+  }
+  EXPECT_NE(event_stream::DecodeAll(good.substr(0, good.size() - 1), &out), "");
+  EXPECT_NE(event_stream::DecodeAll(good + good.substr(0, 5), &out), "");
 }
 
 TEST(InvokeCompleteEvent, HugeDetailsAreCutAtACharacterBoundary) {

@@ -1,73 +1,33 @@
-// The Invoke API a developer or test talks to: Lambda's InvokeFunction
-// (POST /2015-03-31/functions/{name}/invocations) and a streaming variant
-// (POST /2021-11-15/functions/{name}/response-streaming-invocations) that relays the runtime's
-// streamed response as it arrives, ending with the error trailers if it failed.
+// The Invoke API a developer or test talks to: Lambda's Invoke
+// (POST /2015-03-31/functions/{name}/invocations) and InvokeWithResponseStream
+// (POST /2021-11-15/functions/{name}/response-streaming-invocations), which relays the runtime's
+// streamed response as it arrives, in AWS's event-stream encoding as Lambda does.
 #include <string>
 
 #include "runtime/cpp/http/base64.h"
 #include "runtime/cpp/http/writer.h"
+#include "tools/emulator/api_paths.h"
 #include "tools/emulator/emulator.h"
+#include "tools/emulator/event_stream.h"
+#include "tools/emulator/ids.h"
+#include "tools/emulator/invoke_errors.h"
 #include "tools/emulator/json_util.h"
 
 namespace lambda::emulator {
-namespace {
-
-bool ParseFunctionPath(std::string_view path, std::string_view prefix, std::string_view suffix) {
-  if (path.size() <= prefix.size() + suffix.size()) return false;
-  if (path.substr(0, prefix.size()) != prefix || path.substr(path.size() - suffix.size()) != suffix) return false;
-  std::string_view name = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
-  return !name.empty() && name.find('/') == std::string_view::npos;
-}
-
-// AWS's error shape for the Invoke API: a JSON body and the x-amzn-ErrorType header.
-void SendApiError(ResponseWriter& writer, int status, const std::string& type, const std::string& message) {
-  http::Headers headers;
-  headers.Add("Content-Type", "application/json");
-  headers.Add("x-amzn-ErrorType", type);
-  writer.Send(status, headers, "{\"Type\":\"User\",\"message\":" + JsonString(message) + "}");
-}
-
-// What Lambda answers past a function's concurrency.
-constexpr char kThrottledBody[] =
-    "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}";
-
-void SendThrottled(ResponseWriter& writer) {
-  http::Headers headers;
-  headers.Add("Content-Type", "application/json");
-  headers.Add("x-amzn-ErrorType", "TooManyRequestsException");
-  writer.Send(429, headers, kThrottledBody);
-}
-
-void SendTooLarge(ResponseWriter& writer) {
-  SendApiError(writer, kRequestTooLargeStatus, kRequestTooLargeType, RequestTooLargeMessage());
-}
-
-}  // namespace
 
 std::string RequestTooLargeMessage() {
   return "Request must be smaller than " + std::to_string(kMaxInvokeRequestBytes) +
          " bytes for the InvokeFunction operation";
 }
 
-std::string Emulator::ThrottledResponse() {
-  http::Headers headers;
-  headers.Add("Content-Type", "application/json");
-  headers.Add("x-amzn-ErrorType", "TooManyRequestsException");
-  headers.Add("Content-Length", std::to_string(sizeof(kThrottledBody) - 1));
-  headers.Add("Connection", "close");
-  std::string wire;
-  http::AppendResponseHead(&wire, 429, "Too Many Requests", headers);
-  return wire + kThrottledBody;
-}
-
 void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
   std::string_view path = request.path();
-  bool plain = ParseFunctionPath(path, "/2015-03-31/functions/", "/invocations");
-  bool streaming = ParseFunctionPath(path, "/2021-11-15/functions/", "/response-streaming-invocations");
-  if (!plain && !streaming) {
+  std::optional<InvokePath> parsed = ParseInvokePath(path);
+  if (!parsed) {
     SendApiError(writer, 404, "ResourceNotFoundException", "No such endpoint: " + std::string(path));
     return;
   }
+  const bool streaming = parsed->call == InvokePath::Call::kInvokeWithResponseStream;
   if (request.method() != "POST") {
     SendApiError(writer, 405, "MethodNotAllowed", "Use POST");
     return;
@@ -83,7 +43,8 @@ void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
   }
   const http::Headers& h = request.headers();
   std::string type = h.Has("X-Amz-Invocation-Type") ? *h.Find("X-Amz-Invocation-Type") : "RequestResponse";
-  if (type != "RequestResponse" && type != "Event" && type != "DryRun") {
+  // InvokeWithResponseStream knows RequestResponse and DryRun only, as on Lambda.
+  if ((type != "RequestResponse" && type != "Event" && type != "DryRun") || (streaming && type == "Event")) {
     SendApiError(writer, 400, "InvalidParameterValueException", "Invalid X-Amz-Invocation-Type: " + type);
     return;
   }
@@ -98,6 +59,7 @@ void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
   if (const std::string* tenant = h.Find("X-Amz-Tenant-Id")) invoke.tenant_id = *tenant;
   if (const std::string* trace = h.Find("X-Amzn-Trace-Id")) invoke.trace_id = *trace;
   invoke.log_tail = h.Has("X-Amz-Log-Type") && *h.Find("X-Amz-Log-Type") == "Tail";
+  invoke.request_id = NewRequestId();  // Known now: a stream's head carries it before the answer.
 
   if (type == "DryRun") {
     writer.Send(204, http::Headers(), "");
@@ -106,49 +68,48 @@ void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
   // Lambda throttles past a function's concurrency; the emulator past what it lets wait. (Two
   // invokes arriving together may both pass: the bound is soft by one or two, never unbounded.)
   if (PendingInvokes() >= options_.max_pending_invokes) return SendThrottled(writer);
-  // A streamed answer is relayed as it arrives, on the Runtime API's thread, through a body this
-  // handler ends exactly once: late data after a timeout never reaches the client.
+
+  http::Headers headers;
+  headers.Add("X-Amzn-RequestId", *invoke.request_id);
+  headers.Add("X-Amz-Executed-Version", "$LATEST");
+  // A streamed answer goes out as it arrives, on the Runtime API's thread, through a body this
+  // handler ends exactly once: late data after a timeout never reaches the client. Lambda answers
+  // 200 at once and reports a failure, before or after the first byte, in the closing
+  // InvokeComplete event.
   std::shared_ptr<ChunkedBody> stream;
-  if (streaming && type == "RequestResponse") {
-    http::Headers headers;
-    headers.Add("Content-Type", "application/octet-stream");
+  if (streaming) {
+    headers.Add("Content-Type", event_stream::kContentType);
     stream = writer.BeginChunked(200, headers);
     if (stream == nullptr) return;  // The client is gone.
-    invoke.on_stream_data = [stream](std::string_view data) { stream->Write(data); };
+    invoke.on_stream_data = [stream](std::string_view data) { stream->Write(event_stream::PayloadChunkEvents(data)); };
   }
   auto invocation = Enqueue(std::move(invoke));
   if (type == "Event") {  // Queued; the caller does not wait.
-    http::Headers headers;
-    headers.Add("X-Amzn-RequestId", invocation->request_id());
-    writer.Send(202, headers, "");
+    http::Headers accepted;
+    accepted.Add("X-Amzn-RequestId", invocation->request_id());
+    writer.Send(202, accepted, "");
     return;
   }
   while (!invocation->Wait(std::chrono::seconds(1))) {
   }
   InvokeResult result = invocation->result();
-
-  http::Headers headers;
-  headers.Add("X-Amzn-RequestId", invocation->request_id());
-  headers.Add("X-Amz-Executed-Version", "$LATEST");
   if (result.outcome == Outcome::kCancelled) {
     if (stream != nullptr) return;  // Left open: the server aborts it and closes the connection.
     SendApiError(writer, 503, "ServiceException", "the emulator is shutting down");
     return;
   }
-  bool failed = result.outcome != Outcome::kSuccess;
+  const bool failed = result.outcome != Outcome::kSuccess;
+  const std::string log_result = invocation->request().log_tail ? http::Base64Encode(result.log_tail) : "";
   if (stream != nullptr) {
-    // A buffered answer (the runtime did not stream) arrives in one piece; then the trailers.
-    if (!result.streamed && !failed) stream->Write(result.body);
-    http::Headers trailers;
-    if (failed) {
-      trailers.Add("Lambda-Runtime-Function-Error-Type", result.error_type);
-      trailers.Add("Lambda-Runtime-Function-Error-Body", http::Base64Encode(result.body));
-    }
-    stream->End(trailers);
+    // A buffered answer (the runtime did not stream) arrives in one piece; then InvokeComplete.
+    if (!result.streamed && !failed) stream->Write(event_stream::PayloadChunkEvents(result.body));
+    stream->Write(event_stream::InvokeCompleteEvent(failed ? result.error_type : "", failed ? result.body : "",
+                                                    log_result));
+    stream->End();
     return;
   }
   if (failed) headers.Add("X-Amz-Function-Error", "Unhandled");
-  if (invocation->request().log_tail) headers.Add("X-Amz-Log-Result", http::Base64Encode(result.log_tail));
+  if (invocation->request().log_tail) headers.Add("X-Amz-Log-Result", log_result);
   const std::string* content_type = result.response_headers.Find("Content-Type");
   headers.Add("Content-Type", content_type != nullptr && !failed ? *content_type : "application/json");
   writer.Send(200, headers, result.body);

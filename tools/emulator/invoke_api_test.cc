@@ -8,6 +8,8 @@
 #include "gtest/gtest.h"
 #include "runtime/cpp/http/base64.h"
 #include "tools/emulator/emulator.h"
+#include "tools/emulator/event_stream.h"
+#include "tools/emulator/json_util.h"
 #include "tools/emulator/testing/raw_client.h"
 
 namespace lambda::emulator {
@@ -171,15 +173,58 @@ TEST_F(InvokeApiTest, StreamingEndpointRelaysChunksAndErrorTrailers) {
               http::Base64Encode("{\"errorType\":\"Broke\"}") + "\r\n\r\n");
     c.ReadResponse();
   });
-  RawResponse r = Invoke("{}", http::Headers(), kStream);
+  http::Headers tail;
+  tail.Add("X-Amz-Log-Type", "Tail");
+  RawResponse r = Invoke("{}", tail, kStream);
   runtime.join();
   ASSERT_EQ(r.status, 200);
   EXPECT_TRUE(r.chunked);
-  EXPECT_EQ(r.body, "onetwo");
-  EXPECT_EQ(*r.trailers.Find("Lambda-Runtime-Function-Error-Type"), "Broke");
-  std::string error_body;
-  ASSERT_TRUE(http::Base64Decode(*r.trailers.Find("Lambda-Runtime-Function-Error-Body"), &error_body));
-  EXPECT_EQ(error_body, "{\"errorType\":\"Broke\"}");
+  EXPECT_EQ(*r.headers.Find("Content-Type"), "application/vnd.amazon.eventstream");
+  EXPECT_EQ(*r.headers.Find("X-Amz-Executed-Version"), "$LATEST");
+  ASSERT_TRUE(r.headers.Has("X-Amzn-RequestId"));
+  std::vector<event_stream::Message> events;
+  ASSERT_EQ(event_stream::DecodeAll(r.body, &events), "");
+  // Each relayed chunk is one PayloadChunk; the failure arrives in InvokeComplete.
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(*events[0].Find(":event-type"), "PayloadChunk");
+  EXPECT_EQ(events[0].payload, "one");
+  EXPECT_EQ(events[1].payload, "two");
+  EXPECT_EQ(*events[2].Find(":event-type"), "InvokeComplete");
+  EXPECT_EQ(*events[2].Find(":content-type"), "application/json");
+  std::string log_result = StringMember(events[2].payload, "LogResult");
+  std::string logs;
+  ASSERT_TRUE(http::Base64Decode(log_result, &logs));
+  EXPECT_NE(logs.find("END RequestId: " + *r.headers.Find("X-Amzn-RequestId")), std::string::npos);
+  EXPECT_EQ(StringMember(events[2].payload, "ErrorCode"), "Broke");
+  EXPECT_EQ(StringMember(events[2].payload, "ErrorDetails"), "{\"errorType\":\"Broke\"}");
+  EXPECT_TRUE(r.trailers.empty());
+}
+
+TEST_F(InvokeApiTest, StreamingEndpointWrapsABufferedAnswerAndAFailureBeforeTheFirstByte) {
+  Start("echo");
+  RawResponse ok = Invoke("buffered", http::Headers(), kStream);
+  ASSERT_EQ(ok.status, 200);
+  std::vector<event_stream::Message> events;
+  ASSERT_EQ(event_stream::DecodeAll(ok.body, &events), "");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].payload, "buffered");
+  EXPECT_EQ(*events[1].Find(":event-type"), "InvokeComplete");
+  EXPECT_EQ(events[1].payload, "{}");
+
+  emulator_.reset();
+  Start("crash");
+  RawResponse crashed = Invoke("crash", http::Headers(), kStream);
+  ASSERT_EQ(crashed.status, 200);  // Lambda answers 200 and reports the failure in the stream.
+  events.clear();
+  ASSERT_EQ(event_stream::DecodeAll(crashed.body, &events), "");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(*events[0].Find(":event-type"), "InvokeComplete");
+  EXPECT_EQ(StringMember(events[0].payload, "ErrorCode"), "Runtime.ExitError");
+  EXPECT_NE(StringMember(events[0].payload, "ErrorDetails").find("Runtime exited"), std::string::npos);
+
+  http::Headers event;
+  event.Add("X-Amz-Invocation-Type", "Event");
+  EXPECT_EQ(Invoke("{}", event, kStream).status, 400);  // Not a streaming invocation type.
 }
 
 TEST_F(InvokeApiTest, UnknownPathsAndMethods) {

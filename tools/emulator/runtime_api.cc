@@ -6,6 +6,7 @@
 
 #include "runtime/cpp/http/base64.h"
 #include "runtime/cpp/http/writer.h"
+#include "tools/emulator/api_paths.h"
 #include "tools/emulator/emulator.h"
 #include "tools/emulator/ids.h"
 #include "tools/emulator/json_util.h"
@@ -52,29 +53,6 @@ bool PeerClosed(int fd) {
   char byte;
   ssize_t n = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
   return n == 0;
-}
-
-// Decodes %XX escapes; false for a malformed one.
-bool PercentDecode(std::string_view text, std::string* out) {
-  auto hex = [](char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  out->clear();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out->push_back(text[i]);
-      continue;
-    }
-    int high = i + 1 < text.size() ? hex(text[i + 1]) : -1;
-    int low = i + 2 < text.size() ? hex(text[i + 2]) : -1;
-    if (high < 0 || low < 0) return false;
-    out->push_back(static_cast<char>(high * 16 + low));
-    i += 2;
-  }
-  return true;
 }
 
 int64_t EpochMs(std::chrono::system_clock::time_point t) {
@@ -229,7 +207,7 @@ void Emulator::HandleNext(ServerRequest& request, ResponseWriter& writer, Observ
   headers.Add("Lambda-Runtime-Aws-Request-Id", invocation->request_id());
   headers.Add("Lambda-Runtime-Deadline-Ms", std::to_string(invocation->deadline_epoch_ms));
   headers.Add("Lambda-Runtime-Invoked-Function-Arn",
-              "arn:aws:lambda:" + options_.region + ":123456789012:function:" + options_.function_name);
+              "arn:aws:lambda:" + options_.region + ":" + kAccountId + ":function:" + options_.function_name);
   headers.Add("Lambda-Runtime-Trace-Id", in.trace_id.value_or(NewTraceId()));
   if (in.client_context) headers.Add("Lambda-Runtime-Client-Context", *in.client_context);
   if (in.cognito_identity) headers.Add("Lambda-Runtime-Cognito-Identity", *in.cognito_identity);
