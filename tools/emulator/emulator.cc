@@ -3,6 +3,7 @@
 // in runtime_api.cc and invoke_api.cc.
 #include "tools/emulator/emulator.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -14,6 +15,26 @@
 #include "tools/emulator/json_util.h"
 
 namespace lambda::emulator {
+
+namespace {
+
+// Device, inode, size and modification time of PATH and of every argument naming a regular file:
+// what changes when a build replaces or rewrites a bootstrap. "" for a file that is missing.
+std::string FilesIdentity(const std::string& path, const std::vector<std::string>& args) {
+  std::string identity;
+  auto add = [&identity](const std::string& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+    identity += file + ":" + std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" +
+                std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+                std::to_string(st.st_mtim.tv_nsec) + ";";
+  };
+  add(path);
+  for (const std::string& arg : args) add(arg);
+  return identity;
+}
+
+}  // namespace
 
 Emulator::Emulator(EmulatorOptions options) : options_(std::move(options)) {}
 
@@ -78,6 +99,7 @@ std::shared_ptr<Invocation> Emulator::Enqueue(InvokeRequest request) {
       CompleteLocked(invocation, {});
       return invocation;
     }
+    if (options_.restart_on_change) RetireIfChangedLocked();
     queue_.push_back(invocation);
     EnsureRuntimeLocked();
   }
@@ -195,6 +217,8 @@ void Emulator::EnsureRuntimeLocked() {
   BootstrapProcess::Spec spec{options_.bootstrap, options_.bootstrap_args, {}};
   for (const auto& [k, v] : env) spec.env.push_back(k + "=" + v);
 
+  // Taken before the start: a change during it is seen at the next invoke.
+  if (options_.restart_on_change) started_files_ = FilesIdentity(options_.bootstrap, options_.bootstrap_args);
   uint64_t generation = ++generation_;
   auto process = std::make_shared<BootstrapProcess>();
   std::string error = process->Start(
@@ -210,6 +234,16 @@ void Emulator::EnsureRuntimeLocked() {
   }
   if (process_) retired_.push_back(std::move(process_));
   process_ = std::move(process);
+}
+
+void Emulator::RetireIfChangedLocked() {
+  if (!process_ || !process_->running() || !in_flight_.empty()) return;
+  if (FilesIdentity(options_.bootstrap, options_.bootstrap_args) == started_files_) return;
+  Log("emulator: " + options_.bootstrap + " changed on disk; starting it again");
+  // The watchdog terminates it; its exit and its open /next poll belong to an old generation.
+  retired_.push_back(std::move(process_));
+  ++generation_;
+  work_cv_.notify_all();
 }
 
 void Emulator::OnRuntimeOutput(std::string_view line) {

@@ -66,6 +66,12 @@ struct EmulatorOptions {
   std::chrono::milliseconds init_timeout{10'000};
   std::chrono::milliseconds shutdown_grace{2'000};
 
+  // Developing: when the bootstrap file (or a file named among bootstrap_args, such as the binary
+  // qemu runs) changed on disk since the runtime started, the next invoke that finds no invoke in
+  // flight starts the new one (the old one gets SIGTERM). Off by default: a benchmark or test
+  // does not pay a stat() per invoke.
+  bool restart_on_change = false;
+
   Framing framing = Framing::kContentLength;
   std::size_t chunk_size = 16 * 1024;  // For Framing::kMultiChunk.
 
@@ -174,6 +180,8 @@ class Emulator {
   void OnRuntimeExit(uint64_t generation, int status);
   void FailInitLocked(const std::string& error_type, const std::string& body);
   void KillRuntimeLocked();
+  // restart_on_change: retires the runtime if its files changed and nothing is in flight.
+  void RetireIfChangedLocked();
   // Delivers the runtime's pending output (call without the lock: delivery takes it).
   void FlushRuntimeOutput();
   void Watchdog();
@@ -210,6 +218,7 @@ class Emulator {
   std::optional<int> last_exit_status_;
   Clock::time_point process_started_{};
   bool initialized_ = false;  // The current process has called /next.
+  std::string started_files_;  // Identity of the bootstrap's files when it started (restart_on_change).
   double pending_init_ms_ = -1;  // Reported on the first invoke after a start.
 
   std::thread watchdog_;

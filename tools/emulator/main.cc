@@ -1,6 +1,8 @@
-// The emulator's command line: a local AWS Lambda for one bootstrap.
+// The emulator's command line: a local AWS Lambda for one bootstrap, or for several functions
+// behind one Invoke API port.
 //
 //   bazel run //tools/emulator -- --bootstrap PATH [options] [-- BOOTSTRAP ARGS]
+//   bazel run //tools/emulator -- --function NAME=PATH --function NAME2=PATH2 [options]
 #include <signal.h>
 #include <unistd.h>
 
@@ -13,18 +15,26 @@
 #include <vector>
 
 #include "tools/emulator/emulator.h"
+#include "tools/emulator/function_set.h"
 
 namespace {
 
 constexpr char kUsage[] = R"(usage: emulator --bootstrap PATH [options] [-- BOOTSTRAP ARGS...]
+       emulator --function NAME=PATH [--function NAME=PATH ...] [options] [-- BOOTSTRAP ARGS...]
 
 A local AWS Lambda. It serves the Runtime API to the bootstrap it starts and Lambda's Invoke API
 to you:
   curl -d '{"name":"x"}' http://127.0.0.1:8080/2015-03-31/functions/function/invocations
   aws lambda invoke --endpoint-url http://127.0.0.1:8080 --function-name function out.json
 
+A bootstrap file that changes on disk (a rebuild) is started again at the next invoke.
+
 options:
-  --bootstrap PATH          the runtime to run (relative to where `bazel run` was called)
+  --bootstrap PATH          the runtime to run (relative to where `bazel run` was called);
+                            the Invoke API answers for any function name
+  --function NAME=PATH      serve function NAME with bootstrap PATH (repeatable): each has
+                            its own runtime, Runtime API port (any free one), queue and
+                            limits; another name gets ResourceNotFoundException (404)
   --port N                  Invoke API port (default 8080)
   --runtime-api-port N      Runtime API port (default 9001; 0 = any free port)
   --once EVENT              run one invoke with EVENT (JSON text, or @FILE), print the
@@ -83,6 +93,55 @@ std::string ReadEvent(const std::string& spec) {
   return data;
 }
 
+void RequireExecutable(const std::string& path) {
+  if (::access(path.c_str(), X_OK) != 0) {
+    Usage("bootstrap " + path + " is not an executable file: " + std::strerror(errno));
+  }
+}
+
+void InstallSignalHandlers() {
+  struct sigaction sa {};
+  sa.sa_handler = OnSignal;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+void WaitForSignal() {
+  while (!g_stop) ::usleep(50 * 1000);  // The signal may land on any thread.
+  std::fprintf(stderr, "emulator: shutting down\n");
+}
+
+// Several functions behind one Invoke API port; the shared options apply to each.
+int ServeFunctions(const lambda::emulator::EmulatorOptions& shared,
+                   const std::vector<std::pair<std::string, std::string>>& functions) {
+  std::vector<lambda::emulator::EmulatorOptions> each;
+  for (const auto& [name, path] : functions) {
+    RequireExecutable(path);
+    lambda::emulator::EmulatorOptions options = shared;
+    options.function_name = name;
+    options.bootstrap = path;
+    options.runtime_api_port = 0;
+    options.restart_on_change = true;
+    each.push_back(std::move(options));
+  }
+  lambda::emulator::FunctionSet set(std::move(each));
+  std::string error = set.Start(shared.invoke_port.value_or(0));
+  if (!error.empty()) {
+    std::fprintf(stderr, "emulator: %s\n", error.c_str());
+    return 3;
+  }
+  InstallSignalHandlers();
+  std::fprintf(stderr, "emulator: Invoke API on http://127.0.0.1:%u\n", set.invoke_port());
+  for (const auto& function : set.functions()) {
+    std::fprintf(stderr, "emulator: function %s: bootstrap %s, Runtime API on 127.0.0.1:%u\n",
+                 function->options().function_name.c_str(), function->options().bootstrap.c_str(),
+                 function->runtime_api_port());
+  }
+  WaitForSignal();
+  set.Stop();
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -92,6 +151,8 @@ int main(int argc, char** argv) {
   options.invoke_port = 8080;
   std::string once;
   bool has_once = false;
+  bool runtime_api_port_given = false;
+  std::vector<std::pair<std::string, std::string>> functions;  // NAME, bootstrap path
 
   std::vector<std::string> args(argv + 1, argv + argc);
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -109,8 +170,19 @@ int main(int argc, char** argv) {
       return args[++i];
     };
     if (flag == "--bootstrap") options.bootstrap = ResolveUserPath(value());
+    else if (flag == "--function") {
+      std::string spec = value();
+      std::size_t eq = spec.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+        Usage("--function takes NAME=BOOTSTRAP, not '" + spec + "'");
+      }
+      functions.emplace_back(spec.substr(0, eq), ResolveUserPath(spec.substr(eq + 1)));
+    }
     else if (flag == "--port") options.invoke_port = static_cast<uint16_t>(ParseInt(flag, value(), 0, 65535));
-    else if (flag == "--runtime-api-port") options.runtime_api_port = static_cast<uint16_t>(ParseInt(flag, value(), 0, 65535));
+    else if (flag == "--runtime-api-port") {
+      options.runtime_api_port = static_cast<uint16_t>(ParseInt(flag, value(), 0, 65535));
+      runtime_api_port_given = true;
+    }
     else if (flag == "--once") { once = ReadEvent(value()); has_once = true; }
     else if (flag == "--timeout") options.timeout_seconds = ParseInt(flag, value(), 1, 900);
     else if (flag == "--memory") options.memory_mb = ParseInt(flag, value(), 128, 10240);
@@ -133,10 +205,14 @@ int main(int argc, char** argv) {
       Usage("unknown option " + flag);
     }
   }
-  if (options.bootstrap.empty()) Usage("--bootstrap PATH is required");
-  if (::access(options.bootstrap.c_str(), X_OK) != 0) {
-    Usage("bootstrap " + options.bootstrap + " is not an executable file: " + std::strerror(errno));
+  if (!functions.empty()) {
+    if (!options.bootstrap.empty()) Usage("give either --bootstrap or --function, not both");
+    if (has_once) Usage("--once runs one bootstrap: use --bootstrap");
+    if (runtime_api_port_given) Usage("with --function every function gets a free Runtime API port of its own");
+    return ServeFunctions(options, functions);
   }
+  if (options.bootstrap.empty()) Usage("--bootstrap PATH (or --function NAME=PATH) is required");
+  RequireExecutable(options.bootstrap);
   if (has_once && once.size() > lambda::emulator::kMaxInvokeRequestBytes) {
     // What the Invoke API answers (and `aws lambda invoke` prints): the function never runs.
     std::string message = lambda::emulator::RequestTooLargeMessage();
@@ -148,6 +224,8 @@ int main(int argc, char** argv) {
   if (has_once) {
     options.invoke_port.reset();
     options.runtime_api_port = 0;  // Scripts may run several at once.
+  } else {
+    options.restart_on_change = true;
   }
 
   lambda::emulator::Emulator emulator(options);
@@ -156,10 +234,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "emulator: %s\n", error.c_str());
     return 3;
   }
-  struct sigaction sa {};
-  sa.sa_handler = OnSignal;
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
+  InstallSignalHandlers();
 
   if (has_once) {
     auto result = emulator.Invoke({.payload = once});
@@ -170,8 +245,7 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr, "emulator: Invoke API on http://127.0.0.1:%u, Runtime API on 127.0.0.1:%u, bootstrap %s\n",
                emulator.invoke_port(), emulator.runtime_api_port(), options.bootstrap.c_str());
-  while (!g_stop) ::usleep(50 * 1000);  // The signal may land on any thread.
-  std::fprintf(stderr, "emulator: shutting down\n");
+  WaitForSignal();
   emulator.Stop();
   return 0;
 }
