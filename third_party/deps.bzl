@@ -6,6 +6,7 @@ this repository from anywhere.
 """
 
 load("//third_party/debian:repositories.bzl", "debian_source", "debian_sysroot", "host_llvm")
+load("//third_party/npm:repositories.bzl", "npm_lock_repository")
 load("//toolchains/cc/private:targets.bzl", "TARGETS")
 
 def _local(name, path):
@@ -41,6 +42,13 @@ def ruchy_lambda_dependencies(shims_root = "third_party/bazel_shims"):
         name = "rapidjson",
         package = "rapidjson",
         build_file = Label("//third_party/rapidjson:BUILD.upstream.bazel"),
+    )
+
+    # Test-only, from npm: the AWS SDK for JavaScript v3 as a client of tools/emulator.
+    npm_lock_repository(
+        name = "aws_sdk_js",
+        package_json = Label("//tools/emulator/sdk_test:package.json"),
+        package_lock = Label("//tools/emulator/sdk_test:package-lock.json"),
     )
 
 def ruchy_lambda_register_toolchains():

@@ -7,7 +7,9 @@
 #
 # Everything comes from Debian's archive. The compiler packages are pinned to the versions recorded
 # in third_party/debian.lock.json; Bazel fetches the rest (sources, sysroots) itself, through apt,
-# from the same lock.
+# from the same lock. One test-only exception: the AWS SDK for JavaScript v3, from the npm
+# registry, pinned by sha512 in tools/emulator/sdk_test/package-lock.json; this script fills npm's
+# cache from that lock and Bazel installs it from the cache offline (third_party/npm).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,6 +39,7 @@ unpinned=(
   skopeo umoci      # container images are checked with the tools that consume them
   libstdc++-12-dev  # `ruchy run` compiles scripts against the host's C++ library
   valgrind          # //tools/bench counts instructions with callgrind (perf is not allowed in containers)
+  nodejs            # runs the AWS SDK for JavaScript against the emulator (tools/emulator/sdk_test)
 )
 
 # Pinned: the compiler toolchain. Versions come from the lock file.
@@ -104,6 +107,41 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   fi
 fi
 
+# npm: Debian ships it apart from nodejs (other nodejs builds bundle it).
+if ! command -v npm >/dev/null; then
+  [[ $check_only -eq 1 ]] && die "missing: npm (run tools/setup.sh)"
+  say "installing: npm"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm \
+    >/tmp/ruchy-lambda-setup.log 2>&1 || { tail -20 /tmp/ruchy-lambda-setup.log >&2; die "apt-get install npm failed"; }
+fi
+
+# The npm lock's packages into npm's cache, checked against the lock's sha512 hashes. Quick path:
+# every tarball already in the cache (npm's content-addressed store, keyed by that same hash).
+npm_lock="$repo/tools/emulator/sdk_test/package-lock.json"
+npm_missing=$(/usr/bin/python3 - "$npm_lock" "$(npm config get cache)" <<'PY'
+import base64, json, os, sys
+lock, cache = sys.argv[1], sys.argv[2]
+missing = 0
+for name, entry in json.load(open(lock))["packages"].items():
+    if not name:
+        continue
+    algorithm, digest = entry["integrity"].split("-", 1)
+    hexdigest = base64.b64decode(digest).hex()
+    if not os.path.exists(os.path.join(cache, "_cacache", "content-v2", algorithm, hexdigest[:2], hexdigest[2:4], hexdigest[4:])):
+        missing += 1
+print(missing)
+PY
+)
+if [[ "$npm_missing" != 0 ]]; then
+  [[ $check_only -eq 1 ]] && die "npm's cache lacks $npm_missing packages of $npm_lock (run tools/setup.sh)"
+  say "npm: fetching $npm_missing packages of tools/emulator/sdk_test/package-lock.json"
+  npm_tmp=$(mktemp -d)
+  cp "$repo/tools/emulator/sdk_test/package.json" "$npm_lock" "$npm_tmp/"
+  (cd "$npm_tmp" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/tmp/ruchy-lambda-setup-npm.log 2>&1) ||
+    { rm -rf "$npm_tmp"; tail -20 /tmp/ruchy-lambda-setup-npm.log >&2; die "npm ci failed"; }
+  rm -rf "$npm_tmp"
+fi
+
 # Record what is installed. Bazel reads this file through a label, so a compiler change re-runs
 # the toolchain repository rule and rebuilds everything. Rewritten only when it changes.
 names=()
@@ -114,4 +152,4 @@ if [[ ! -f "$stamp" ]] || [[ "$(cat "$stamp")" != "$current" ]]; then
   printf '%s\n' "$current" >"$stamp"
 fi
 
-say "ok: $(bazel --version 2>/dev/null || echo 'bazel ?') ($(dpkg-query -W -f='${Version}' bazel-bootstrap)), clang ${pinned[0]#*=}, qemu $(installed_version qemu-user-static)"
+say "ok: $(bazel --version 2>/dev/null || echo 'bazel ?') ($(dpkg-query -W -f='${Version}' bazel-bootstrap)), clang ${pinned[0]#*=}, qemu $(installed_version qemu-user-static), node $(node --version)"
