@@ -80,11 +80,18 @@ class CommandLine(unittest.TestCase):
         self.assertIn("--bootstrap PATH", r.stdout)
         self.assertIn("--framing MODE", r.stdout)
         for args, message in [
-            ([], "--bootstrap PATH is required"),
+            ([], "--bootstrap PATH (or --function NAME=PATH) is required"),
             (["--bootstrap", FAKE, "--timeout", "0"], "--timeout takes a whole number from 1 to 900"),
             (["--bootstrap", FAKE, "--framing", "smoke"], "--framing takes content-length"),
             (["--bootstrap", "/nonexistent"], "is not an executable file"),
             (["--bootstrap", FAKE, "--what"], "unknown option --what"),
+            (["--function", "fn"], "--function takes NAME=BOOTSTRAP, not 'fn'"),
+            (["--function", "=" + FAKE], "--function takes NAME=BOOTSTRAP"),
+            (["--function", "fn="], "--function takes NAME=BOOTSTRAP"),
+            (["--function", "fn=/nonexistent"], "bootstrap /nonexistent is not an executable file"),
+            (["--function", "fn=" + FAKE, "--bootstrap", FAKE], "give either --bootstrap or --function, not both"),
+            (["--function", "fn=" + FAKE, "--once", "{}"], "--once runs one bootstrap: use --bootstrap"),
+            (["--function", "fn=" + FAKE, "--runtime-api-port", "9001"], "every function gets a free Runtime API port"),
         ]:
             r = run(*args)
             self.assertEqual(r.returncode, 2, args)

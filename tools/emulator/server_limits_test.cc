@@ -14,6 +14,8 @@
 #include "httplib.h"
 #include "runtime/cpp/http/base64.h"
 #include "tools/emulator/emulator.h"
+#include "tools/emulator/event_stream.h"
+#include "tools/emulator/json_util.h"
 #include "tools/emulator/testing/raw_client.h"
 
 namespace lambda::emulator {
@@ -142,12 +144,15 @@ TEST_F(ServerLimitsTest, AStreamThatOutlivesItsInvokeEndsOnceAndNothingFollows) 
   runtime.SendRaw("POST /2018-06-01/runtime/invocation/" + id +
                   "/response HTTP/1.1\r\nLambda-Runtime-Function-Response-Mode: streaming\r\n"
                   "Transfer-Encoding: chunked\r\n\r\n5\r\nearly\r\n");
-  // The invoke times out: the invoker's stream ends, once, with the timeout in its trailers.
+  // The invoke times out: the invoker's stream ends, once, with the timeout in InvokeComplete.
   RawResponse streamed = invoker.ReadResponse(kGuard);
   ASSERT_EQ(streamed.status, 200) << streamed.error.message;
-  EXPECT_EQ(streamed.body, "early");
-  ASSERT_TRUE(streamed.trailers.Has("Lambda-Runtime-Function-Error-Type"));
-  EXPECT_EQ(*streamed.trailers.Find("Lambda-Runtime-Function-Error-Type"), "Sandbox.Timedout");
+  std::vector<event_stream::Message> events;
+  ASSERT_EQ(event_stream::DecodeAll(streamed.body, &events), "");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].payload, "early");
+  EXPECT_EQ(*events[1].Find(":event-type"), "InvokeComplete");
+  EXPECT_EQ(StringMember(events[1].payload, "ErrorCode"), "Sandbox.Timedout");
   // The runtime goes on streaming, too late: Lambda answers 410, and the invoker sees nothing.
   runtime.SendRaw("4\r\nlate\r\n0\r\n\r\n");
   EXPECT_EQ(runtime.ReadResponse(kGuard).status, 410);
