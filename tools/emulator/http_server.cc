@@ -62,12 +62,13 @@ bool ChunkedBody::Write(std::string_view data) {
   return !broken_;
 }
 
-bool ChunkedBody::End(const http::Headers& trailers) {
+bool ChunkedBody::End(const http::Headers& trailers, std::string_view last_data) {
   std::lock_guard<std::mutex> lock(mu_);
   if (ended_) return false;
   ended_ = true;
   if (broken_) return false;
   std::string wire;
+  if (!last_data.empty()) http::AppendChunk(&wire, last_data);
   http::AppendLastChunk(&wire, trailers);
   complete_ = http::WriteAll(fd_, wire, http::DeadlineIn(write_timeout_)).ok();
   return complete_;

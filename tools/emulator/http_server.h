@@ -101,8 +101,9 @@ class ChunkedBody {
 
   // Sends DATA as one chunk. False once ended, or if the peer stopped taking bytes.
   bool Write(std::string_view data);
-  // Sends the last chunk with TRAILERS. False if already ended or the peer is gone.
-  bool End(const http::Headers& trailers = http::Headers());
+  // Sends LAST_DATA (if any) as a chunk, then the last chunk with TRAILERS, under one lock: no
+  // other writer's chunk can come between them. False if already ended or the peer is gone.
+  bool End(const http::Headers& trailers = http::Headers(), std::string_view last_data = {});
   // Ends without the last chunk: the response is incomplete and the connection must close.
   void Abort();
   // True if the body ended with its last chunk (false while open or after Abort).

@@ -103,9 +103,10 @@ void Emulator::HandleInvokeApi(ServerRequest& request, ResponseWriter& writer) {
   if (stream != nullptr) {
     // A buffered answer (the runtime did not stream) arrives in one piece; then InvokeComplete.
     if (!result.streamed && !failed) stream->Write(event_stream::PayloadChunkEvents(result.body));
-    stream->Write(event_stream::InvokeCompleteEvent(failed ? result.error_type : "", failed ? result.body : "",
-                                                    log_result));
-    stream->End();
+    // InvokeComplete and the end go out together: a relay writing late (after a timeout) cannot
+    // put a PayloadChunk after InvokeComplete.
+    stream->End(http::Headers(), event_stream::InvokeCompleteEvent(failed ? result.error_type : "",
+                                                                   failed ? result.body : "", log_result));
     return;
   }
   if (failed) headers.Add("X-Amz-Function-Error", "Unhandled");
