@@ -1,0 +1,234 @@
+"""progen: generates self-checking Ruchy programs and hunts for compiler bugs with them (issue 11).
+
+    bazel test //ruchy_frontend/tests/progen:progen_test          # fixed count and seed
+    bazel run //ruchy_frontend/tests/progen -- --count 100000 --seed 7 --out /tmp/progen
+
+Every test is a program the generator knows the output of (core/interp.py evaluates it under
+Ruchy's semantics). Tests go through `ruchy transpile` in batches, then clang++ at -O0, -O2 and
+-O1 with ASan+UBSan (the golden tests' -Werror flags); everything must agree with the oracle.
+Failures are confirmed alone, minimised, and (with --out) written as golden-shaped programs.
+
+Exit status: 0 when nothing failed, 1 when something did (with --assert, which the test uses),
+2 on bad usage.
+"""
+
+import argparse
+import collections
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))
+
+from ruchy_frontend.tests.progen.gen import registry  # noqa: E402
+from ruchy_frontend.tests.progen.run import batch as B  # noqa: E402
+from ruchy_frontend.tests.progen.run import minimize  # noqa: E402
+from ruchy_frontend.tests.progen.run import report  # noqa: E402
+from ruchy_frontend.tests.progen.run.runner import Runner  # noqa: E402
+from ruchy_frontend.tests.progen.run.toolchain import Toolchain  # noqa: E402
+
+# Tests per batch file: large enough to amortise clang's start-up and the support headers, small
+# enough that one guilty test costs little to find.
+DEFAULT_BATCH = 40
+# Seeds handed to a worker at a time.
+SEEDS_PER_TASK_BATCHES = 2
+# Findings with the same signature that get minimised and reported (the rest are only counted).
+EXAMPLES_PER_SIGNATURE = 2
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--count", type=int, default=200, help="number of tests to generate")
+    p.add_argument("--seed", type=int, default=1, help="first seed (test i uses seed + i)")
+    p.add_argument("--out", help="directory for findings, summary.json and the work files")
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH)
+    p.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    p.add_argument("--disable", action="append", default=[], metavar="CLASS=REASON",
+                   help="do not generate CLASS (the reason names the issue item that is not fixed yet)")
+    p.add_argument("--only", action="append", default=[], metavar="CLASS", help="generate only these classes")
+    p.add_argument("--minimize-budget", type=int, default=minimize.DEFAULT_BUDGET,
+                   help="compile attempts per minimisation (0: report findings as found)")
+    p.add_argument("--assert", dest="assert_", action="store_true", help="exit 1 when anything fails")
+    p.add_argument("--list-classes", action="store_true")
+    p.add_argument("--show", type=int, metavar="SEED", help="print the test of one seed and its expected output")
+    tools = p.add_argument_group("toolchain (BUILD.bazel passes these)")
+    tools.add_argument("--ruchy")
+    tools.add_argument("--std-headers", nargs="+", default=[])
+    tools.add_argument("--std-sources", nargs="+", default=[])
+    tools.add_argument("--rapidjson-headers", nargs="+", default=[])
+    tools.add_argument("--ubsan-ignorelist")
+    tools.add_argument("--cxx", default="/usr/bin/clang++-14")
+    tools.add_argument("--cxxflag", action="append", default=[])
+    tools.add_argument("--variants", default="O0,O2,san")
+    return p.parse_args(argv)
+
+
+def enabled_classes(args):
+    disabled = {}
+    for d in args.disable:
+        name, _, reason = d.partition("=")
+        if name not in registry.ALL_CLASSES:
+            sys.exit("progen: --disable: unknown class %r (see --list-classes)" % name)
+        if not reason.strip():
+            sys.exit("progen: --disable %s needs a reason naming the issue item (CLASS=REASON)" % name)
+        disabled[name] = reason
+    for o in args.only:
+        if o not in registry.ALL_CLASSES:
+            sys.exit("progen: --only: unknown class %r" % o)
+    chosen = [c for c in registry.ALL_CLASSES if (not args.only or c in args.only) and c not in disabled]
+    return chosen, disabled
+
+
+# ------------------------------------------------------------------------------------ workers
+_WORKER = {}
+
+
+def _init_worker(args, root):
+    work = os.path.join(root, "w%d" % os.getpid())
+    tc = Toolchain(args.ruchy, args.std_headers, args.std_sources, args.rapidjson_headers, args.cxx, args.cxxflag,
+                   args.ubsan_ignorelist, os.path.join(root, "cache"), args.variants.split(","))
+    tc.prepare()
+    _WORKER["runner"] = Runner(tc, work)
+    _WORKER["args"] = args
+
+
+def _work(task):
+    seeds, enabled = task
+    runner = _WORKER["runner"]
+    args = _WORKER["args"]
+    stats = {"generated": 0, "dropped": 0, "classes": collections.Counter(), "primary": collections.Counter(),
+             "clang_runs": 0}
+    cases = []
+    for seed in seeds:
+        try:
+            case = registry.generate(seed, enabled)
+        except registry.GeneratorError as e:
+            stats.setdefault("generator_errors", []).append(str(e))
+            continue
+        if case is None:
+            stats["dropped"] += 1
+            continue
+        stats["generated"] += 1
+        stats["classes"].update(case.counts)
+        stats["primary"][case.primary] += 1
+        cases.append(case)
+    before = runner.clang_runs
+    findings = []
+    for group in B.pack(cases, args.batch_size):
+        findings += runner.run_cases(group)
+    stats["clang_runs"] = runner.clang_runs - before
+    return stats, findings
+
+
+def _minimize(finding):
+    runner = _WORKER["runner"]
+    return minimize.minimize(runner, finding, _WORKER["args"].minimize_budget)
+
+
+# --------------------------------------------------------------------------------------- main
+def main(argv):
+    args = parse_args(argv)
+    if args.list_classes:
+        for c in registry.ALL_CLASSES:
+            print("%-30s %s" % (c, registry.issue_item(c)))
+        return 0
+    enabled, disabled = enabled_classes(args)
+    if args.show is not None:
+        case = registry.generate(args.show, enabled)
+        print(report.standalone(case)[0] if case else "(seed %d gives no test)" % args.show)
+        print("--- expected (classes: %s)" % ", ".join(case.classes()) if case else "")
+        print(case.expected if case else "")
+        return 0
+    if not args.ruchy:
+        sys.exit("progen: --ruchy and the support library paths are required (run through bazel)")
+    root = args.out or os.environ.get("TEST_TMPDIR") or tempfile.mkdtemp(prefix="progen")
+    root = os.path.abspath(root)
+    work_root = os.path.join(root, "work")
+    os.makedirs(work_root, exist_ok=True)
+    start = time.time()
+    per_task = max(1, args.batch_size * SEEDS_PER_TASK_BATCHES)
+    tasks = []
+    for lo in range(args.seed, args.seed + args.count, per_task):
+        tasks.append((list(range(lo, min(lo + per_task, args.seed + args.count))), enabled))
+    totals = {"generated": 0, "dropped": 0, "classes": collections.Counter(), "primary": collections.Counter(),
+              "clang_runs": 0}
+    findings = []
+    seen = collections.Counter()
+    to_minimize = []
+    with multiprocessing.Pool(args.jobs, _init_worker, (args, work_root)) as pool:
+        done = 0
+        for stats, found in pool.imap_unordered(_work, tasks):
+            for k in ("generated", "dropped", "clang_runs"):
+                totals[k] += stats[k]
+            for e in stats.get("generator_errors", []):
+                totals.setdefault("generator_errors", []).append(e)
+                print("GENERATOR ERROR (a progen bug): %s" % e, flush=True)
+            totals["classes"].update(stats["classes"])
+            totals["primary"].update(stats["primary"])
+            for f in found:
+                sig = f.signature()
+                seen[sig] += 1
+                if seen[sig] <= EXAMPLES_PER_SIGNATURE:
+                    to_minimize.append(f)
+                print("FAIL %-22s %-26s seed %d" % (f.kind, f.case.primary, f.case.seed), flush=True)
+            done += stats["generated"] + stats["dropped"]
+            print("progen: %d/%d tests, %d failing, %.0f s" % (done, args.count, sum(seen.values()), time.time() - start),
+                  flush=True)
+        if args.minimize_budget > 0 and to_minimize:
+            print("progen: minimising %d findings" % len(to_minimize), flush=True)
+            findings = list(pool.imap(_minimize, to_minimize))
+        else:
+            findings = to_minimize
+    elapsed = time.time() - start
+    summary = {
+        "count": args.count, "seed": args.seed, "generated": totals["generated"], "dropped": totals["dropped"],
+        "seconds": round(elapsed, 1), "clang_runs": totals["clang_runs"], "jobs": args.jobs,
+        "constructs_per_class": dict(totals["classes"]), "tests_per_primary_class": dict(totals["primary"]),
+        "failures_by_signature": dict(seen), "disabled": disabled,
+        "generator_errors": totals.get("generator_errors", []),
+    }
+    print_summary(summary, findings)
+    if args.out:
+        report.write(args.out, findings, summary)
+        print("progen: findings in %s" % os.path.join(args.out, "findings.md"))
+    missing = [c for c in enabled if not totals["classes"].get(c)]
+    if args.assert_ and missing and args.count >= len(enabled) * 10:
+        print("progen: classes enabled but never emitted: %s" % ", ".join(missing))
+        return 1
+    if summary["generator_errors"] and args.assert_:
+        print("progen: %d generator errors (bugs in progen itself)" % len(summary["generator_errors"]))
+        return 1
+    return 1 if (findings and args.assert_) else 0
+
+
+def print_summary(summary, findings):
+    print()
+    print("progen: %d tests (%d seeds dropped by the oracle) in %.1f s, %d clang runs, %d jobs" % (
+        summary["generated"], summary["dropped"], summary["seconds"], summary["clang_runs"], summary["jobs"]))
+    print("%-30s %10s %8s %8s" % ("class", "constructs", "tests", "failing"))
+    failing = collections.Counter()
+    for sig, n in summary["failures_by_signature"].items():
+        failing[sig.split("|")[1]] += n
+    for c in registry.ALL_CLASSES:
+        if c in summary["disabled"]:
+            print("%-30s %10s %8s %8s   disabled: %s" % (c, "-", "-", "-", summary["disabled"][c]))
+        else:
+            print("%-30s %10d %8d %8d" % (c, summary["constructs_per_class"].get(c, 0),
+                                          summary["tests_per_primary_class"].get(c, 0), failing[c]))
+    for f in findings:
+        print()
+        print("=" * 100)
+        print(report.describe(f))
+    if summary["failures_by_signature"]:
+        print()
+        print("failures by signature (kind|class|first message):")
+        for sig, n in sorted(summary["failures_by_signature"].items(), key=lambda kv: -kv[1]):
+            print("  %5d  %s" % (n, sig))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
