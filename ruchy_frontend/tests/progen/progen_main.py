@@ -23,6 +23,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))
 
+from ruchy_frontend.tests.progen.gen import corpus  # noqa: E402
 from ruchy_frontend.tests.progen.gen import registry  # noqa: E402
 from ruchy_frontend.tests.progen.run import batch as B  # noqa: E402
 from ruchy_frontend.tests.progen.run import minimize  # noqa: E402
@@ -63,6 +64,7 @@ def parse_args(argv):
     tools.add_argument("--cxx", default="/usr/bin/clang++-14")
     tools.add_argument("--cxxflag", action="append", default=[])
     tools.add_argument("--variants", default="O0,O2,san")
+    tools.add_argument("--corpus", nargs="+", default=[], help="golden programs (golden_renamed seeds)")
     return p.parse_args(argv)
 
 
@@ -86,11 +88,15 @@ def enabled_classes(args):
 _WORKER = {}
 
 
+def _toolchain(args, root):
+    return Toolchain(args.ruchy, args.std_headers, args.std_sources, args.rapidjson_headers, args.cxx, args.cxxflag,
+                     args.ubsan_ignorelist, os.path.join(root, "cache"), args.variants.split(","))
+
+
 def _init_worker(args, root):
     work = os.path.join(root, "w%d" % os.getpid())
-    tc = Toolchain(args.ruchy, args.std_headers, args.std_sources, args.rapidjson_headers, args.cxx, args.cxxflag,
-                   args.ubsan_ignorelist, os.path.join(root, "cache"), args.variants.split(","))
-    tc.prepare()
+    tc = _toolchain(args, root)
+    tc.prepare()  # finds what the main process compiled
     _WORKER["runner"] = Runner(tc, work)
     _WORKER["args"] = args
 
@@ -136,6 +142,9 @@ def main(argv):
             print("%-30s %s" % (c, registry.issue_item(c)))
         return 0
     enabled, disabled = enabled_classes(args)
+    corpus.PROGRAMS[:] = [os.path.abspath(p) for p in args.corpus]
+    if not corpus.PROGRAMS and "golden_renamed" in enabled:
+        enabled.remove("golden_renamed")
     if args.show is not None:
         case = registry.generate(args.show, enabled)
         print(report.standalone(case)[0] if case else "(seed %d gives no test)" % args.show)
@@ -144,11 +153,14 @@ def main(argv):
         return 0
     if not args.ruchy:
         sys.exit("progen: --ruchy and the support library paths are required (run through bazel)")
+    if args.out and not os.path.isabs(args.out) and os.environ.get("BUILD_WORKING_DIRECTORY"):
+        args.out = os.path.join(os.environ["BUILD_WORKING_DIRECTORY"], args.out)  # as the user typed it
     root = args.out or os.environ.get("TEST_TMPDIR") or tempfile.mkdtemp(prefix="progen")
     root = os.path.abspath(root)
     work_root = os.path.join(root, "work")
     os.makedirs(work_root, exist_ok=True)
     start = time.time()
+    _toolchain(args, work_root).prepare()  # the support library and prelude, once for all workers
     per_task = max(1, args.batch_size * SEEDS_PER_TASK_BATCHES)
     tasks = []
     for lo in range(args.seed, args.seed + args.count, per_task):

@@ -81,7 +81,7 @@ def call(interp, e, scope):
     name = e.name
     # `m.entry(k).or_insert(v)`: a place inside the map.
     if name == "or_insert" and isinstance(e.recv, S.Method) and e.recv.name == "entry":
-        from ruchy_frontend.tests.progen.core.interp import EntryPlace, RefV
+        from ruchy_frontend.tests.progen.core.places import EntryPlace, RefV
         map_place = interp.place(e.recv.recv, scope)
         key = interp.eval(e.recv.args[0], scope)
         default = interp.eval(e.args[0], scope)
@@ -102,7 +102,7 @@ def call(interp, e, scope):
         return _user_method(interp, e, scope, place)
     recv = interp.eval(e.recv, scope)
     if isinstance(recv, (V.StructV, V.ClassObj, V.EnumV)):
-        from ruchy_frontend.tests.progen.core.interp import ValuePlace
+        from ruchy_frontend.tests.progen.core.places import ValuePlace
         if isinstance(e.recv, (S.Name, S.Field, S.Index, S.TupleField)):
             return _user_method(interp, e, scope, interp.place(e.recv, scope))
         return _user_method(interp, e, scope, ValuePlace(recv))

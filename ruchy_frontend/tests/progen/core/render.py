@@ -187,7 +187,10 @@ def _expr(e):
                 out.append(_fstring_text(p))
             else:
                 inner, spec = p
-                out.append("{" + expr(inner) + (":" + spec if spec else "") + "}")
+                text = expr(inner)
+                if text.startswith("{") or text.endswith("}") or ":" in text:
+                    text = "(" + text + ")"  # `{{` would read as an escaped brace; `:` starts a spec
+                out.append("{" + text + (":" + spec if spec else "") + "}")
         return 'f"' + "".join(out) + '"'
     if isinstance(e, S.Format):
         args = [string_literal(e.template)] + [expr(a) for a in e.args]

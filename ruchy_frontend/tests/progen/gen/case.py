@@ -24,12 +24,13 @@ class Case:
         self.note = note
         self.expected = None
         self.seed = None
+        self.sources = None  # expect == "differential": (harmless source, hostile source)
 
     def evaluate(self):
         """Runs the oracle; returns the expected output (errors.Unsupported / BudgetExceeded
         propagate: the generator drops the test)."""
-        if self.expect == "reject":
-            self.expected = ""
+        if self.expect in ("reject", "differential"):
+            self.expected = ""  # a differential test's expectation is its harmless build's output
             return self.expected
         machine = interp.Interp(interp.Program(self.decls))
         out = machine.run_body(self.body)

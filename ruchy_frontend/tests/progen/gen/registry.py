@@ -41,6 +41,7 @@ WEIGHTS = {
     "async_rejected": 1,
     "cxx_warning_traps": 1,
     "slice_forms": 1,
+    "golden_renamed": 2,
 }
 
 ALL_CLASSES = list(WEIGHTS)
@@ -74,6 +75,15 @@ def generate(seed, enabled, primary=None):
         try:
             mod = module(cls)
             expect = getattr(mod, "EXPECT", "run")
+            if expect == "differential":
+                sources = mod.generate_sources(ctx)
+                if sources is None:
+                    continue
+                case = Case(cls, [], S.Block([]), "fun", ctx.counts, (), expect, note=sources[2])
+                case.sources = sources[:2]
+                case.seed = seed
+                case.evaluate()
+                return case
             # A few general statements first, to put the targeted construct in context.
             pre = [] if expect == "reject" or cls == "general" else general.filler(ctx, sg, rng.randint(0, 2))
             decls, stmts = mod.generate(ctx, sg)

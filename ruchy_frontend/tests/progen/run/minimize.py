@@ -128,6 +128,8 @@ def _family(f):
 def minimize(runner, finding, budget=DEFAULT_BUDGET, log=None):
     """Returns a finding for the smallest variant of finding.case found within budget."""
     best = finding
+    if finding.case.expect == "differential":
+        return finding  # a corpus program with renamed identifiers: small already, and the note says which
     variants = finding.variants[:1] or None
     target = _family(finding)
     spent = 0

@@ -10,6 +10,8 @@ from ruchy_frontend.tests.progen.gen import registry
 
 def standalone(case):
     """The test as a program of its own: golden-test shaped (`NAME.ruchy` + `NAME.out`)."""
+    if case.expect == "differential":
+        return case.sources[1], case.expected or ""
     lines = []
     for d in case.decls:
         lines += render.decl(d, 0)
@@ -38,7 +40,7 @@ def describe(finding):
     out = ["class: %s (%s)" % (case.primary, registry.issue_item(case.primary)),
            "kind: %s%s" % (finding.kind, " in " + ", ".join(finding.variants) if finding.variants else ""),
            "seed: %s" % case.seed,
-           "classes in the test: %s" % ", ".join(case.classes()),
+           "classes in the test: %s" % ", ".join(case.classes())] + (["note: " + case.note] if case.note else []) + [
            "program:", indent(program)]
     if case.expect == "reject":
         out.append("expected: rejected by `ruchy check` with a diagnostic")

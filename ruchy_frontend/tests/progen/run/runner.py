@@ -96,6 +96,8 @@ class Runner:
         """The verdict on one test alone: a Finding, or None when it passes."""
         if case.expect == "reject":
             return self._run_reject(case)
+        if case.expect == "differential":
+            return self._run_differential(case)
         batch = B.Batch([case])
         status = self.build(batch, variants)
         if status[0] != "ok":
@@ -134,6 +136,49 @@ class Runner:
         detail = "\n".join("%s: exit %s\n%s" % (v, outputs[v][0], outputs[v][2][-3000:]) for v in bad)
         return Finding(kind, case, detail, outputs, bad)
 
+    def _build_source(self, text, stem, variants):
+        """Transpiles and compiles a whole program; ("ok", exes) or (kind, diagnostics, variant)."""
+        src, cc, exe_base = self._paths(stem)
+        with open(src, "w") as f:
+            f.write(text)
+        ok, err, code = self.tc.transpile(src, cc)
+        if not ok:
+            return "check-rejected" if code == 1 else "crash", err, None
+        exes = {}
+        for v in variants:
+            exe = "%s.%s" % (exe_base, v)
+            self.clang_runs += 1
+            ok, diag = self.tc.compile(cc, exe, v)
+            if not ok:
+                return "cxx-error", diag, v
+            exes[v] = exe
+        return "ok", exes, None
+
+    def _run_differential(self, case):
+        """The hostile build must behave as the harmless one (which must itself work)."""
+        harmless, hostile = case.sources
+        status = self._build_source(harmless, "control", self.tc.variants[:1])
+        if status[0] != "ok":
+            return None  # the corpus program itself fails today: nothing to compare against
+        code, out, _ = self.tc.run(status[1][self.tc.variants[0]], self.tc.variants[0])
+        if code is None:
+            return None
+        case.expected = out
+        status = self._build_source(hostile, "hostile", self.tc.variants)
+        if status[0] != "ok":
+            return Finding(status[0], case, status[1], variants=[status[2]] if status[2] else [])
+        outputs = {}
+        bad = []
+        for v, exe in status[1].items():
+            got_code, got, err = self.tc.run(exe, v)
+            outputs[v] = (got_code, got, err)
+            if got_code != code or got != out:
+                bad.append(v)
+        if not bad:
+            return None
+        kind = "sanitizer" if any(outputs[v][0] in SAN_EXIT_CODES for v in bad) else "wrong-output"
+        return Finding(kind, case, "harmless build: exit %s" % code, outputs, bad)
+
     def _run_reject(self, case):
         src, _, _ = self._paths("reject")
         with open(src, "w") as f:
@@ -149,10 +194,10 @@ class Runner:
     def run_cases(self, cases):
         """Runs tests; returns the findings (each confirmed alone)."""
         findings = []
-        run_cases = [c for c in cases if c.expect != "reject"]
+        run_cases = [c for c in cases if c.expect == "run"]
         for c in cases:
-            if c.expect == "reject":
-                f = self._run_reject(c)
+            if c.expect != "run":
+                f = self.run_single(c)
                 if f:
                     findings.append(f)
         self.reasons = {}
