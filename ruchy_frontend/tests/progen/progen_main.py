@@ -38,6 +38,8 @@ DEFAULT_BATCH = 40
 SEEDS_PER_TASK_BATCHES = 2
 # Findings with the same signature that get minimised and reported (the rest are only counted).
 EXAMPLES_PER_SIGNATURE = 2
+# How often a run with --out writes its summary and findings so far.
+CHECKPOINT_S = 600
 
 
 def parse_args(argv):
@@ -134,6 +136,63 @@ def _minimize(finding):
     return minimize.minimize(runner, finding, _WORKER["args"].minimize_budget)
 
 
+class Hunt:
+    """The running totals of a run: counts, findings by signature, minimisations under way."""
+
+    def __init__(self, args, enabled, disabled, start):
+        self.args, self.enabled, self.disabled, self.start = args, enabled, disabled, start
+        self.totals = {"generated": 0, "dropped": 0, "clang_runs": 0, "classes": collections.Counter(),
+                       "primary": collections.Counter(), "generator_errors": []}
+        self.seen = collections.Counter()
+        self.pending = []  # (finding as found, AsyncResult of its minimisation or None)
+        self.last_checkpoint = time.time()
+
+    def add(self, stats, found, pool):
+        t = self.totals
+        for k in ("generated", "dropped", "clang_runs"):
+            t[k] += stats[k]
+        t["classes"].update(stats["classes"])
+        t["primary"].update(stats["primary"])
+        for e in stats.get("generator_errors", []):
+            t["generator_errors"].append(e)
+            print("GENERATOR ERROR (a progen bug): %s" % e, flush=True)
+        for f in found:
+            sig = f.signature()
+            self.seen[sig] += 1
+            if self.seen[sig] <= EXAMPLES_PER_SIGNATURE:
+                # Minimised while the hunt goes on, on the same workers.
+                job = pool.apply_async(_minimize, (f,)) if self.args.minimize_budget > 0 else None
+                self.pending.append((f, job))
+            print("FAIL %-22s %-26s seed %d" % (f.kind, f.case.primary, f.case.seed), flush=True)
+        done = t["generated"] + t["dropped"] + len(t["generator_errors"])
+        print("progen: %d/%d tests, %d failing, %.0f s" % (done, self.args.count, sum(self.seen.values()),
+                                                          time.time() - self.start), flush=True)
+
+    def minimised(self, wait):
+        out = []
+        for f, job in self.pending:
+            if job is not None and (wait or job.ready()):
+                out.append(job.get())
+            else:
+                out.append(f)
+        return out
+
+    def summary(self, complete):
+        t = self.totals
+        return {
+            "complete": complete, "count": self.args.count, "seed": self.args.seed, "generated": t["generated"],
+            "dropped": t["dropped"], "seconds": round(time.time() - self.start, 1), "clang_runs": t["clang_runs"],
+            "jobs": self.args.jobs, "constructs_per_class": dict(t["classes"]),
+            "tests_per_primary_class": dict(t["primary"]), "failures_by_signature": dict(self.seen),
+            "disabled": self.disabled, "generator_errors": t["generator_errors"],
+        }
+
+    def checkpoint(self):
+        """A long run writes what it has every CHECKPOINT_S, so stopping it loses little."""
+        report.write(self.args.out, self.minimised(wait=False), self.summary(complete=False))
+        self.last_checkpoint = time.time()
+
+
 # --------------------------------------------------------------------------------------- main
 def main(argv):
     args = parse_args(argv)
@@ -165,48 +224,19 @@ def main(argv):
     tasks = []
     for lo in range(args.seed, args.seed + args.count, per_task):
         tasks.append((list(range(lo, min(lo + per_task, args.seed + args.count))), enabled))
-    totals = {"generated": 0, "dropped": 0, "classes": collections.Counter(), "primary": collections.Counter(),
-              "clang_runs": 0}
-    findings = []
-    seen = collections.Counter()
-    to_minimize = []
+    hunt = Hunt(args, enabled, disabled, start)
     with multiprocessing.Pool(args.jobs, _init_worker, (args, work_root)) as pool:
-        done = 0
         for stats, found in pool.imap_unordered(_work, tasks):
-            for k in ("generated", "dropped", "clang_runs"):
-                totals[k] += stats[k]
-            for e in stats.get("generator_errors", []):
-                totals.setdefault("generator_errors", []).append(e)
-                print("GENERATOR ERROR (a progen bug): %s" % e, flush=True)
-            totals["classes"].update(stats["classes"])
-            totals["primary"].update(stats["primary"])
-            for f in found:
-                sig = f.signature()
-                seen[sig] += 1
-                if seen[sig] <= EXAMPLES_PER_SIGNATURE:
-                    to_minimize.append(f)
-                print("FAIL %-22s %-26s seed %d" % (f.kind, f.case.primary, f.case.seed), flush=True)
-            done += stats["generated"] + stats["dropped"]
-            print("progen: %d/%d tests, %d failing, %.0f s" % (done, args.count, sum(seen.values()), time.time() - start),
-                  flush=True)
-        if args.minimize_budget > 0 and to_minimize:
-            print("progen: minimising %d findings" % len(to_minimize), flush=True)
-            findings = list(pool.imap(_minimize, to_minimize))
-        else:
-            findings = to_minimize
-    elapsed = time.time() - start
-    summary = {
-        "count": args.count, "seed": args.seed, "generated": totals["generated"], "dropped": totals["dropped"],
-        "seconds": round(elapsed, 1), "clang_runs": totals["clang_runs"], "jobs": args.jobs,
-        "constructs_per_class": dict(totals["classes"]), "tests_per_primary_class": dict(totals["primary"]),
-        "failures_by_signature": dict(seen), "disabled": disabled,
-        "generator_errors": totals.get("generator_errors", []),
-    }
+            hunt.add(stats, found, pool)
+            if args.out and time.time() - hunt.last_checkpoint > CHECKPOINT_S:
+                hunt.checkpoint()
+        findings = hunt.minimised(wait=True)
+    summary = hunt.summary(complete=True)
     print_summary(summary, findings)
     if args.out:
         report.write(args.out, findings, summary)
         print("progen: findings in %s" % os.path.join(args.out, "findings.md"))
-    missing = [c for c in enabled if not totals["classes"].get(c)]
+    missing = [c for c in enabled if not summary["constructs_per_class"].get(c)]
     if args.assert_ and missing and args.count >= len(enabled) * 10:
         print("progen: classes enabled but never emitted: %s" % ", ".join(missing))
         return 1

@@ -250,7 +250,8 @@ def renamable(src):
     for t in flat:
         if t.kind in ("string", "comment"):
             names_in_text |= set(_IDENT.findall(t.text))
-    return sorted(declared - excluded), set(t.text for t in flat if t.kind == "ident") | names_in_text
+    from ruchy_frontend.tests.progen.gen import names as N
+    return sorted(declared - excluded - N.RUCHY_RESERVED), set(t.text for t in flat if t.kind == "ident") | names_in_text
 
 
 def rename(src, mapping):

@@ -14,7 +14,6 @@ Kinds of findings:
   sanitizer             ASan/UBSan stopped the sanitized build
   crash / timeout       the program died or hung
   accepted-invalid      a program that must be rejected (async, non-exhaustive match) was accepted
-  batch-only            failed inside a batch but passed alone (an interaction between tests)
 """
 
 import os
@@ -55,6 +54,37 @@ def first_message(text):
             msg = re.sub(r"\b\d+\b", "N", msg)
             return msg.strip()
     return ""
+
+
+def classify(case, outputs):
+    """The verdict from each variant's (exit code or None on timeout, the test's output, stderr):
+    a Finding, or None when every variant printed the oracle's output and exited cleanly."""
+    problems = []
+    for v, (code, got, err) in outputs.items():
+        if code is None:
+            problems.append(("timeout", v))
+        elif v == "san" and (code in SAN_EXIT_CODES or "runtime error:" in err or "AddressSanitizer" in err):
+            problems.append(("sanitizer", v))
+        elif code != 0:
+            problems.append(("crash", v))
+        elif got != case.expected:
+            problems.append(("wrong-output", v))
+    if not problems:
+        return None
+    kinds = [k for k, _ in problems]
+    bad = [v for _, v in problems]
+    if "sanitizer" in kinds:
+        kind = "sanitizer"
+    elif "crash" in kinds:
+        kind = "crash"
+    elif "timeout" in kinds:
+        kind = "timeout"
+    elif len(set(o[1] for o in outputs.values())) > 1:
+        kind = "variant-disagreement"
+    else:
+        kind = "wrong-output"
+    detail = "\n".join("%s: exit %s\n%s" % (v, outputs[v][0], (outputs[v][2] or "")[-3000:]) for v in bad)
+    return Finding(kind, case, detail, outputs, bad)
 
 
 class Runner:
@@ -102,39 +132,11 @@ class Runner:
         status = self.build(batch, variants)
         if status[0] != "ok":
             return Finding(status[0], case, status[1], variants=[status[2]] if status[2] else [])
-        exes = status[1]
         outputs = {}
-        problems = []
-        for v, exe in exes.items():
+        for v, exe in status[1].items():
             code, out, err = self.tc.run(exe, v)
-            segs, _ = B.segments(out)
-            got = segs.get(0)
-            outputs[v] = (code, got, err)
-            if code is None:
-                problems.append(("timeout", v))
-            elif v == "san" and (code in SAN_EXIT_CODES or "runtime error:" in err or "AddressSanitizer" in err):
-                problems.append(("sanitizer", v))
-            elif code != 0:
-                problems.append(("crash", v))
-            elif got != case.expected:
-                problems.append(("wrong-output", v))
-        if not problems:
-            return None
-        kinds = [k for k, _ in problems]
-        bad = [v for _, v in problems]
-        texts = set(o[1] for o in outputs.values())
-        if "sanitizer" in kinds:
-            kind = "sanitizer"
-        elif "crash" in kinds:
-            kind = "crash"
-        elif "timeout" in kinds:
-            kind = "timeout"
-        elif len(texts) > 1:
-            kind = "variant-disagreement"
-        else:
-            kind = "wrong-output"
-        detail = "\n".join("%s: exit %s\n%s" % (v, outputs[v][0], outputs[v][2][-3000:]) for v in bad)
-        return Finding(kind, case, detail, outputs, bad)
+            outputs[v] = (code, B.segments(out)[0].get(0), err)
+        return classify(case, outputs)
 
     def _build_source(self, text, stem, variants):
         """Transpiles and compiles a whole program; ("ok", exes) or (kind, diagnostics, variant)."""
@@ -200,26 +202,20 @@ class Runner:
                 f = self.run_single(c)
                 if f:
                     findings.append(f)
-        self.reasons = {}
-        suspects = self._hunt(run_cases)
-        for case in suspects:
-            f = self.run_single(case)
+        for case, f in self._hunt(run_cases):
             if f is None:
-                precise, why = self.reasons.get(id(case), (False, "?"))
-                if not precise:
-                    continue  # blamed by a diagnostic's position, cleared alone: not guilty
-                f = Finding("batch-only", case, "failed in a batch, passed alone; in the batch: %s" % why)
-            findings.append(f)
+                # Blamed by a diagnostic's position, which may point at the wrong test: confirm
+                # alone (cleared alone means not guilty).
+                f = self.run_single(case)
+            if f is not None:
+                findings.append(f)
         return findings
 
-    def _why(self, case, text, precise):
-        """Records why case is a suspect; precise: its own output segment showed the failure
-        (rather than a diagnostic position that may point at the wrong test)."""
-        self.reasons.setdefault(id(case), (precise, text[:3000]))
-
     def _hunt(self, cases):
-        """Suspects among cases (each failed somehow inside a batch)."""
-        suspects = []
+        """Findings among cases run in batches: failures seen in a test's own output segment are
+        findings at once; tests blamed by a diagnostic's position come back as suspects (the
+        Finding is None) to be confirmed alone."""
+        found = []
         active = list(cases)
         while active:
             batch = B.Batch(active)
@@ -228,39 +224,39 @@ class Runner:
                 owners = self._owners(batch, status[1])
                 if not owners:
                     if len(active) == 1:
-                        return suspects + active
+                        return found + [(active[0], None)]
                     mid = len(active) // 2
                     self.log("bisecting a batch of %d (no position in: %s)" % (len(active), first_message(status[1])))
-                    return suspects + self._hunt(active[:mid]) + self._hunt(active[mid:])
-                guilty = [active[k] for k in sorted(owners)]
-                for c in guilty:
-                    self._why(c, "%s\n%s" % (status[0], status[1]), False)
-                suspects += guilty
+                    return found + self._hunt(active[:mid]) + self._hunt(active[mid:])
+                found += [(active[k], None) for k in sorted(owners)]
                 active = [c for k, c in enumerate(active) if k not in owners]
                 continue
-            exes = status[1]
-            bad = set()
+            outputs = {k: {} for k in range(len(active))}
             rerun = set()
-            for v, exe in exes.items():
+            for v, exe in status[1].items():
                 code, out, err = self.tc.run(exe, v)
                 segs, last = B.segments(out)
-                crashed = code != 0
-                for k, c in enumerate(active):
+                if code != 0 and last is None:  # died before any test began: split and retry
+                    if len(active) == 1:
+                        return found + [(active[0], None)]
+                    mid = len(active) // 2
+                    return found + self._hunt(active[:mid]) + self._hunt(active[mid:])
+                for k in range(len(active)):
                     if k not in segs:
                         rerun.add(k)
-                    elif crashed and k == last:
-                        bad.add(k)
-                        self._why(c, "%s: exit %s while it ran; stderr:\n%s" % (v, code, err[-2000:]), True)
-                    elif segs[k] != c.expected:
-                        bad.add(k)
-                        self._why(c, "%s printed:\n%s" % (v, segs[k]), True)
-                if crashed and last is None:
-                    return suspects + (self._hunt(active[:len(active) // 2]) + self._hunt(active[len(active) // 2:])
-                                       if len(active) > 1 else active)
-            rerun -= bad
-            suspects += [active[k] for k in sorted(bad)]
+                    elif k == last:
+                        outputs[k][v] = (code, segs[k], err)
+                    else:
+                        outputs[k][v] = (0, segs[k], "")
+            for k, case in enumerate(active):
+                if k in rerun:
+                    continue
+                f = classify(case, outputs[k])
+                if f is not None:
+                    f.detail = "in a batch of %d: %s" % (len(active), f.detail)
+                    found.append((case, f))
             active = [active[k] for k in sorted(rerun)]
-        return suspects
+        return found
 
     def _owners(self, batch, diagnostics):
         owners = set()

@@ -25,6 +25,7 @@ def enum_decl(ctx):
     variants = []
     pool = ["Circle", "Rect", "Empty", "Dot", "Pair", "Named", "Big", "Tiny"]
     for v in ctx.rng.sample(pool, ctx.rng.randint(2, 4)):
+        v += ctx.tag  # variant names are global (bare variants): kept apart from other tests'
         r = ctx.rng.random()
         if r < 0.35:
             variants.append((v, None))

@@ -196,8 +196,29 @@ def _main_underscore(ctx, sg):
     return [decl], [S.Print("println", [S.Call(S.Name("main_"), [])])]
 
 
+def _shared_variants(ctx, sg):
+    """Two enums with a variant of the same name (each used qualified): one enum's member, tag
+    or constructor must not capture the other's."""
+    v = ctx.rng.choice(["Red", "Ok2", "Empty", "Value"]) + ctx.tag
+    e1, e2 = ctx.type_name("Ea"), ctx.type_name("Eb")
+    ctx.count(NAME)
+    d1 = S.EnumDecl(e1, [(v, ["i64"]), ("Other" + ctx.tag + "a", None)])
+    d2 = S.EnumDecl(e2, [("Other" + ctx.tag + "b", None), (v, ["String"])])
+    for name in (v, "Other" + ctx.tag + "a", "Other" + ctx.tag + "b"):
+        ctx.top_names.add(name)
+    a, b = ctx.names.fresh("a"), ctx.names.fresh("b")
+    x, y = ctx.names.fresh("x"), ctx.names.fresh("y")
+    m1 = S.Match(S.Name(a), [S.MatchArm(S.PCtor("%s::%s" % (e1, v), [S.PBind(x)], e1, v), S.Method(S.Name(x), "to_string")),
+                             S.MatchArm(S.PWild(), L.str_lit("other"))])
+    m2 = S.Match(S.Name(b), [S.MatchArm(S.PCtor("%s::%s" % (e2, v), [S.PBind(y)], e2, v), S.Name(y)),
+                             S.MatchArm(S.PWild(), L.str_lit("other"))])
+    return [d1, d2], [S.Let(a, S.Path("%s::%s" % (e1, v), [sg.ex.gen(T.I64, 0)])),
+                      S.Let(b, S.Path("%s::%s" % (e2, v), [L.str_lit(ctx.rng.choice(["s", "t"]))])),
+                      S.Print("println", [S.Name(a), S.Name(b), m1, m2])]
+
+
 PATTERNS = [_shadow_suffix, _shadow_suffix, _hide_function, _temps, _temps, _reserved_suffix, _module_path,
-            _enum_members, _field_method, _main_underscore]
+            _enum_members, _field_method, _main_underscore, _shared_variants]
 
 
 def generate(ctx, sg):

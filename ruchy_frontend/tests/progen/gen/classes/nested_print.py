@@ -74,7 +74,7 @@ def _struct(ctx, sg):
 
 def _enum(ctx, sg):
     ename = ctx.type_name("Msg")
-    variants = [("Quit", None), ("Text", ["String"]), ("Move", ["i64", "i64"]), ("Num", ["f64"])]
+    variants = [(v + ctx.tag, p) for v, p in [("Quit", None), ("Text", ["String"]), ("Move", ["i64", "i64"]), ("Num", ["f64"])]]
     decl = S.EnumDecl(ename, variants)
     for v, _ in variants:
         ctx.top_names.add(v)
