@@ -217,19 +217,31 @@ std::string ApplySpec(std::string text, const FormatSpec& spec, bool numeric);
 std::string FormatFloat(double v, const FormatSpec& spec);
 std::string FormatInteger(int64_t v, bool is_unsigned, const FormatSpec& spec);
 
+// Rust's precision on a string keeps that many characters: cutting bytes could split one.
+inline void KeepChars(std::string& text, size_t chars) {
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool starts_char = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (starts_char && seen++ == chars) {
+      text.resize(i);
+      return;
+    }
+  }
+}
+
 template <class T>
 std::string fmt(const T& v, const FormatSpec& spec) {
   if constexpr (std::is_floating_point_v<T>) {
     if (spec.kind != '?') return ApplySpec(FormatFloat(static_cast<double>(v), spec), spec, true);
-  } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+  } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char32_t>) {
+    // (char32_t is an integral type in C++, but a Ruchy char formats as text.)
     if (spec.kind != '?') {
       return ApplySpec(FormatInteger(static_cast<int64_t>(v), std::is_unsigned_v<T>, spec), spec, true);
     }
   }
   std::string text = spec.kind == '?' ? DebugToString(v) : ToString(v);
-  if (spec.precision >= 0 && std::is_same_v<T, std::string> && spec.kind != '?' &&
-      text.size() > static_cast<size_t>(spec.precision)) {
-    text.resize(spec.precision);
+  if (spec.precision >= 0 && std::is_same_v<T, std::string> && spec.kind != '?') {
+    KeepChars(text, static_cast<size_t>(spec.precision));
   }
   return ApplySpec(std::move(text), spec, false);
 }
