@@ -499,6 +499,13 @@ CppOutput Emitter::Run() {
   Line("#pragma GCC diagnostic ignored \"-Wunused-variable\"");
   Line("#pragma GCC diagnostic ignored \"-Wunused-but-set-variable\"");
   Line("#pragma GCC diagnostic ignored \"-Wunused-parameter\"");
+  // Valid Ruchy that clang would refuse under -Werror: `x = x`, `x < x`, `10 ^ 3` (xor, which
+  // clang suspects of meaning a power), and constant arithmetic that wraps (Ruchy integers wrap;
+  // the code is compiled with -fwrapv).
+  Line("#pragma GCC diagnostic ignored \"-Wself-assign\"");
+  Line("#pragma GCC diagnostic ignored \"-Wtautological-compare\"");
+  Line("#pragma GCC diagnostic ignored \"-Wxor-used-as-pow\"");
+  Line("#pragma GCC diagnostic ignored \"-Winteger-overflow\"");
   Line("");
   Line("namespace " + ns + " {");
   Line("");
