@@ -620,11 +620,11 @@ std::string Emitter::ExprRaw(const Expr* e) {
       }
       std::string v = Expr_(e->a.get());
       if (e->op == Tok::kStar) return v;  // a dereference is the value (Checker::CheckUnary)
-      if (e->op == Tok::kMinus) {
-        return t && t->kind == TypeKind::kInt && t->bits < 32 ? "static_cast<" + CppType(t) + ">(-" + v + ")" : "(-" + v + ")";
-      }
-      if (e->op == Tok::kBang) return t && t->kind == TypeKind::kBool ? "(!" + v + ")" : "(~" + v + ")";
-      return "(~" + v + ")";  // Tok::kTilde
+      // C++ promotes an operand narrower than int: the result is narrowed back to the Ruchy type
+      // (`~157u8` is 98, not -158).
+      bool narrow = t && t->kind == TypeKind::kInt && t->bits < 32;
+      std::string op = e->op == Tok::kMinus ? "-" : (e->op == Tok::kBang && t && t->kind == TypeKind::kBool ? "!" : "~");
+      return narrow ? "static_cast<" + CppType(t) + ">(" + op + v + ")" : "(" + op + v + ")";
     }
     case ExprKind::kBinary:
       return Binary(e);
