@@ -52,6 +52,8 @@ def parse_args(argv):
     p.add_argument("--disable", action="append", default=[], metavar="CLASS=REASON",
                    help="do not generate CLASS (the reason names the issue item that is not fixed yet)")
     p.add_argument("--only", action="append", default=[], metavar="CLASS", help="generate only these classes")
+    p.add_argument("--weight", action="append", default=[], metavar="CLASS=W",
+                   help="draw CLASS as a test's primary class with relative weight W (gen/registry.py's WEIGHTS)")
     p.add_argument("--minimize-budget", type=int, default=minimize.DEFAULT_BUDGET,
                    help="compile attempts per minimisation (0: report findings as found)")
     p.add_argument("--assert", dest="assert_", action="store_true", help="exit 1 when anything fails")
@@ -79,6 +81,11 @@ def enabled_classes(args):
         if not reason.strip():
             sys.exit("progen: --disable %s needs a reason naming the issue item (CLASS=REASON)" % name)
         disabled[name] = reason
+    for w in args.weight:
+        name, _, weight = w.partition("=")
+        if name not in registry.ALL_CLASSES or not weight.isdigit():
+            sys.exit("progen: --weight wants CLASS=W with a known class and a whole number, got %r" % w)
+        registry.WEIGHTS[name] = int(weight)  # before the workers start: they inherit it
     for o in args.only:
         if o not in registry.ALL_CLASSES:
             sys.exit("progen: --only: unknown class %r" % o)
