@@ -254,6 +254,8 @@ def _string(s, name, args):
 
 def _char(c, name, args):
     ch = c.c
+    if name in strs.CHAR_CLASSES:
+        strs.check_unicode_case(ch)
     if name == "is_alphabetic":
         return ch.isalpha()
     if name == "is_numeric":
@@ -300,10 +302,9 @@ def _int(v, name, args):
 
 
 def _float(f, name, args):
-    if name == "floor":
-        return float(math.floor(f))
-    if name == "ceil":
-        return float(math.ceil(f))
+    if name in ("floor", "ceil"):
+        # IEEE (and Rust): a zero result keeps the operand's sign, so (-0.125).ceil() is -0.0.
+        return math.copysign(float((math.floor if name == "floor" else math.ceil)(f)), f)
     if name == "round":
         return rust_round(f)
     if name == "sqrt":

@@ -9,6 +9,7 @@ class (the BUILD opt-outs) is never emitted, neither as primary nor incidentally
 import importlib
 import random
 
+from ruchy_frontend.tests.progen.core import strs
 from ruchy_frontend.tests.progen.core import syntax as S
 from ruchy_frontend.tests.progen.core.errors import BudgetExceeded, Unsupported
 from ruchy_frontend.tests.progen.gen.case import Case
@@ -66,6 +67,7 @@ def generate(seed, enabled, primary=None):
     enabled = [c for c in ALL_CLASSES if c in set(enabled)]
     if not enabled:
         raise ValueError("every class is disabled")
+    strs.UNICODE_CASE = "strings_unicode_case" in enabled
     for attempt in range(MAX_ATTEMPTS):
         cls = primary or rng.choices(enabled, weights=[WEIGHTS[c] for c in enabled])[0]
         placement = "top" if rng.random() < TOP_LEVEL_SHARE else "fun"

@@ -11,6 +11,7 @@ sys.path.insert(0, os.path.abspath(os.path.join(os.path.dirname(__file__), "..",
 
 from ruchy_frontend.tests.progen.core import ints  # noqa: E402
 from ruchy_frontend.tests.progen.core import interp  # noqa: E402
+from ruchy_frontend.tests.progen.core import methods  # noqa: E402
 from ruchy_frontend.tests.progen.core import render  # noqa: E402
 from ruchy_frontend.tests.progen.core import rustfmt  # noqa: E402
 from ruchy_frontend.tests.progen.core import strs  # noqa: E402
@@ -139,6 +140,32 @@ class StringsTest(unittest.TestCase):
         self.assertEqual(e.exception.kind, "StringIndex")
         self.assertEqual(strs.substring(s, 1, 3), "él")
         self.assertEqual(strs.char_at(s, 1), V.Char("é"))
+
+    def test_unicode_case_is_refused_while_its_class_is_off(self):
+        # Rust: "héllo".to_uppercase() is "HÉLLO"; the compiler's is ASCII-only today, so with
+        # strings_unicode_case off no test may depend on it (a long run met it through
+        # chars().filter(|c| c.is_alphabetic()) on "héllo").
+        try:
+            strs.UNICODE_CASE = False
+            with self.assertRaises(Unsupported):
+                strs.to_upper("héllo")
+            with self.assertRaises(Unsupported):
+                methods._char(V.Char("é"), "is_alphabetic", [])
+            self.assertEqual(strs.to_upper("hello"), "HELLO")
+            self.assertTrue(methods._char(V.Char("e"), "is_alphabetic", []))
+        finally:
+            strs.UNICODE_CASE = True
+        self.assertEqual(strs.to_upper("héllo"), "HÉLLO")
+
+
+class FloatMethodsTest(unittest.TestCase):
+    def test_floor_and_ceil_keep_the_sign_of_zero(self):
+        # Rust: (-0.125f64).ceil() is -0.0 and prints "-0.0" under {:.1}; a long run found the
+        # oracle printing "0.0" (Python's math.ceil returns the int 0).
+        self.assertEqual(V.display(methods._float(-0.125, "ceil", [])), "-0.0")
+        self.assertEqual(V.display(methods._float(0.5, "floor", [])), "0.0")
+        self.assertEqual(V.display(methods._float(-0.0, "floor", [])), "-0.0")
+        self.assertEqual(V.display(methods._float(-1.5, "ceil", [])), "-1.0")
 
 
 class InterpTest(unittest.TestCase):
