@@ -17,6 +17,8 @@ import collections
 import json
 import multiprocessing
 import os
+import resource
+import signal
 import sys
 import tempfile
 import time
@@ -188,7 +190,8 @@ class Hunt:
         t = self.totals
         return {
             "complete": complete, "count": self.args.count, "seed": self.args.seed, "generated": t["generated"],
-            "dropped": t["dropped"], "seconds": round(time.time() - self.start, 1), "clang_runs": t["clang_runs"],
+            "dropped": t["dropped"], "seconds": round(time.time() - self.start, 1), "cpu_seconds": round(_cpu_seconds(), 1),
+            "clang_runs": t["clang_runs"],
             "jobs": self.args.jobs, "constructs_per_class": dict(t["classes"]),
             "tests_per_primary_class": dict(t["primary"]), "failures_by_signature": dict(self.seen),
             "disabled": self.disabled, "generator_errors": t["generator_errors"],
@@ -198,6 +201,16 @@ class Hunt:
         """A long run writes what it has every CHECKPOINT_S, so stopping it loses little."""
         report.write(self.args.out, self.minimised(wait=False), self.summary(complete=False))
         self.last_checkpoint = time.time()
+
+
+def _cpu_seconds():
+    """User + system time of this process and every child it waited for (workers, clang, the
+    programs): what a run costs, independent of how loaded the machine is."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        r = resource.getrusage(who)
+        total += r.ru_utime + r.ru_stime
+    return total
 
 
 # --------------------------------------------------------------------------------------- main
@@ -227,18 +240,28 @@ def main(argv):
     os.makedirs(work_root, exist_ok=True)
     start = time.time()
     _toolchain(args, work_root).prepare()  # the support library and prelude, once for all workers
-    per_task = max(1, args.batch_size * SEEDS_PER_TASK_BATCHES)
+    # A small count is still spread over every worker.
+    per_task = max(1, min(args.batch_size * SEEDS_PER_TASK_BATCHES, -(-args.count // args.jobs)))
     tasks = []
     for lo in range(args.seed, args.seed + args.count, per_task):
         tasks.append((list(range(lo, min(lo + per_task, args.seed + args.count))), enabled))
     hunt = Hunt(args, enabled, disabled, start)
+    complete = True
     with multiprocessing.Pool(args.jobs, _init_worker, (args, work_root)) as pool:
-        for stats, found in pool.imap_unordered(_work, tasks):
-            hunt.add(stats, found, pool)
-            if args.out and time.time() - hunt.last_checkpoint > CHECKPOINT_S:
-                hunt.checkpoint()
-        findings = hunt.minimised(wait=True)
-    summary = hunt.summary(complete=True)
+        # A long run stopped with Ctrl-C or `kill PID` still prints and writes what it has (set
+        # after the workers are forked: they keep the default, so terminate() ends them).
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        try:
+            for stats, found in pool.imap_unordered(_work, tasks):
+                hunt.add(stats, found, pool)
+                if args.out and time.time() - hunt.last_checkpoint > CHECKPOINT_S:
+                    hunt.checkpoint()
+            findings = hunt.minimised(wait=True)
+        except KeyboardInterrupt:
+            print("progen: stopped; the summary covers the tests run so far", flush=True)
+            complete = False
+            findings = hunt.minimised(wait=False)
+    summary = hunt.summary(complete=complete)
     print_summary(summary, findings)
     if args.out:
         report.write(args.out, findings, summary)
@@ -255,8 +278,9 @@ def main(argv):
 
 def print_summary(summary, findings):
     print()
-    print("progen: %d tests (%d seeds dropped by the oracle) in %.1f s, %d clang runs, %d jobs" % (
-        summary["generated"], summary["dropped"], summary["seconds"], summary["clang_runs"], summary["jobs"]))
+    print("progen: %d tests (%d seeds dropped by the oracle) in %.1f s (%.1f s of CPU), %d clang runs, %d jobs" % (
+        summary["generated"], summary["dropped"], summary["seconds"], summary["cpu_seconds"], summary["clang_runs"],
+        summary["jobs"]))
     print("%-30s %10s %8s %8s" % ("class", "constructs", "tests", "failing"))
     failing = collections.Counter()
     for sig, n in summary["failures_by_signature"].items():
