@@ -48,6 +48,8 @@ std::string UserIdent(std::string_view name) {
   return IsPlainAscii(name) ? "r_" + std::string(name) : "ru_" + Hex(name);
 }
 
+std::string MethodIdent(std::string_view name) { return "rf" + UserIdent(name).substr(1); }
+
 std::string ShadowIdent(std::string_view name, int count) {
   std::string base = UserIdent(name);
   return count <= 1 ? base : "r" + std::to_string(count) + base.substr(1);

@@ -6,6 +6,8 @@
 //   ru_HEX                a Ruchy identifier with other characters (UTF-8 bytes in hex)
 //   rm<len>_SEG...        a module path (`geo::area` -> `rm3_geo4_area`)
 //   ty_NAME               a user type (`Point` -> `ty_Point`; non-ASCII and paths as above)
+//   rf_NAME, rfu_HEX      a method, associated function or named constructor of a type (fields
+//                         are r_NAME: a field and a method may share a name)
 //   r<N>_NAME             the N-th binding of NAME in one scope chain (N >= 2), for shadowing
 //   rn<N>_NAME            the N-th nested function named NAME, lifted to namespace scope
 //   rg_NAME, rg<N>_NAME   a top-level binding (a global), and its N-th rebinding
@@ -28,6 +30,8 @@ namespace ruchy {
 
 // A Ruchy identifier or module path (`x`, `Point`, `geo::area`).
 std::string UserIdent(std::string_view ruchy_name);
+// A member function of a user type: `rf_len` (the field `len` is `r_len`).
+std::string MethodIdent(std::string_view ruchy_name);
 // The `count`-th binding of `ruchy_name` in a function (count 1 is UserIdent itself).
 std::string ShadowIdent(std::string_view ruchy_name, int count);
 // The `count`-th top-level binding of `ruchy_name` (globals never meet locals, so a local

@@ -19,6 +19,8 @@ TEST(CppNamesTest, SpellsEachKindOfName) {
   EXPECT_EQ(GlobalIdent("x", 3), "rg3_x");
   EXPECT_EQ(LiftedIdent("helper", 2), "rn2_helper");
   EXPECT_EQ(TypeIdent("Point"), "ty_Point");
+  EXPECT_EQ(MethodIdent("len"), "rf_len");
+  EXPECT_EQ(MethodIdent("héllo"), "rfu_68c3a96c6c6f");
   EXPECT_EQ(VariantMember("A", "b_c"), "v1_A_b_c");
   EXPECT_EQ(VariantMember("A_b", "c"), "v3_A_b_c");
   EXPECT_EQ(TempIdent("match", 3), "t_match3");
@@ -38,6 +40,7 @@ TEST(CppNamesTest, NoTwoNamesMeet) {
   for (const std::string& n : names) {
     add(UserIdent(n), "UserIdent(" + n + ")");
     add(TypeIdent(n), "TypeIdent(" + n + ")");
+    add(MethodIdent(n), "MethodIdent(" + n + ")");
     for (int k = 2; k <= 12; ++k) add(ShadowIdent(n, k), "ShadowIdent(" + n + ", " + std::to_string(k) + ")");
     for (int k = 1; k <= 12; ++k) add(GlobalIdent(n, k), "GlobalIdent(" + n + ", " + std::to_string(k) + ")");
     for (int k = 1; k <= 12; ++k) add(LiftedIdent(n, k), "LiftedIdent(" + n + ", " + std::to_string(k) + ")");

@@ -380,14 +380,14 @@ std::string Emitter::Call(const Expr* e) {
   switch (call.kind) {
     case CallKind::kFunction: {
       const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
-      std::string name = target->owner ? TypeRef(target->owner) + "::" + UserIdent(target->decl->name) : FunctionRef(*target);
+      std::string name = target->owner ? TypeRef(target->owner) + "::" + MethodIdent(target->decl->name) : FunctionRef(*target);
       return name + "(" + Args(e) + ")";
     }
     case CallKind::kMethod:
       return MethodCall(e);
     case CallKind::kConstructor:
       if (!call.target) return "std::make_shared<" + TypeRef(call.type) + ">()";
-      return TypeRef(call.type) + "::" + UserIdent(call.target->decl->name) + "(" + Args(e) + ")";
+      return TypeRef(call.type) + "::" + MethodIdent(call.target->decl->name) + "(" + Args(e) + ")";
     case CallKind::kTupleStruct:
       return TypeRef(call.type) + "{" + Args(e) + "}";
     case CallKind::kVariant: {
@@ -460,7 +460,7 @@ std::string Emitter::MethodCall(const Expr* e) {
   const CallInfo& call = found->second;
   if (call.kind != CallKind::kMethod) return BuiltinCall(e, call);
   const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
-  std::string method = UserIdent(target->decl->name);
+  std::string method = MethodIdent(target->decl->name);
   const Expr* recv = e->a.get();
   std::string args = Args(e);
   if (recv->kind == ExprKind::kSelf) {

@@ -203,7 +203,7 @@ std::string Emitter::Prototype(const FunctionInstance& inst, bool in_class, bool
                     : IsUnitLike(inst.ret) ? "void"
                                            : CppType(inst.ret);
   // Methods and constructors are named as declared; out of the class, qualified by it.
-  std::string name = inst.owner ? UserIdent(fun->name) : inst.cpp_name;
+  std::string name = inst.owner ? MethodIdent(fun->name) : inst.cpp_name;
   if (inst.owner && !in_class) name = TypeRef(inst.owner) + "::" + name;
   std::string params;
   for (size_t i = 0; i < fun->params.size(); ++i) {
