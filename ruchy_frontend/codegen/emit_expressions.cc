@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 
+#include "ruchy_frontend/ast/walk.h"
 #include "ruchy_frontend/check/format_string.h"
 #include "ruchy_frontend/codegen/emitter.h"
 
@@ -66,46 +67,15 @@ std::string CppStringBody(const std::string& s) {
 }
 
 void Emitter::CollectGlobalRefs(const Expr* e, std::set<std::string>& out) const {
-  if (!e) return;
-  if (e->kind == ExprKind::kName && inst_->global_refs.count(e)) out.insert(NameOf(e));
-  for (const Expr* child : {e->a.get(), e->b.get(), e->c.get()}) CollectGlobalRefs(child, out);
-  for (const auto& x : e->list) CollectGlobalRefs(x.get(), out);
-  for (const auto& arm : e->arms) {
-    CollectGlobalRefs(arm.guard.get(), out);
-    CollectGlobalRefs(arm.body.get(), out);
-  }
-  for (const auto& part : e->parts) CollectGlobalRefs(part.expr.get(), out);
-  for (const auto& [k, v] : e->map_entries) {
-    CollectGlobalRefs(k.get(), out);
-    CollectGlobalRefs(v.get(), out);
-  }
-  for (const auto& [n, v] : e->field_inits) CollectGlobalRefs(v.get(), out);
+  ForEachExpr(e, [&](const Expr* x) {
+    if (x->kind == ExprKind::kName && inst_->global_refs.count(x)) out.insert(NameOf(x));
+  });
 }
 
 namespace {
 
 bool MentionsSelf(const Expr* e) {
-  if (!e) return false;
-  if (e->kind == ExprKind::kSelf) return true;
-  for (const Expr* child : {e->a.get(), e->b.get(), e->c.get()}) {
-    if (MentionsSelf(child)) return true;
-  }
-  for (const auto& x : e->list) {
-    if (MentionsSelf(x.get())) return true;
-  }
-  for (const auto& arm : e->arms) {
-    if (MentionsSelf(arm.guard.get()) || MentionsSelf(arm.body.get())) return true;
-  }
-  for (const auto& part : e->parts) {
-    if (MentionsSelf(part.expr.get())) return true;
-  }
-  for (const auto& [k, v] : e->map_entries) {
-    if (MentionsSelf(k.get()) || MentionsSelf(v.get())) return true;
-  }
-  for (const auto& [n, v] : e->field_inits) {
-    if (MentionsSelf(v.get())) return true;
-  }
-  return false;
+  return AnyExpr(e, [](const Expr* x) { return x->kind == ExprKind::kSelf; });
 }
 
 }  // namespace
@@ -691,7 +661,7 @@ std::string Emitter::ExprRaw(const Expr* e) {
     case ExprKind::kComprehension: {
       std::string out = Temp("list");
       Line(CppType(t) + " " + out + ";");
-      int closes = OpenForLoop(e->pattern.get(), e->b.get());
+      int closes = OpenForLoop(e->pattern.get(), e->b.get(), e);  // the element and condition may change it
       if (e->c) Open("if (" + Expr_(e->c.get()) + ") {");
       Line(out + ".push_back(" + Expr_(e->a.get()) + ");");
       if (e->c) Close();

@@ -1,5 +1,6 @@
 // Statements: Ruchy's block-valued constructs (blocks, if, match, loops, try) become C++
 // statements that deliver their value to a destination (discard, return, or a variable).
+#include "ruchy_frontend/ast/walk.h"
 #include "ruchy_frontend/codegen/emitter.h"
 
 namespace ruchy {
@@ -345,16 +346,37 @@ void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
 void Emitter::EmitFor(const Expr* e) {
   LineAt(e->loc);
   LoopFrame frame = NewLoopFrame(e);
-  int closes = OpenForLoop(e->pattern.get(), e->a.get());
+  int closes = OpenForLoop(e->pattern.get(), e->a.get(), e->b.get());
   EmitLoopBody(e->b.get(), frame);
   for (int i = 0; i < closes; ++i) Close();
   if (!frame.goto_break.empty()) Line(frame.goto_break + ":;");
 }
 
+// Whether running `body` can change the value `iterable` names. A loop runs over the value its
+// sequence had when it started (`for x in xs { xs = [x] }` sees the old `xs`), so such a sequence
+// is copied first; a temporary, or a local the body does not touch, is walked in place.
+bool Emitter::LoopMayChangeIterable(const Expr* iterable, const Expr* body) const {
+  switch (iterable->kind) {
+    case ExprKind::kName: {
+      if (inst_->global_refs.count(iterable)) return true;  // any call may assign a global
+      std::string name = NameOf(iterable);
+      if (IsShared(name) || IsSlot(name)) return true;  // a closure or the map may change it
+      if (!inst_->mutated.count(name)) return false;
+      return AnyExpr(body, [&](const Expr* x) { return x->kind == ExprKind::kName && NameOf(x) == name; });
+    }
+    case ExprKind::kField:
+    case ExprKind::kIndex:
+    case ExprKind::kSelf:
+      return true;  // through `self` or another value, a method call in the body may change it
+    default:
+      return false;  // a temporary only the loop sees
+  }
+}
+
 // The C++ loop over `iterable` with `p` bound to each element (for loops and comprehensions).
 // Vectors are walked by index so a body that grows the vector cannot invalidate an iterator.
 // Returns how many blocks the caller closes after the body.
-int Emitter::OpenForLoop(const Pattern* p, const Expr* iterable) {
+int Emitter::OpenForLoop(const Pattern* p, const Expr* iterable, const Expr* body) {
   Type* it = TypeOf(iterable);
   bool simple_bind = p->kind == Pattern::Kind::kBind || p->kind == Pattern::Kind::kWildcard;
   // A loop variable a closure shares is a fresh shared local in each iteration.
@@ -373,7 +395,8 @@ int Emitter::OpenForLoop(const Pattern* p, const Expr* iterable) {
     std::string index = Temp("i");
     Open("{");
     closes = 2;
-    Line("const auto& " + seq + " = " + Expr_(iterable) + ";");
+    // A copy when the body may change the sequence (LoopMayChangeIterable).
+    Line((LoopMayChangeIterable(iterable, body) ? "const auto " : "const auto& ") + seq + " = " + Expr_(iterable) + ";");
     Open("for (size_t " + index + " = 0; " + index + " < " + seq + ".size(); ++" + index + ") {");
     Line(elem_type + " " + var + " = " + seq + "[" + index + "];");
   } else if (it->kind == TypeKind::kMap) {
@@ -383,7 +406,9 @@ int Emitter::OpenForLoop(const Pattern* p, const Expr* iterable) {
   } else if (it->kind == TypeKind::kString) {
     Open("for (char32_t " + var + " : rt::chars(" + Expr_(iterable) + ")) {");
   } else if (it->kind == TypeKind::kJson) {
-    Open("for (const rt::Json& " + var + " : (" + Expr_(iterable) + ").items()) {");
+    bool copy = LoopMayChangeIterable(iterable, body);
+    std::string items = "(" + Expr_(iterable) + ").items()";
+    Open("for (const rt::Json& " + var + " : " + (copy ? "std::vector<rt::Json>(" + items + ")" : items) + ") {");
   } else {
     Open("for (" + elem_type + " " + var + " : " + Expr_(iterable) + ") {");
   }

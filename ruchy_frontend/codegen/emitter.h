@@ -56,7 +56,8 @@ class Emitter {
   std::string NoMatch(const Expr* match, const std::string& subject);
   void EmitLoop(const Expr* e, const Dest& dest);
   void EmitFor(const Expr* e);
-  int OpenForLoop(const Pattern* p, const Expr* iterable);
+  int OpenForLoop(const Pattern* p, const Expr* iterable, const Expr* body);
+  bool LoopMayChangeIterable(const Expr* iterable, const Expr* body) const;
   LoopFrame NewLoopFrame(const Expr* e);
   void EmitLoopBody(const Expr* body, const LoopFrame& frame);
   void EmitTry(const Expr* e, const Dest& dest);
