@@ -34,6 +34,7 @@ constexpr BuiltinTypeName kTypes[] = {
     {"LambdaContext", TypeKind::kContext},
     {"Error", TypeKind::kError},
     {"LambdaError", TypeKind::kError},
+    {"Ordering", TypeKind::kOrdering},
     {"Vec", TypeKind::kVec, 1},
     {"Array", TypeKind::kVec, 1},
     {"VecDeque", TypeKind::kVec, 1},

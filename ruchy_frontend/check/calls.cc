@@ -207,8 +207,8 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
           return ti.type;
         }
       }
-      Report<diag::kUnknownFunction>(callee, name);
-    } else {
+      if (!ReportUnsupportedBuiltin(callee, name)) Report<diag::kUnknownFunction>(callee, name);
+    } else if (!ReportUnsupportedBuiltin(callee, name)) {
       Report<diag::kUnknownFunction>(callee, name);
     }
     for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
@@ -231,6 +231,12 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
   // Type-qualified calls written with a dot on a type name: Point.new(1, 2)
   if (e->a->kind == ExprKind::kName && !Lookup(e->a->text) && FindType(e->a->text, module_)) {
     Report<diag::kAssociatedCallWithDot>(e->a.get(), e->a->text, e->text);
+    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    return arena_.Var();
+  }
+  // The reference's namespace objects: `JSON.parse(text)`, `File.open(path)`.
+  if (e->a->kind == ExprKind::kName && !Lookup(e->a->text) &&
+      ReportUnsupportedBuiltin(e, e->a->text + "::" + e->text, e->a->text + "." + e->text)) {
     for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
     return arena_.Var();
   }

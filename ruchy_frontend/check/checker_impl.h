@@ -110,6 +110,11 @@ class Checker {
                          const std::string& what, const std::vector<const TypeExpr*>& type_args, Type* recv = nullptr);
   Type* SigTypeToType(const SigType& s, SigBindings& b);
   void CheckFormatString(const Expr* call);
+  // A built-in of the reference interpreter listed in unsupported.def: reports it and returns true.
+  // `path` is a function name or `Type::name` (`as_written`, if given, is how the message shows
+  // it); a method is reported on its receiver's type.
+  bool ReportUnsupportedBuiltin(const Expr* at, const std::string& path, const std::string& as_written = "");
+  bool ReportUnsupportedMethod(const Expr* e, Type* recv, bool is_call);
   // A built-in type from its table row and type arguments (`Vec` + [i64] -> Vec<i64>).
   Type* MakeBuiltinType(const BuiltinTypeName& row, const std::vector<Type*>& args);
 

@@ -763,6 +763,7 @@ Type* Checker::CheckField(const Expr* e) {
     if (e->a->kind != ExprKind::kSelf) Report<diag::kCannotInferFieldOwner>(e, name);
     return arena_.Var();
   }
+  if (ReportUnsupportedMethod(e, object, /*is_call=*/false)) return arena_.Var();
   Report<diag::kNoField>(e, TypeName(object), name);
   return arena_.Var();
 }
