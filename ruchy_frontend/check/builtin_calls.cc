@@ -250,13 +250,34 @@ Type* Checker::CheckBuiltinMethod(const Expr* e, Type* recv, Type* expected) {
   }
   const std::vector<const Builtin*>& rows = own.empty() ? any : own;
   if (rows.empty()) {
-    if (!ReportUnsupportedMethod(e, recv, is_call)) Report<diag::kNoMethod>(e, TypeName(recv), e->text);
-    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    if (!ReportUnsupportedMethod(e, recv, is_call)) {
+      Report<diag::kNoMethod>(e, TypeName(recv), e->text);
+      SuggestName(e, e->text, MethodNames(recv));
+    }
+    CheckArgsOfFailedCall(e);
     return arena_.Var();
   }
   std::vector<const TypeExpr*> type_args;
   for (const auto& t : e->type_args) type_args.push_back(t.get());
   return CheckBuiltinRows(e, rows, SigBindings{}, expected, "`." + e->text + "()`", type_args, recv);
+}
+
+std::vector<std::string> Checker::MethodNames(Type* t) const {
+  Type* r = Resolve(t);
+  std::vector<std::string> names;
+  for (const Builtin& row : BuiltinTable::Get().rows()) {
+    if (row.kind != BuiltinKind::kMethod) continue;
+    SigBindings probe;
+    if (!ReceiverMatches(row, r, &probe)) continue;
+    names.insert(names.end(), row.names.begin(), row.names.end());
+  }
+  if (r->decl) {
+    for (const auto& [type_name, info] : out_.types) {
+      if (info.decl != r->decl) continue;
+      for (const auto& [name, fun] : info.methods) names.push_back(name);
+    }
+  }
+  return names;
 }
 
 bool Checker::ReportUnsupportedBuiltin(const Expr* at, const std::string& path, const std::string& as_written) {
@@ -303,7 +324,7 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
     std::string takes = std::to_string(arities[0]);
     for (size_t i = 1; i < arities.size(); ++i) takes += (i + 1 == arities.size() ? " or " : ", ") + std::to_string(arities[i]);
     Report<diag::kWrongArgumentCount>(e, what, takes + (arities.size() == 1 && arities[0] == 1 ? " argument" : " arguments"), static_cast<int64_t>(argc));
-    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    CheckArgsOfFailedCall(e);
     return arena_.Var();
   }
 

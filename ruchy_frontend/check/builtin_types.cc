@@ -64,4 +64,12 @@ const BuiltinTypeName* FindBuiltinTypeName(std::string_view name) {
   return nullptr;
 }
 
+std::vector<std::string> WritableBuiltinTypeNames() {
+  std::vector<std::string> names;
+  for (const BuiltinTypeName& t : kTypes) {
+    if (t.use != BuiltinTypeName::Use::kInternal) names.emplace_back(t.name);
+  }
+  return names;
+}
+
 }  // namespace ruchy

@@ -118,6 +118,25 @@ class Checker {
   // A built-in type from its table row and type arguments (`Vec` + [i64] -> Vec<i64>).
   Type* MakeBuiltinType(const BuiltinTypeName& row, const std::vector<Type*>& args);
 
+  // The arguments of a call already reported as wrong (unknown function or method, not a
+  // function, wrong count), checked for their own errors. A closure whose parameters have no
+  // written types is skipped: they would come from the callee, so each use of them would be a
+  // follow-on "cannot infer" error.
+  void CheckArgsOfFailedCall(const Expr* call);
+
+  // ---- "did you mean" (suggestions.cc) ----
+  // After an error about `typo` at `e` (or `loc`, `length`): the note "did you mean `x`?" when a
+  // candidate is close (similar_names.h).
+  void SuggestName(const Expr* e, const std::string& typo, const std::vector<std::string>& candidates);
+  void SuggestNameAt(Loc loc, uint32_t length, const std::string& typo, const std::vector<std::string>& candidates);
+  // Candidates: the variables, functions and unit variants visible here; those plus the built-in
+  // functions; the methods a value of type `t` has; the fields of a struct or class; the types.
+  std::vector<std::string> VisibleValueNames() const;
+  std::vector<std::string> CallableNames() const;
+  std::vector<std::string> MethodNames(Type* t) const;
+  std::vector<std::string> FieldNames(const TypeDecl* decl) const;
+  std::vector<std::string> TypeNames() const;
+
   // ---- helpers ----
   // Reports a declared diagnostic (ruchy_frontend/source/diagnostic_kinds.def) at an expression,
   // or at a position with a caret `length` bytes wide.

@@ -315,6 +315,7 @@ Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Ty
     return info->type;
   }
   ReportAt<diag::kUnknownType>(t->loc, static_cast<uint32_t>(n.size()), n);
+  SuggestNameAt(t->loc, static_cast<uint32_t>(n.size()), n, TypeNames());
   return arena_.Var();
 }
 

@@ -436,6 +436,7 @@ Type* Checker::CheckName(const Expr* e) {
     return found->type;
   }
   Report<diag::kUnknownName>(e, name);
+  SuggestName(e, name, VisibleValueNames());
   return arena_.Var();
 }
 
@@ -747,6 +748,7 @@ Type* Checker::CheckField(const Expr* e) {
       return arena_.Var();
     }
     Report<diag::kNoField>(e, t->decl->name, name);
+    SuggestName(e, name, FieldNames(t->decl));
     return arena_.Var();
   }
   if (t->kind == TypeKind::kJson) {
@@ -959,6 +961,7 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
   }
   if (!info || info->decl->kind == TypeDecl::Kind::kTrait || (info->decl->kind == TypeDecl::Kind::kEnum && !variant)) {
     Report<diag::kUnknownStruct>(e, name);
+    if (!info) SuggestName(e, name, TypeNames());
     for (const auto& [f, v] : e->field_inits) CheckExpr(v.get(), nullptr);
     return arena_.Var();
   }
@@ -971,11 +974,16 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
     call.variant = variant_index;
   }
   std::vector<bool> given(fields.size(), false);
+  bool unknown_field = false;  // then a "missing" field is most likely the one misspelt
   for (const auto& [fname, value] : e->field_inits) {
     size_t i = 0;
     while (i < fields.size() && fields[i].name != fname) ++i;
     if (i == fields.size()) {
       Report<diag::kNoField>(value.get(), name, fname);
+      std::vector<std::string> known;
+      for (const FieldDecl& f : fields) known.push_back(f.name);
+      SuggestName(value.get(), fname, known);
+      unknown_field = true;
       CheckExpr(value.get(), nullptr);
       continue;
     }
@@ -985,7 +993,7 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
   }
   if (e->a) {
     Expect(e->a.get(), CheckExpr(e->a.get(), info->type), info->type, "`..` base");
-  } else {
+  } else if (!unknown_field) {
     for (size_t i = 0; i < fields.size(); ++i) {
       if (!given[i] && !fields[i].default_value) {
         Report<diag::kMissingField>(e, fields[i].name, name);
