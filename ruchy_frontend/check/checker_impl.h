@@ -25,6 +25,7 @@ struct Binding {
   FunctionInstance* function = nullptr;  // a lifted nested function
   const FunDecl* fun_decl = nullptr;     // a nested generic function (instantiated per call)
   int closure_level = 0;                 // how many closures enclose its declaration
+  bool is_const = false;                 // `const NAME = ...`
 };
 
 // A built-in signature's type variables and `Self`, as one call instantiates them.
@@ -123,6 +124,11 @@ class Checker {
   // written types is skipped: they would come from the callee, so each use of them would be a
   // follow-on "cannot infer" error.
   void CheckArgsOfFailedCall(const Expr* call);
+
+  // Whether the names a `let` binds may be assigned again: all but constants. The reference lets
+  // a plain `let` binding be reassigned, and LANGUAGE.md adopts that (`let mut` and `var` say it
+  // on purpose); parameters, loop variables and match bindings stay read-only.
+  static bool IsAssignable(const Expr& let) { return let.text != "const"; }
 
   // ---- "did you mean" (suggestions.cc) ----
   // After an error about `typo` at `e` (or `loc`, `length`): the note "did you mean `x`?" when a

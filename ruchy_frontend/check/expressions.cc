@@ -365,7 +365,10 @@ Type* Checker::CheckLet(const Expr* e) {
     }
   }
   // With `else` (reported above) the pattern is meant to be refutable: not a second error.
-  BindPattern(e->pattern.get(), declared, e->flag, /*refutable=*/e->b != nullptr);
+  BindPattern(e->pattern.get(), declared, IsAssignable(*e), /*refutable=*/e->b != nullptr);
+  if (!IsAssignable(*e) && e->pattern && e->pattern->kind == Pattern::Kind::kBind) {
+    if (Binding* b = Lookup(e->pattern->text)) b->is_const = true;
+  }
   if (e->a && e->pattern->kind == Pattern::Kind::kBind && IsPlaceCall(e->a.get())) {
     BindSlot(e, scopes_.back()[e->pattern->text]);
   }
@@ -652,7 +655,9 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
     if (b && b->is_slot) return true;  // the map changes, not the binding
     if (b && !b->is_global && !b->fun_decl) cur_->mutated.insert(b->cpp_name);
     if (b && !b->is_mut && !b->fun_decl) {
-      if (method.empty()) {
+      if (b->is_const) {
+        Report<diag::kChangeConstant>(target, e->text);
+      } else if (method.empty()) {
         Report<diag::kAssignImmutable>(target, e->text);
       } else {
         Report<diag::kMutateImmutable>(target, e->text, method);
