@@ -16,7 +16,7 @@ namespace {
 
 void CheckVarName(const char* what, const std::string& name) {
   if (name.empty() || name.find('=') != std::string::npos || name.find('\0') != std::string::npos) {
-    Fail("Ruchy.InvalidArgument", std::string(what) + ": invalid environment variable name " + DebugString(name));
+    Fail(errors::kInvalidArgument, std::string(what) + ": invalid environment variable name " + DebugString(name));
   }
 }
 
@@ -44,7 +44,7 @@ Map<std::string, std::string> env_vars() {
 void env_set_var(const std::string& name, const std::string& value) {
   CheckVarName("env_set_var", name);
   if (value.find('\0') != std::string::npos) {
-    Fail("Ruchy.InvalidArgument", "env_set_var: the value of " + name + " holds a NUL byte");
+    Fail(errors::kInvalidArgument, "env_set_var: the value of " + name + " holds a NUL byte");
   }
   ::setenv(name.c_str(), value.c_str(), 1);
 }
@@ -60,7 +60,7 @@ int64_t timestamp_ms() {
 }
 
 void sleep_ms(int64_t ms) {
-  if (ms < 0) Fail("Ruchy.InvalidArgument", "sleep: the duration must not be negative, found " + std::to_string(ms));
+  if (ms < 0) Fail(errors::kInvalidArgument, "sleep: the duration must not be negative, found " + std::to_string(ms));
   std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }
 

@@ -160,27 +160,27 @@ const char* IntParseMessage(IntParseError e) {
 }
 
 void FailBadRadix(uint32_t radix) {
-  Fail("Ruchy.InvalidArgument", "from_str_radix: the radix must be in 2..=36, found " + std::to_string(radix));
+  Fail(errors::kInvalidArgument, "from_str_radix: the radix must be in 2..=36, found " + std::to_string(radix));
 }
 
 int64_t int_from_text(const std::string& s, const char* what) {
   int64_t value = 0;
   if (ParseInteger<int64_t>(s, 10, &value) != IntParseError::kNone) {
-    Fail("Ruchy.ParseError", std::string(what) + " cannot parse string: '" + s + "'");
+    Fail(errors::kParseError, std::string(what) + " cannot parse string: '" + s + "'");
   }
   return value;
 }
 
 double float_from_text(const std::string& s, const char* what) {
   Result<double, std::string> r = parse<double>(s);
-  if (r.is_err()) Fail("Ruchy.ParseError", std::string(what) + " cannot parse string: '" + s + "'");
+  if (r.is_err()) Fail(errors::kParseError, std::string(what) + " cannot parse string: '" + s + "'");
   return r.ok_value();
 }
 
 int64_t string_to_int(const std::string& s) {
   int64_t value = 0;
   if (ParseInteger<int64_t>(trim(s), 10, &value) != IntParseError::kNone) {
-    Fail("Ruchy.ParseError", "Failed to parse '" + s + "' as integer");
+    Fail(errors::kParseError, "Failed to parse '" + s + "' as integer");
   }
   return value;
 }

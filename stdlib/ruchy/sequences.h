@@ -240,7 +240,7 @@ void sort_by_key(std::vector<T>& v, F key) {
 
 // `v.windows(n)`, `v.chunks(n)`: n must be at least 1, as in Rust.
 inline void CheckPieceSize(const char* what, int64_t n) {
-  if (n < 1) Fail("Ruchy.InvalidArgument", std::string(what) + " size must be at least 1, found " + std::to_string(n));
+  if (n < 1) Fail(errors::kInvalidArgument, std::string(what) + " size must be at least 1, found " + std::to_string(n));
 }
 template <class C>
 std::vector<std::vector<ElementOf<C>>> windows(const C& c, int64_t n) {
@@ -279,7 +279,7 @@ std::vector<T> pushed(std::vector<T> v, Id<T> x) {
 // `range(end)`, `range(start, end)`, `range(start, end, step)`: the integers from start towards
 // end (excluded) by step, as the reference's `range` builds them. A zero step is an error.
 inline std::vector<int64_t> range_vec(int64_t start, int64_t end, int64_t step) {
-  if (step == 0) Fail("Ruchy.InvalidArgument", "range() step cannot be zero");
+  if (step == 0) Fail(errors::kInvalidArgument, "range() step cannot be zero");
   // The count in 128 bits: `start + k * step` never overflows before it passes `end`.
   __int128 span = step > 0 ? static_cast<__int128>(end) - start : static_cast<__int128>(start) - end;
   __int128 stride = step > 0 ? static_cast<__int128>(step) : -static_cast<__int128>(step);
