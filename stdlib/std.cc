@@ -30,21 +30,26 @@ void AppendUtf8(std::string& out, char32_t c) {
   }
 }
 
+size_t DecodeUtf8At(const std::string& s, size_t i, char32_t* c) {
+  unsigned char lead = s[i];
+  size_t len = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    *c = 0xFFFD;  // invalid byte: the replacement character, as lossy decoding does
+    return 1;
+  }
+  char32_t cp = len == 1 ? lead : len == 2 ? (lead & 0x1F) : len == 3 ? (lead & 0x0F) : (lead & 0x07);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *c = cp;
+  return len;
+}
+
 std::vector<char32_t> DecodeUtf8(const std::string& s) {
   std::vector<char32_t> out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(0xFFFD);  // invalid byte: the replacement character, as lossy decoding does
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += len;
+    char32_t c;
+    i += DecodeUtf8At(s, i, &c);
+    out.push_back(c);
   }
   return out;
 }
@@ -364,19 +369,6 @@ std::string reversed(const std::string& s) {
   std::vector<char32_t> chars = DecodeUtf8(s);
   std::reverse(chars.begin(), chars.end());
   return EncodeUtf8(chars);
-}
-
-template <>
-Result<int64_t, std::string> parse<int64_t>(const std::string& s) {
-  using R = Result<int64_t, std::string>;
-  if (s.empty()) return R::Err("cannot parse integer from empty string");
-  const char* begin = s.data();
-  if (*begin == '+') ++begin;
-  int64_t v = 0;
-  auto res = std::from_chars(begin, s.data() + s.size(), v);
-  if (res.ec == std::errc::result_out_of_range) return R::Err("number too large to fit in target type");
-  if (res.ec != std::errc() || res.ptr != s.data() + s.size()) return R::Err("invalid digit found in string");
-  return R::Ok(v);
 }
 
 template <>

@@ -122,7 +122,8 @@ enum class ExprKind {
   kBreak,        // text = label, a = value (or null)
   kContinue,     // text = label
   kReturn,       // a = value (or null)
-  kLet,          // pattern, type (or null), a = init (or null), flag = mutable, b = `else` block
+  kLet,          // pattern, type (or null), a = init (or null), flag = mutable, b = `else` block,
+                 // text = `const` for a constant
   kTry,          // a = body block, text = catch binding, b = catch block (or null), c = finally
   kThrow,        // a = value
   kQuestion,     // a = operand of postfix `?`

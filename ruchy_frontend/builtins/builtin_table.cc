@@ -120,6 +120,43 @@ bool BuildRow(const RawRow& raw, Builtin* row, std::string* error) {
   return true;
 }
 
+struct RawUnsupported {
+  const char* kind;
+  const char* receivers;
+  const char* names;
+  const char* why;
+};
+
+constexpr RawUnsupported kRawUnsupported[] = {
+#define RUCHY_UNSUPPORTED(kind, receivers, names, why) {kind, receivers, names, why},
+#include "ruchy_frontend/builtins/unsupported.def"
+#undef RUCHY_UNSUPPORTED
+};
+
+bool BuildUnsupported(const RawUnsupported& raw, UnsupportedBuiltin* row, std::string* error) {
+  std::string_view kind = raw.kind;
+  if (kind == "function") row->kind = UnsupportedBuiltin::Kind::kFunction;
+  else if (kind == "static") row->kind = UnsupportedBuiltin::Kind::kStatic;
+  else if (kind == "method") row->kind = UnsupportedBuiltin::Kind::kMethod;
+  else if (kind == "property") row->kind = UnsupportedBuiltin::Kind::kProperty;
+  else {
+    *error = "unknown kind `" + std::string(kind) + "`";
+    return false;
+  }
+  row->receivers = Split(raw.receivers, '|');
+  row->names = Split(raw.names, '|');
+  row->why = raw.why;
+  if (row->names.empty() || row->why.empty()) {
+    *error = "a row needs names and a reason";
+    return false;
+  }
+  if (row->receivers.empty() != (row->kind == UnsupportedBuiltin::Kind::kFunction)) {
+    *error = "functions have no receiver; statics, methods and properties need one";
+    return false;
+  }
+  return true;
+}
+
 bool Contains(const std::vector<std::string>& names, std::string_view name) {
   for (const std::string& n : names) {
     if (n == name) return true;
@@ -148,6 +185,16 @@ bool BuiltinTable::Build(BuiltinTable* out, std::string* error) {
       return false;
     }
     out->rows_.push_back(std::move(row));
+  }
+  out->unsupported_.clear();
+  for (const RawUnsupported& raw : kRawUnsupported) {
+    UnsupportedBuiltin row;
+    std::string why;
+    if (!BuildUnsupported(raw, &row, &why)) {
+      *error = std::string("unsupported.def, row `") + raw.names + "`: " + why;
+      return false;
+    }
+    out->unsupported_.push_back(std::move(row));
   }
   return true;
 }
@@ -195,6 +242,17 @@ std::vector<const Builtin*> BuiltinTable::Methods(std::string_view name) const {
 const Builtin* BuiltinTable::Const(std::string_view type_name, std::string_view name) const {
   for (const Builtin& b : rows_) {
     if (b.kind == BuiltinKind::kConst && Contains(b.names, name) && Contains(b.types, type_name)) return &b;
+  }
+  return nullptr;
+}
+
+const UnsupportedBuiltin* BuiltinTable::Unsupported(UnsupportedBuiltin::Kind kind, std::string_view receiver,
+                                                     std::string_view name) const {
+  for (const UnsupportedBuiltin& u : unsupported_) {
+    if (u.kind != kind || !Contains(u.names, name)) continue;
+    if (kind == UnsupportedBuiltin::Kind::kFunction || Contains(u.receivers, receiver) || Contains(u.receivers, "Any")) {
+      return &u;
+    }
   }
   return nullptr;
 }

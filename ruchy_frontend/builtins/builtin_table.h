@@ -1,5 +1,7 @@
 // The built-in table: builtins.def parsed once into rows the checker, the code generator and
 // the documentation read. After lookup the compiler refers to a built-in by its BuiltinId.
+// unsupported.def lists the reference interpreter's built-ins this compiler rejects, each with
+// its reason, so that calling one says so instead of "unknown function".
 #ifndef RUCHY_FRONTEND_BUILTINS_BUILTIN_TABLE_H_
 #define RUCHY_FRONTEND_BUILTINS_BUILTIN_TABLE_H_
 
@@ -70,6 +72,17 @@ struct Builtin {
   std::string receiver_text;       // as written in the table (`Vec<T>`)
 };
 
+// A built-in of the reference interpreter that this compiler rejects (unsupported.def).
+struct UnsupportedBuiltin {
+  enum class Kind { kFunction, kStatic, kMethod, kProperty };
+  Kind kind;
+  // kStatic: the type names before `::`. kMethod, kProperty: receiver patterns of builtins.def
+  // (`String`, `Vec<T>`, `Int`, `Any`...) or reference value types this compiler lacks.
+  std::vector<std::string> receivers;
+  std::vector<std::string> names;
+  std::string why;  // ends the message "... does not support (yet): WHY"
+};
+
 class BuiltinTable {
  public:
   // The rows, parsed on first use. A malformed row aborts with its id and the parse error
@@ -88,11 +101,19 @@ class BuiltinTable {
   // True when some row of any kind is spelled `name` (for "not a method of this type" messages).
   bool HasMethodNamed(std::string_view name) const;
 
+  // The unsupported.def row for a name, or null. `receiver` is a type name for kStatic and a
+  // receiver pattern (`String`, `Vec<T>`, `Int`...) for kMethod and kProperty; rows for `Any`
+  // match every receiver.
+  const UnsupportedBuiltin* Unsupported(UnsupportedBuiltin::Kind kind, std::string_view receiver,
+                                        std::string_view name) const;
+  const std::vector<UnsupportedBuiltin>& unsupported() const { return unsupported_; }
+
   // Parses the table; on a bad row fills `error` and returns false (used by the test).
   static bool Build(BuiltinTable* out, std::string* error);
 
  private:
   std::vector<Builtin> rows_;
+  std::vector<UnsupportedBuiltin> unsupported_;
 };
 
 // True for the type names `Numeric` stands for: i8..i64, u8..u64, isize, usize, f32, f64, char.

@@ -77,6 +77,30 @@ TEST(BuiltinTableTest, LooksUpByNameAndReceiver) {
   EXPECT_TRUE(push[0]->flags.mutates);
 }
 
+TEST(BuiltinTableTest, FindsUnsupportedReferenceBuiltins) {
+  const BuiltinTable& t = BuiltinTable::Get();
+  using Kind = UnsupportedBuiltin::Kind;
+  ASSERT_NE(t.Unsupported(Kind::kFunction, "", "fs_read"), nullptr);
+  EXPECT_NE(t.Unsupported(Kind::kFunction, "", "fs_read")->why.find("file system"), std::string::npos);
+  EXPECT_NE(t.Unsupported(Kind::kStatic, "std::fs", "read_to_string"), nullptr);
+  EXPECT_NE(t.Unsupported(Kind::kStatic, "fs", "read_to_string"), nullptr);  // the parser drops `std::`
+  EXPECT_EQ(t.Unsupported(Kind::kStatic, "Vec", "read_to_string"), nullptr);
+  EXPECT_NE(t.Unsupported(Kind::kMethod, "String", "timestamp"), nullptr);
+  EXPECT_EQ(t.Unsupported(Kind::kMethod, "Vec<T>", "timestamp"), nullptr);
+  EXPECT_NE(t.Unsupported(Kind::kProperty, "Vec<T>", "len"), nullptr);
+  EXPECT_NE(t.Unsupported(Kind::kProperty, "Json", "type"), nullptr);  // an `Any` row
+  EXPECT_EQ(t.Unsupported(Kind::kFunction, "", "println"), nullptr);
+  // Nothing is both: a name in builtins.def is not rejected under the same kind.
+  for (const UnsupportedBuiltin& u : t.unsupported()) {
+    for (const std::string& name : u.names) {
+      if (u.kind == Kind::kFunction) EXPECT_TRUE(t.Functions(name).empty()) << name;
+      if (u.kind == Kind::kStatic) {
+        for (const std::string& type : u.receivers) EXPECT_TRUE(t.Statics(type, name).empty()) << type << "::" << name;
+      }
+    }
+  }
+}
+
 TEST(SignatureTest, ParsesAndPrintsBack) {
   for (const char* text : {"() -> ()", "(T) -> Option<T>", "<U>() -> Result<U, String>", "(A, fn(A, T) -> A) -> A",
                            "(...) -> !", "(bool, ...) -> ()", "() -> Vec<(i64, T)>", "(fn() -> T) -> T"}) {

@@ -56,6 +56,31 @@ void Section(const char* title, BuiltinKind kind) {
   }
 }
 
+const char* KindName(ruchy::UnsupportedBuiltin::Kind kind) {
+  switch (kind) {
+    case ruchy::UnsupportedBuiltin::Kind::kFunction: return "function";
+    case ruchy::UnsupportedBuiltin::Kind::kStatic: return "associated function";
+    case ruchy::UnsupportedBuiltin::Kind::kMethod: return "method";
+    case ruchy::UnsupportedBuiltin::Kind::kProperty: return "property";
+  }
+  return "";
+}
+
+// The reference interpreter's built-ins this compiler rejects, with the reason the error gives.
+void UnsupportedSection() {
+  std::printf("\n## Built-ins of the reference interpreter that are not supported\n\n");
+  std::printf("Calling one of these is a compile error that names it and says why (`unsupported.def`).\n"
+              "The list of the reference's built-ins, and where its sources define each, is\n"
+              "`ruchy_frontend/builtins/reference_builtins.txt`.\n\n");
+  std::printf("| kind | receiver | names | why |\n| --- | --- | --- | --- |\n");
+  for (const ruchy::UnsupportedBuiltin& u : BuiltinTable::Get().unsupported()) {
+    std::string receivers, names;
+    for (size_t i = 0; i < u.receivers.size(); ++i) receivers += (i ? ", " : "") + ("`" + u.receivers[i] + "`");
+    for (size_t i = 0; i < u.names.size(); ++i) names += (i ? ", " : "") + ("`" + u.names[i] + "`");
+    std::printf("| %s | %s | %s | %s |\n", KindName(u.kind), receivers.c_str(), names.c_str(), Escape(u.why).c_str());
+  }
+}
+
 }  // namespace
 
 int main() {
@@ -70,5 +95,6 @@ int main() {
   Section("Associated functions", BuiltinKind::kStatic);
   Section("Methods", BuiltinKind::kMethod);
   Section("Constants", BuiltinKind::kConst);
+  UnsupportedSection();
   return 0;
 }

@@ -18,6 +18,36 @@ TypeKind PatternKind(const std::string& head) {
   return TypeKind::kVar;  // `Seq` and the classes are handled by ReceiverClass
 }
 
+// Whether a type matches a receiver pattern's argument: a variable binds (`T` in `Vec<T>`), a
+// named type must have the same shape all the way down (`Vec<Vec<U>>` for `flatten`).
+bool PatternMatches(const SigType& p, Type* t, SigBindings* b) {
+  t = Resolve(t);
+  switch (p.kind) {
+    case SigType::Kind::kVar:
+      b->vars[p.name] = t;
+      return true;
+    case SigType::Kind::kNamed: {
+      if (p.args.empty() && !FindBuiltinTypeName(p.name)) {  // a placeholder name such as `K`
+        b->vars[p.name] = t;
+        return true;
+      }
+      if (PatternKind(p.name) != t->kind || p.args.size() > t->args.size()) return false;
+      for (size_t i = 0; i < p.args.size(); ++i) {
+        if (!PatternMatches(p.args[i], t->args[i], b)) return false;
+      }
+      return true;
+    }
+    case SigType::Kind::kTuple:
+      if (t->kind != TypeKind::kTuple || p.args.size() != t->args.size()) return false;
+      for (size_t i = 0; i < p.args.size(); ++i) {
+        if (!PatternMatches(p.args[i], t->args[i], b)) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool ReceiverMatches(const Builtin& row, Type* r, SigBindings* b) {
   b->self = r;
   switch (row.receiver_class) {
@@ -34,13 +64,12 @@ bool ReceiverMatches(const Builtin& row, Type* r, SigBindings* b) {
       if (r->kind != TypeKind::kVec && r->kind != TypeKind::kRange) return false;
       b->vars[row.receiver.args[0].name] = r->args[0];
       return true;
-    case ReceiverClass::kType: {
+    case ReceiverClass::kType:
       if (PatternKind(row.receiver.name) != r->kind) return false;
       for (size_t i = 0; i < row.receiver.args.size() && i < r->args.size(); ++i) {
-        b->vars[row.receiver.args[i].name] = r->args[i];
+        if (!PatternMatches(row.receiver.args[i], r->args[i], b)) return false;
       }
       return true;
-    }
   }
   return false;
 }
@@ -51,18 +80,65 @@ bool MayAccept(const SigType& param, Type* t) {
   t = Resolve(t);
   switch (param.kind) {
     case SigType::Kind::kNamed: {
+      const BuiltinTypeName* row = FindBuiltinTypeName(param.name);
       TypeKind k = PatternKind(param.name);
-      if (t->kind == TypeKind::kVar) return !(t->int_literal || t->float_literal) || k == TypeKind::kInt || k == TypeKind::kFloat;
+      if (t->kind == TypeKind::kVar) {
+        // A literal takes its own family; an integer also becomes a float (Checker::Coerce).
+        if (t->int_literal) return k == TypeKind::kInt || k == TypeKind::kFloat;
+        if (t->float_literal) return k == TypeKind::kFloat;
+        return true;
+      }
+      if (k == TypeKind::kInt && row) return t->kind == k && t->bits == row->bits && t->is_signed == row->is_signed;
+      if (k == TypeKind::kFloat && row) return (t->kind == k && t->bits == row->bits) || t->kind == TypeKind::kInt;
       return t->kind == k;
     }
     case SigType::Kind::kAnyInt:
-      return IsInteger(t) || t->kind == TypeKind::kVar;
+      return IsInteger(t) || (t->kind == TypeKind::kVar && !t->float_literal);
     case SigType::Kind::kFn:
       return t->kind == TypeKind::kFn || t->kind == TypeKind::kVar;
     case SigType::Kind::kTuple:
       return t->kind == (param.args.empty() ? TypeKind::kUnit : TypeKind::kTuple) || t->kind == TypeKind::kVar;
     default:
       return true;
+  }
+}
+
+// Whether two argument types could unify, without binding anything: two arguments bound to one
+// type variable must agree (`min(1, 2.5)` is not `(T, T)`, so `(f64, f64)` is chosen).
+bool MayUnify(Type* a, Type* b, int depth = 0) {
+  a = Resolve(a);
+  b = Resolve(b);
+  if (a == b || depth > 32) return true;
+  if (a->kind == TypeKind::kVar && b->kind == TypeKind::kVar) {
+    return !((a->int_literal && b->float_literal) || (a->float_literal && b->int_literal));
+  }
+  if (b->kind == TypeKind::kVar) std::swap(a, b);
+  if (a->kind == TypeKind::kVar) {
+    if (a->int_literal) return b->kind == TypeKind::kInt;
+    if (a->float_literal) return b->kind == TypeKind::kFloat;
+    return true;
+  }
+  if (a->kind != b->kind || a->args.size() != b->args.size() || a->decl != b->decl) return false;
+  if ((a->kind == TypeKind::kInt || a->kind == TypeKind::kFloat) && (a->bits != b->bits || a->is_signed != b->is_signed)) {
+    return false;
+  }
+  for (size_t i = 0; i < a->args.size(); ++i) {
+    if (!MayUnify(a->args[i], b->args[i], depth + 1)) return false;
+  }
+  return !a->ret || !b->ret || MayUnify(a->ret, b->ret, depth + 1);
+}
+
+// The receiver pattern unsupported.def names a type by (`String`, `Vec<T>`, `Int`).
+std::string UnsupportedReceiverKey(Type* t) {
+  switch (Resolve(t)->kind) {
+    case TypeKind::kString: return "String";
+    case TypeKind::kVec: return "Vec<T>";
+    case TypeKind::kInt: return "Int";
+    case TypeKind::kFloat: return "Float";
+    case TypeKind::kMap: return "Map<K, V>";
+    case TypeKind::kSet: return "Set<T>";
+    case TypeKind::kJson: return "Json";
+    default: return TypeName(t);
   }
 }
 
@@ -174,13 +250,57 @@ Type* Checker::CheckBuiltinMethod(const Expr* e, Type* recv, Type* expected) {
   }
   const std::vector<const Builtin*>& rows = own.empty() ? any : own;
   if (rows.empty()) {
-    Report<diag::kNoMethod>(e, TypeName(recv), e->text);
-    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    if (!ReportUnsupportedMethod(e, recv, is_call)) {
+      Report<diag::kNoMethod>(e, TypeName(recv), e->text);
+      SuggestName(e, e->text, MethodNames(recv));
+    }
+    CheckArgsOfFailedCall(e);
     return arena_.Var();
   }
   std::vector<const TypeExpr*> type_args;
   for (const auto& t : e->type_args) type_args.push_back(t.get());
   return CheckBuiltinRows(e, rows, SigBindings{}, expected, "`." + e->text + "()`", type_args, recv);
+}
+
+std::vector<std::string> Checker::MethodNames(Type* t) const {
+  Type* r = Resolve(t);
+  std::vector<std::string> names;
+  for (const Builtin& row : BuiltinTable::Get().rows()) {
+    if (row.kind != BuiltinKind::kMethod) continue;
+    SigBindings probe;
+    if (!ReceiverMatches(row, r, &probe)) continue;
+    names.insert(names.end(), row.names.begin(), row.names.end());
+  }
+  if (r->decl) {
+    for (const auto& [type_name, info] : out_.types) {
+      if (info.decl != r->decl) continue;
+      for (const auto& [name, fun] : info.methods) names.push_back(name);
+    }
+  }
+  return names;
+}
+
+bool Checker::ReportUnsupportedBuiltin(const Expr* at, const std::string& path, const std::string& as_written) {
+  size_t colon = path.rfind("::");
+  const UnsupportedBuiltin* u =
+      colon == std::string::npos
+          ? BuiltinTable::Get().Unsupported(UnsupportedBuiltin::Kind::kFunction, "", path)
+          : BuiltinTable::Get().Unsupported(UnsupportedBuiltin::Kind::kStatic, path.substr(0, colon), path.substr(colon + 2));
+  if (!u) return false;
+  Report<diag::kUnsupportedReferenceBuiltin>(at, as_written.empty() ? path : as_written, u->why);
+  return true;
+}
+
+bool Checker::ReportUnsupportedMethod(const Expr* e, Type* recv, bool is_call) {
+  const UnsupportedBuiltin* u = BuiltinTable::Get().Unsupported(
+      is_call ? UnsupportedBuiltin::Kind::kMethod : UnsupportedBuiltin::Kind::kProperty, UnsupportedReceiverKey(recv), e->text);
+  if (!u) return false;
+  if (is_call) {
+    Report<diag::kUnsupportedReferenceMethod>(e, e->text, TypeName(recv), u->why);
+  } else {
+    Report<diag::kUnsupportedReferenceProperty>(e, e->text, TypeName(recv), u->why);
+  }
+  return true;
 }
 
 Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>& rows, SigBindings bindings,
@@ -204,7 +324,7 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
     std::string takes = std::to_string(arities[0]);
     for (size_t i = 1; i < arities.size(); ++i) takes += (i + 1 == arities.size() ? " or " : ", ") + std::to_string(arities[i]);
     Report<diag::kWrongArgumentCount>(e, what, takes + (arities.size() == 1 && arities[0] == 1 ? " argument" : " arguments"), static_cast<int64_t>(argc));
-    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    CheckArgsOfFailedCall(e);
     return arena_.Var();
   }
 
@@ -216,8 +336,14 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
     row = nullptr;
     for (const Builtin* candidate : fitting) {
       bool fits = true;
+      std::map<std::string, Type*> first_use;  // a type variable's first argument
       for (size_t i = 0; i < candidate->signature.params.size() && fits; ++i) {
-        fits = MayAccept(candidate->signature.params[i], prechecked[i]);
+        const SigType& param = candidate->signature.params[i];
+        fits = MayAccept(param, prechecked[i]);
+        if (fits && param.kind == SigType::Kind::kVar) {
+          auto [it, fresh] = first_use.emplace(param.name, prechecked[i]);
+          fits = fresh || MayUnify(it->second, prechecked[i]);
+        }
       }
       if (fits) {
         row = candidate;
@@ -271,7 +397,7 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
 
   if (row->flags.format && argc > 0 && e->list[0]->kind == ExprKind::kString) CheckFormatString(e);
   if (row->flags.numeric && !IsNumeric(bindings.vars["T"])) {
-    Report<diag::kNeedsNumbers>(e, what, TypeName(recv));
+    Report<diag::kNeedsNumbers>(e, what, TypeName(recv ? recv : bindings.vars["T"]));
   }
   if (row->flags.parsable && !type_args.empty()) {
     Type* target = Resolve(bindings.vars[sig.turbofish[0]]);

@@ -34,6 +34,7 @@ constexpr BuiltinTypeName kTypes[] = {
     {"LambdaContext", TypeKind::kContext},
     {"Error", TypeKind::kError},
     {"LambdaError", TypeKind::kError},
+    {"Ordering", TypeKind::kOrdering},
     {"Vec", TypeKind::kVec, 1},
     {"Array", TypeKind::kVec, 1},
     {"VecDeque", TypeKind::kVec, 1},
@@ -61,6 +62,14 @@ const BuiltinTypeName* FindBuiltinTypeName(std::string_view name) {
     if (t.name == name) return &t;
   }
   return nullptr;
+}
+
+std::vector<std::string> WritableBuiltinTypeNames() {
+  std::vector<std::string> names;
+  for (const BuiltinTypeName& t : kTypes) {
+    if (t.use != BuiltinTypeName::Use::kInternal) names.emplace_back(t.name);
+  }
+  return names;
 }
 
 }  // namespace ruchy

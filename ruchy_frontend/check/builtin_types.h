@@ -3,7 +3,9 @@
 #ifndef RUCHY_FRONTEND_CHECK_BUILTIN_TYPES_H_
 #define RUCHY_FRONTEND_CHECK_BUILTIN_TYPES_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ruchy_frontend/check/types.h"
 
@@ -27,6 +29,9 @@ struct BuiltinTypeName {
 
 // The row for a type name, or null for a name that is not built in.
 const BuiltinTypeName* FindBuiltinTypeName(std::string_view name);
+
+// The names a program may write (not kInternal), for "did you mean" suggestions.
+std::vector<std::string> WritableBuiltinTypeNames();
 
 }  // namespace ruchy
 

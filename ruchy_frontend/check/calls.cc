@@ -86,7 +86,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
         }
         if (r->kind != TypeKind::kFn) {
           Report<diag::kNotAFunctionNamed>(callee, callee->text, TypeName(t));
-          for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+          CheckArgsOfFailedCall(e);
           return arena_.Var();
         }
         CheckCallArgs(e, r->args, nullptr);
@@ -207,11 +207,14 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
           return ti.type;
         }
       }
-      Report<diag::kUnknownFunction>(callee, name);
-    } else {
+      if (!ReportUnsupportedBuiltin(callee, name)) {
+        Report<diag::kUnknownFunction>(callee, name);
+        SuggestName(callee, name, CallableNames());
+      }
+    } else if (!ReportUnsupportedBuiltin(callee, name)) {
       Report<diag::kUnknownFunction>(callee, name);
     }
-    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    CheckArgsOfFailedCall(e);
     return arena_.Var();
   }
   // Any other expression of function type: (make_adder(1))(2), obj.callback(3)
@@ -219,7 +222,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
   Type* r = Resolve(t);
   if (r->kind != TypeKind::kFn) {
     Report<diag::kNotAFunction>(callee, TypeName(t));
-    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    CheckArgsOfFailedCall(e);
     return arena_.Var();
   }
   CheckCallArgs(e, r->args, nullptr);
@@ -227,11 +230,27 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
   return r->ret;
 }
 
+void Checker::CheckArgsOfFailedCall(const Expr* call) {
+  for (const auto& a : call->list) {
+    bool untyped_closure = false;
+    if (a->kind == ExprKind::kClosure) {
+      for (const Param& p : a->params) untyped_closure |= !p.type;
+    }
+    if (!untyped_closure) CheckExpr(a.get(), nullptr);
+  }
+}
+
 Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
   // Type-qualified calls written with a dot on a type name: Point.new(1, 2)
   if (e->a->kind == ExprKind::kName && !Lookup(e->a->text) && FindType(e->a->text, module_)) {
     Report<diag::kAssociatedCallWithDot>(e->a.get(), e->a->text, e->text);
-    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    CheckArgsOfFailedCall(e);
+    return arena_.Var();
+  }
+  // The reference's namespace objects: `JSON.parse(text)`, `File.open(path)`.
+  if (e->a->kind == ExprKind::kName && !Lookup(e->a->text) &&
+      ReportUnsupportedBuiltin(e, e->a->text + "::" + e->text, e->a->text + "." + e->text)) {
+    CheckArgsOfFailedCall(e);
     return arena_.Var();
   }
   Type* recv = CheckExpr(e->a.get(), nullptr);
@@ -261,7 +280,7 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
     }
   }
   if (r->kind == TypeKind::kVar) {
-    for (const auto& a : e->list) CheckExpr(a.get(), nullptr);
+    CheckArgsOfFailedCall(e);
     // An open `self` is one outside a method, already reported.
     if (e->a->kind != ExprKind::kSelf) Report<diag::kCannotInferReceiver>(e, e->text);
     return arena_.Var();

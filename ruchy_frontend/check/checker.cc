@@ -198,7 +198,8 @@ CheckedProgram Checker::Run() {
     const std::string& name = let->pattern->text;
     Binding b;
     b.type = arena_.Var();
-    b.is_mut = let->flag;
+    b.is_mut = IsAssignable(*let);
+    b.is_const = !b.is_mut;
     b.is_global = true;
     // Top-level rebinding (`let x = 1` ... `let x = x + 1`) makes a new global each time.
     std::string cpp = GlobalIdent(name, ++global_bindings[name]);

@@ -25,6 +25,7 @@ struct Binding {
   FunctionInstance* function = nullptr;  // a lifted nested function
   const FunDecl* fun_decl = nullptr;     // a nested generic function (instantiated per call)
   int closure_level = 0;                 // how many closures enclose its declaration
+  bool is_const = false;                 // `const NAME = ...`
 };
 
 // A built-in signature's type variables and `Self`, as one call instantiates them.
@@ -110,8 +111,37 @@ class Checker {
                          const std::string& what, const std::vector<const TypeExpr*>& type_args, Type* recv = nullptr);
   Type* SigTypeToType(const SigType& s, SigBindings& b);
   void CheckFormatString(const Expr* call);
+  // A built-in of the reference interpreter listed in unsupported.def: reports it and returns true.
+  // `path` is a function name or `Type::name` (`as_written`, if given, is how the message shows
+  // it); a method is reported on its receiver's type.
+  bool ReportUnsupportedBuiltin(const Expr* at, const std::string& path, const std::string& as_written = "");
+  bool ReportUnsupportedMethod(const Expr* e, Type* recv, bool is_call);
   // A built-in type from its table row and type arguments (`Vec` + [i64] -> Vec<i64>).
   Type* MakeBuiltinType(const BuiltinTypeName& row, const std::vector<Type*>& args);
+
+  // The arguments of a call already reported as wrong (unknown function or method, not a
+  // function, wrong count), checked for their own errors. A closure whose parameters have no
+  // written types is skipped: they would come from the callee, so each use of them would be a
+  // follow-on "cannot infer" error.
+  void CheckArgsOfFailedCall(const Expr* call);
+
+  // Whether the names a `let` binds may be assigned again: all but constants. The reference lets
+  // a plain `let` binding be reassigned, and LANGUAGE.md adopts that (`let mut` and `var` say it
+  // on purpose); parameters, loop variables and match bindings stay read-only.
+  static bool IsAssignable(const Expr& let) { return let.text != "const"; }
+
+  // ---- "did you mean" (suggestions.cc) ----
+  // After an error about `typo` at `e` (or `loc`, `length`): the note "did you mean `x`?" when a
+  // candidate is close (similar_names.h).
+  void SuggestName(const Expr* e, const std::string& typo, const std::vector<std::string>& candidates);
+  void SuggestNameAt(Loc loc, uint32_t length, const std::string& typo, const std::vector<std::string>& candidates);
+  // Candidates: the variables, functions and unit variants visible here; those plus the built-in
+  // functions; the methods a value of type `t` has; the fields of a struct or class; the types.
+  std::vector<std::string> VisibleValueNames() const;
+  std::vector<std::string> CallableNames() const;
+  std::vector<std::string> MethodNames(Type* t) const;
+  std::vector<std::string> FieldNames(const TypeDecl* decl) const;
+  std::vector<std::string> TypeNames() const;
 
   // ---- helpers ----
   // Reports a declared diagnostic (ruchy_frontend/source/diagnostic_kinds.def) at an expression,

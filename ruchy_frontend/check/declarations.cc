@@ -242,6 +242,7 @@ Type* Checker::MakeBuiltinType(const BuiltinTypeName& row, const std::vector<Typ
     case TypeKind::kJson: return arena_.json();
     case TypeKind::kContext: return arena_.context();
     case TypeKind::kError: return arena_.error();
+    case TypeKind::kOrdering: return arena_.Make(TypeKind::kOrdering);
     case TypeKind::kVec: return arena_.Vec(args[0]);
     case TypeKind::kMap: return arena_.Map(args[0], args[1]);
     case TypeKind::kSet: return arena_.Set(args[0]);
@@ -314,6 +315,7 @@ Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Ty
     return info->type;
   }
   ReportAt<diag::kUnknownType>(t->loc, static_cast<uint32_t>(n.size()), n);
+  SuggestNameAt(t->loc, static_cast<uint32_t>(n.size()), n, TypeNames());
   return arena_.Var();
 }
 

@@ -365,7 +365,10 @@ Type* Checker::CheckLet(const Expr* e) {
     }
   }
   // With `else` (reported above) the pattern is meant to be refutable: not a second error.
-  BindPattern(e->pattern.get(), declared, e->flag, /*refutable=*/e->b != nullptr);
+  BindPattern(e->pattern.get(), declared, IsAssignable(*e), /*refutable=*/e->b != nullptr);
+  if (!IsAssignable(*e) && e->pattern && e->pattern->kind == Pattern::Kind::kBind) {
+    if (Binding* b = Lookup(e->pattern->text)) b->is_const = true;
+  }
   if (e->a && e->pattern->kind == Pattern::Kind::kBind && IsPlaceCall(e->a.get())) {
     BindSlot(e, scopes_.back()[e->pattern->text]);
   }
@@ -436,6 +439,7 @@ Type* Checker::CheckName(const Expr* e) {
     return found->type;
   }
   Report<diag::kUnknownName>(e, name);
+  SuggestName(e, name, VisibleValueNames());
   return arena_.Var();
 }
 
@@ -651,7 +655,9 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
     if (b && b->is_slot) return true;  // the map changes, not the binding
     if (b && !b->is_global && !b->fun_decl) cur_->mutated.insert(b->cpp_name);
     if (b && !b->is_mut && !b->fun_decl) {
-      if (method.empty()) {
+      if (b->is_const) {
+        Report<diag::kChangeConstant>(target, e->text);
+      } else if (method.empty()) {
         Report<diag::kAssignImmutable>(target, e->text);
       } else {
         Report<diag::kMutateImmutable>(target, e->text, method);
@@ -747,6 +753,7 @@ Type* Checker::CheckField(const Expr* e) {
       return arena_.Var();
     }
     Report<diag::kNoField>(e, t->decl->name, name);
+    SuggestName(e, name, FieldNames(t->decl));
     return arena_.Var();
   }
   if (t->kind == TypeKind::kJson) {
@@ -763,6 +770,7 @@ Type* Checker::CheckField(const Expr* e) {
     if (e->a->kind != ExprKind::kSelf) Report<diag::kCannotInferFieldOwner>(e, name);
     return arena_.Var();
   }
+  if (ReportUnsupportedMethod(e, object, /*is_call=*/false)) return arena_.Var();
   Report<diag::kNoField>(e, TypeName(object), name);
   return arena_.Var();
 }
@@ -958,6 +966,7 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
   }
   if (!info || info->decl->kind == TypeDecl::Kind::kTrait || (info->decl->kind == TypeDecl::Kind::kEnum && !variant)) {
     Report<diag::kUnknownStruct>(e, name);
+    if (!info) SuggestName(e, name, TypeNames());
     for (const auto& [f, v] : e->field_inits) CheckExpr(v.get(), nullptr);
     return arena_.Var();
   }
@@ -970,11 +979,16 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
     call.variant = variant_index;
   }
   std::vector<bool> given(fields.size(), false);
+  bool unknown_field = false;  // then a "missing" field is most likely the one misspelt
   for (const auto& [fname, value] : e->field_inits) {
     size_t i = 0;
     while (i < fields.size() && fields[i].name != fname) ++i;
     if (i == fields.size()) {
       Report<diag::kNoField>(value.get(), name, fname);
+      std::vector<std::string> known;
+      for (const FieldDecl& f : fields) known.push_back(f.name);
+      SuggestName(value.get(), fname, known);
+      unknown_field = true;
       CheckExpr(value.get(), nullptr);
       continue;
     }
@@ -984,7 +998,7 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
   }
   if (e->a) {
     Expect(e->a.get(), CheckExpr(e->a.get(), info->type), info->type, "`..` base");
-  } else {
+  } else if (!unknown_field) {
     for (size_t i = 0; i < fields.size(); ++i) {
       if (!given[i] && !fields[i].default_value) {
         Report<diag::kMissingField>(e, fields[i].name, name);

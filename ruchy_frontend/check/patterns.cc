@@ -120,6 +120,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         while (i < info->decl->fields.size() && info->decl->fields[i].name != fname) ++i;
         if (i == info->decl->fields.size()) {
           ReportAt<diag::kNoField>(sub->loc, static_cast<uint32_t>(fname.size()), p->text, fname);
+          SuggestNameAt(sub->loc, static_cast<uint32_t>(fname.size()), fname, FieldNames(info->decl));
           declare_unchecked(sub.get());
           continue;
         }

@@ -256,6 +256,7 @@ std::string TypeName(Type* t) {
     case TypeKind::kJson: return "Json";
     case TypeKind::kContext: return "Context";
     case TypeKind::kError: return "Error";
+    case TypeKind::kOrdering: return "Ordering";
   }
   return "?";
 }

@@ -37,6 +37,7 @@ enum class TypeKind {
   kJson,     // a JSON value (the Lambda event and response)
   kContext,  // the Lambda invocation context
   kError,    // a handler error (message + errorType)
+  kOrdering, // what comparators return: Less, Equal or Greater
 };
 
 struct Type {

@@ -122,6 +122,8 @@ std::string Emitter::CppType(Type* t) const {
       return "lambda::Context";
     case TypeKind::kError:
       return "rt::Error";
+    case TypeKind::kOrdering:
+      return "rt::Ordering";
   }
   return "rt::Unit";
 }

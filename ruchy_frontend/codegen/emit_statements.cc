@@ -379,10 +379,13 @@ bool Emitter::LoopMayChangeIterable(const Expr* iterable, const Expr* body) cons
 int Emitter::OpenForLoop(const Pattern* p, const Expr* iterable, const Expr* body) {
   Type* it = TypeOf(iterable);
   bool simple_bind = p->kind == Pattern::Kind::kBind || p->kind == Pattern::Kind::kWildcard;
-  // A loop variable a closure shares is a fresh shared local in each iteration.
+  // A loop variable a closure shares is a fresh shared local in each iteration. One the body
+  // assigns (`for mut i in 0..3 { i += 5 }`) is a copy, so the loop's own counter or element
+  // reference is not changed (and a map entry, walked by const reference, can be).
   bool shared_var = p->kind == Pattern::Kind::kBind && IsShared(NameOf(p));
-  std::string var = p->kind == Pattern::Kind::kBind && !shared_var ? NameOf(p) : Temp("item");
-  if (shared_var) simple_bind = false;
+  bool assigned_var = p->kind == Pattern::Kind::kBind && inst_->mutated.count(NameOf(p)) > 0;
+  std::string var = p->kind == Pattern::Kind::kBind && !shared_var && !assigned_var ? NameOf(p) : Temp("item");
+  if (shared_var || assigned_var) simple_bind = false;
   Type* elem = PatternType(p);
   std::string elem_type = CppType(elem);
   int closes = 1;

@@ -1,9 +1,11 @@
 #include "ruchy_frontend/driver/run_command.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -30,6 +32,23 @@ bool ReadFile(const std::string& path, std::string& out) {
 bool Exists(const std::string& path) {
   struct stat st;
   return stat(path.c_str(), &st) == 0;
+}
+
+// The names in `dir` ending in `suffix`, sorted (the support library's sources and headers: new
+// files join the build and the cache key without a list to update here).
+std::vector<std::string> ListFiles(const std::string& dir, const std::string& suffix) {
+  std::vector<std::string> out;
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string name = e->d_name;
+      if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        out.push_back(name);
+      }
+    }
+    closedir(d);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 void MakeDirs(const std::string& path) {
@@ -146,8 +165,8 @@ int RunProgramFile(const std::string& display_path, const std::string& cpp, cons
   Hasher std_key;
   std_key.Add(version);
   for (const std::string& f : kFlags) std_key.Add(f);
-  std::vector<std::string> std_sources = {"std.cc", "json.cc"};
-  std::vector<std::string> headers = {"core.h", "display.h", "collections.h", "json.h", "lambda.h", "prelude.h"};
+  std::vector<std::string> std_sources = ListFiles(std_dir, ".cc");
+  std::vector<std::string> headers = ListFiles(std_dir + "/ruchy", ".h");
   for (const std::string& f : std_sources) {
     std::string text;
     ReadFile(std_dir + "/" + f, text);

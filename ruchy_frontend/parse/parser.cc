@@ -638,6 +638,7 @@ class Parser {
     Token at = Advance();
     ExprPtr let = MakeExpr(ExprKind::kLet, at);
     let->flag = at.kind == Tok::kVar;
+    if (at.kind == Tok::kConst) let->text = "const";
     if (Accept(Tok::kMut)) let->flag = true;
     if (At(Tok::kIdent) && (PeekTok().kind == Tok::kColon || PeekTok().kind == Tok::kEq)) {
       // A plain name, even an upper-case one (`const LIMIT = 3`), binds.

@@ -18,7 +18,9 @@ void Diagnostics::Note(Loc loc, std::string message, uint32_t length) {
   Add(Severity::kNote, diag::kKindCount, loc, length, std::move(message));
 }
 
-std::string Diagnostics::Render(const Diagnostic& d, bool color) const {
+std::string Diagnostics::Render(const Diagnostic& d, bool color) const { return Render(d, color, /*header_only=*/false); }
+
+std::string Diagnostics::Render(const Diagnostic& d, bool color, bool header_only) const {
   LineCol pos = file_.Position(d.loc);
   const char* bold = color ? "\x1b[1m" : "";
   const char* red = color ? "\x1b[1;31m" : "";
@@ -30,6 +32,7 @@ std::string Diagnostics::Render(const Diagnostic& d, bool color) const {
          ":" + reset + " ";
   out += d.severity == Severity::kError ? std::string(red) + "error:" : std::string(cyan) + "note:";
   out += std::string(reset) + " " + bold + d.message + reset + "\n";
+  if (header_only) return out;
   std::string_view line = file_.Line(pos.line);
   out += "    ";
   // Tabs are kept so the caret lines up under them.
@@ -52,7 +55,13 @@ std::string Diagnostics::Render(const Diagnostic& d, bool color) const {
 
 std::string Diagnostics::RenderAll(bool color) const {
   std::string out;
-  for (const Diagnostic& d : diagnostics_) out += Render(d, color);
+  for (size_t i = 0; i < diagnostics_.size(); ++i) {
+    const Diagnostic& d = diagnostics_[i];
+    // A note about the text just shown ("did you mean `print`?") does not show it again.
+    bool same_place = i > 0 && d.severity == Severity::kNote && diagnostics_[i - 1].loc.offset == d.loc.offset &&
+                      diagnostics_[i - 1].length == d.length;
+    out += Render(d, color, same_place);
+  }
   if (error_count_ > kMaxReported) {
     out += std::to_string(error_count_ - kMaxReported) + " more errors not shown\n";
   }

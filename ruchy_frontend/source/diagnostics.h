@@ -53,7 +53,8 @@ class Diagnostics {
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
   const SourceFile& file() const { return file_; }
 
-  // `file:line:col: error: message`, then the source line and a caret under the position.
+  // `file:line:col: error: message`, then the source line and a caret under the position. In
+  // RenderAll, a note at exactly the text of the diagnostic before it is its first line only.
   std::string Render(const Diagnostic& d, bool color) const;
   std::string RenderAll(bool color) const;
 
@@ -61,6 +62,7 @@ class Diagnostics {
   static constexpr int kMaxReported = 50;
 
  private:
+  std::string Render(const Diagnostic& d, bool color, bool header_only) const;
   void Add(Severity severity, diag::Kind kind, Loc loc, uint32_t length, std::string message);
 
   const SourceFile& file_;

@@ -11,6 +11,7 @@
 
 #include "ruchy/core.h"
 #include "ruchy/display.h"
+#include "ruchy/int_parse.h"
 
 namespace rt {
 
@@ -39,6 +40,9 @@ template <class T>
 using Set = std::unordered_set<T, Hash>;
 
 std::vector<char32_t> DecodeUtf8(const std::string& s);
+// Decodes the character starting at byte i into *c and returns its length in bytes; an invalid
+// byte decodes as U+FFFD of length 1 (DecodeUtf8 and char_indices agree on offsets).
+size_t DecodeUtf8At(const std::string& s, size_t i, char32_t* c);
 std::string EncodeUtf8(const std::vector<char32_t>& chars);
 
 inline int64_t CheckIndex(int64_t i, size_t size) {
@@ -227,10 +231,6 @@ void sort(std::vector<T>& v) {
       return a < b;
     }
   });
-}
-template <class T, class F>
-void sort_by_key(std::vector<T>& v, F key) {
-  std::stable_sort(v.begin(), v.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
 }
 template <class T>
 void dedup(std::vector<T>& v) {
@@ -452,11 +452,9 @@ inline std::string concat_char(const std::string& s, char32_t c) {
   return out;
 }
 
-// `s.parse::<T>()`: Err carries the reference's message.
+// `s.parse::<T>()`: Err carries Rust's message. Integers follow Rust's `from_str_radix(s, 10)`.
 template <class T>
 Result<T, std::string> parse(const std::string& s);
-template <>
-Result<int64_t, std::string> parse<int64_t>(const std::string& s);
 template <>
 Result<double, std::string> parse<double>(const std::string& s);
 template <>
@@ -466,14 +464,10 @@ Result<char32_t, std::string> parse<char32_t>(const std::string& s);
 template <class T>
 Result<T, std::string> parse(const std::string& s) {
   if constexpr (std::is_integral_v<T>) {
-    auto wide = parse<int64_t>(s);
-    if (wide.is_err()) return Result<T, std::string>::Err(wide.err_value());
-    int64_t v = wide.ok_value();
-    if (v < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
-        (v > 0 && static_cast<uint64_t>(v) > static_cast<uint64_t>(std::numeric_limits<T>::max()))) {
-      return Result<T, std::string>::Err("number too large to fit in target type");
-    }
-    return Result<T, std::string>::Ok(static_cast<T>(v));
+    T value = 0;
+    IntParseError e = ParseInteger<T>(s, 10, &value);
+    if (e != IntParseError::kNone) return Result<T, std::string>::Err(IntParseMessage(e));
+    return Result<T, std::string>::Ok(value);
   } else {
     auto wide = parse<double>(s);
     if (wide.is_err()) return Result<T, std::string>::Err(wide.err_value());
@@ -729,13 +723,16 @@ T pow_method(T base, E exp) {
     return std::pow(base, static_cast<T>(exp));
   }
 }
+// As Rust's: for floats a NaN loses to a number.
 template <class T>
 T min(T a, Id<T> b) {
-  return b < a ? b : a;
+  if constexpr (std::is_floating_point_v<T>) return std::fmin(a, b);
+  else return b < a ? b : a;
 }
 template <class T>
 T max(T a, Id<T> b) {
-  return a < b ? b : a;
+  if constexpr (std::is_floating_point_v<T>) return std::fmax(a, b);
+  else return a < b ? b : a;
 }
 template <class T>
 T clamp(T v, Id<T> lo, Id<T> hi) {
@@ -804,16 +801,6 @@ char32_t to_uppercase(char32_t c);
 char32_t to_lowercase(char32_t c);
 inline char32_t to_ascii_uppercase(char32_t c) { return to_uppercase(c); }
 inline char32_t to_ascii_lowercase(char32_t c) { return to_lowercase(c); }
-
-template <class T>
-std::string type_of(const T&) {
-  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) return "integer";
-  else if constexpr (std::is_floating_point_v<T>) return "float";
-  else if constexpr (std::is_same_v<T, bool>) return "boolean";
-  else if constexpr (std::is_same_v<T, std::string>) return "string";
-  else if constexpr (IsVector<T>::value) return "list";
-  else return "object";
-}
 
 }  // namespace rt
 

@@ -26,7 +26,9 @@
   X(Timeout, "`timeout(ms, task)` ran out of time")                                              \
   X(Deadlock, "`block_on` waits for something that can never happen")                           \
   X(AsyncMisuse, "a task awaited twice, `spawn` without a loop, `select` of nothing")            \
-  X(IoError, "the operating system refused an operation (the message has errno's text)")
+  X(IoError, "the operating system refused an operation (the message has errno's text)")         \
+  X(InvalidArgument, "a built-in given an argument outside its domain (a zero `range` step, `windows(0)`, a radix outside 2..=36, a negative `sleep`)") \
+  X(ParseError, "`int(s)`, `float(s)`, `parse_int(s)`, `parse_float(s)` or `s.to_int()` of text that is not a number")
 
 namespace rt::errors {
 

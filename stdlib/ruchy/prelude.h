@@ -5,8 +5,13 @@
 #include "ruchy/collections.h"
 #include "ruchy/core.h"
 #include "ruchy/display.h"
-#include "ruchy/json.h"
 #include "ruchy/error.h"
+#include "ruchy/json.h"
+#include "ruchy/math.h"
+#include "ruchy/ordering.h"
+#include "ruchy/sequences.h"
+#include "ruchy/system.h"
+#include "ruchy/text.h"
 
 namespace rt {
 
@@ -23,6 +28,13 @@ inline std::optional<int64_t> as_i64(const Json& j) { return j.as_i64(); }
 inline std::optional<double> as_f64(const Json& j) { return j.as_f64(); }
 inline std::optional<bool> as_bool(const Json& j) { return j.as_bool(); }
 inline std::optional<std::vector<Json>> as_array(const Json& j) { return j.as_array(); }
+// `j.as_object()`: the members as a map (a repeated key keeps its last value, as serde_json does).
+inline std::optional<Map<std::string, Json>> as_object(const Json& j) {
+  if (!j.is_object()) return std::nullopt;
+  Map<std::string, Json> out;
+  for (const auto& [key, value] : j.members()) out.insert_or_assign(key, value);
+  return out;
+}
 inline bool is_null(const Json& j) { return j.is_null(); }
 inline bool is_string(const Json& j) { return j.is_string(); }
 inline bool is_number(const Json& j) { return j.is_number(); }
