@@ -37,6 +37,10 @@ enum class TypeKind {
   kJson,     // a JSON value (the Lambda event and response)
   kContext,  // the Lambda invocation context
   kError,    // a handler error (message + errorType)
+  kTask,        // args[0]: what an `async fun` call gives; `await` yields args[0]
+  kJoinHandle,  // args[0]: a spawned task (`spawn(f())`); `await` joins it
+  kTcpListener, // a listening socket on the event loop
+  kTcpStream,   // a TCP connection on the event loop
 };
 
 struct Type {
@@ -71,6 +75,8 @@ class TypeArena {
   Type* Fn(std::vector<Type*> params, Type* ret);
   Type* Range(Type* elem);
   Type* Entry(Type* key, Type* value);
+  Type* Task(Type* result);
+  Type* JoinHandle(Type* result);
   Type* Nominal(TypeKind kind, const TypeDecl* decl);
 
   Type* unit() const { return unit_; }
@@ -99,6 +105,8 @@ bool IsConcrete(Type* t);
 bool IsNumeric(Type* t);
 bool IsInteger(Type* t);
 bool IsFloat(Type* t);
+// A task or join handle: what `await` takes. Such values are single-use (move-only in C++).
+bool IsAwaitable(Type* t);
 
 // Unifies; on failure returns false and leaves both types as they were where possible.
 bool Unify(Type* a, Type* b);
