@@ -83,10 +83,15 @@ Task<Result<std::string, std::string>> tcp_read(TcpStream stream, int64_t max) {
   std::string buf(static_cast<size_t>(max < kMaxReadChunk ? max : kMaxReadChunk), '\0');
   while (true) {
     if (stream.fd() < 0) co_return Result<std::string, std::string>::Err("read: " + kClosed);
-    int64_t ready = co_await readable(stream.fd());
-    if (ready < 0) co_return Fail<std::string>("read", ready);
+    // Read first, wait only after EAGAIN. Waiting first would hang at the end of a stream: the
+    // loop forgets an fd's readiness after a short read (readiness.h), and when the peer's FIN
+    // arrived with the last data no new edge comes for the read that would return 0.
     int64_t n = rt_fd_read(stream.fd(), buf.data(), static_cast<int64_t>(buf.size()));
-    if (n == -EAGAIN) continue;
+    if (n == -EAGAIN) {
+      int64_t ready = co_await readable(stream.fd());
+      if (ready < 0) co_return Fail<std::string>("read", ready);
+      continue;
+    }
     if (n < 0) co_return Fail<std::string>("read", n);
     buf.resize(static_cast<size_t>(n));
     co_return Result<std::string, std::string>::Ok(std::move(buf));
