@@ -21,6 +21,10 @@ RUCHY_COPTS = ["-fwrapv"]
 
 _STD = Label("//stdlib")
 
+# The async runtime (tasks, the event loop, sockets): generated code includes it when the program
+# uses async; an unused static library adds nothing to a binary.
+_ASYNC = Label("//stdlib/async")
+
 # Handler files implement lambda::ruchy_entry (runtime/handler.h).
 _HANDLER_INTERFACE = Label("//runtime:handler")
 
@@ -31,7 +35,7 @@ def ruchy_binary(name, src, copts = [], deps = [], **kwargs):
         name = name,
         srcs = [":" + name + "_cc"],
         copts = RUCHY_COPTS + copts,
-        deps = [_STD] + deps,
+        deps = [_STD, _ASYNC] + deps,
         **kwargs
     )
 
@@ -55,7 +59,7 @@ def ruchy_library(name, src, mode = "library", copts = [], deps = [], **kwargs):
         srcs = [":" + name + "_src"],
         hdrs = [":" + name + "_hdr"],
         copts = RUCHY_COPTS + copts,
-        deps = [_STD] + ([_HANDLER_INTERFACE] if mode == "handler" else []) + deps,
+        deps = [_STD, _ASYNC] + ([_HANDLER_INTERFACE] if mode == "handler" else []) + deps,
         **kwargs
     )
 

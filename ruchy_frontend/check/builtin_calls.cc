@@ -54,7 +54,9 @@ bool ReceiverMatches(const Builtin& row, Type* r, SigBindings* b) {
     case ReceiverClass::kNone:
       return false;
     case ReceiverClass::kAny:
+      // Tasks and join handles are single-use: no `clone` or `to_string` of them.
       return r->kind != TypeKind::kVar && r->kind != TypeKind::kFn && r->kind != TypeKind::kContext &&
+             !IsAwaitable(r) &&
              r->kind != TypeKind::kNever;
     case ReceiverClass::kInt:
       return r->kind == TypeKind::kInt;

@@ -120,7 +120,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
     CallInfo& c = CallOf(e);
     c.kind = CallKind::kFunction;
     c.target = inst;
-    return inst->ret;
+    return CallResult(inst);
   }
   // Constructors and variants by name: Point(1, 2) for tuple structs, Counter(0) for classes.
   std::string name = callee->text;
@@ -188,7 +188,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
         CallInfo& c = CallOf(e);
         c.kind = CallKind::kFunction;
         c.target = inst;
-        return inst->ret;
+        return CallResult(inst);
       }
       Report<diag::kNoAssociatedFunction>(callee, decl->name, ctor);
       return arena_.Var();
@@ -276,7 +276,7 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
       CallInfo& c = CallOf(e);
       c.kind = CallKind::kMethod;
       c.target = inst;
-      return inst->ret;
+      return CallResult(inst);
     }
   }
   if (r->kind == TypeKind::kVar) {

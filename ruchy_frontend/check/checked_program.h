@@ -52,6 +52,8 @@ struct FunctionInstance {
   Type* self_type = nullptr;
   bool checked = false;
   bool is_lifted = false;  // a nested function lifted to namespace scope
+  // A coroutine: an `async fun` (callers get Task<ret>), or top-level code that awaits.
+  bool is_async = false;
   FunctionInstance* same_as = nullptr;  // a generic instance identical to an earlier one
 
   std::unordered_map<const Expr*, Type*> types;

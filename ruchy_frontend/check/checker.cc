@@ -3,6 +3,8 @@
 // that settles literal types and rejects anything left uninferred.
 #include "ruchy_frontend/check/checker.h"
 
+#include <utility>
+
 #include "ruchy_frontend/check/checker_impl.h"
 #include "ruchy_frontend/check/cpp_names.h"
 #include "ruchy_frontend/check/exhaustiveness.h"
@@ -62,6 +64,7 @@ FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner
   out_.instances.push_back(std::move(owned));
   inst->decl = fun;
   inst->owner = owner;
+  inst->is_async = fun->is_async && !owner;
   if (owner) inst->self_type = FindType(owner->name, "")->type;
   if (generic) {
     generic_instances_[key.empty() ? "open" + std::to_string(out_.instances.size()) : key] = inst;
@@ -106,6 +109,7 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
   auto saved_returns = std::move(returns_);
   auto saved_names = std::move(used_names_);
   const int saved_closure_level = closure_level_;
+  const char* saved_cleanup = std::exchange(cleanup_block_, nullptr);
 
   cur_ = inst;
   closure_level_ = 0;
@@ -159,6 +163,7 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
   returns_ = std::move(saved_returns);
   used_names_ = std::move(saved_names);
   closure_level_ = saved_closure_level;
+  cleanup_block_ = saved_cleanup;
 }
 
 CheckedProgram Checker::Run() {
@@ -220,7 +225,7 @@ CheckedProgram Checker::Run() {
     if (item.kind != Item::Kind::kStmt && item.kind != Item::Kind::kConst) continue;
     cur_ = out_.top_level;
     module_ = item.module;
-    CheckExpr(item.stmt.get(), nullptr, false);
+    CheckTaskUsed(item.stmt.get(), CheckExpr(item.stmt.get(), nullptr, false));
     out_.top_level_stmts.push_back(item.stmt.get());
   }
 

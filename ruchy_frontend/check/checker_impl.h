@@ -49,7 +49,7 @@ class Checker {
 
   // ---- declarations (declarations.cc) ----
   void CollectDeclarations();
-  void RejectAsync(const FunDecl& fun);
+  void RejectAsyncMethod(const FunDecl& fun);
   void ResolveTypeMembers();
   Type* ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Type*>& generics,
                         const std::string& module);
@@ -90,6 +90,12 @@ class Checker {
   Type* CheckStructLiteral(const Expr* e);
   Type* CheckTry(const Expr* e, Type* expected, bool value_used);
   Type* CheckQuestion(const Expr* e);
+  // ---- async (async.cc) ----
+  Type* CheckAwait(const Expr* e);
+  // What a call of INST gives: its result, or a Task of it for an `async fun`.
+  Type* CallResult(const FunctionInstance* inst);
+  // A statement whose value is dropped must not be a task nobody runs.
+  void CheckTaskUsed(const Expr* stmt, Type* t);
   Type* CheckFString(const Expr* e);
   Type* IterElementType(const Expr* iterable, Type* t);
   bool CheckAssignable(const Expr* target, const std::string& method = "");
@@ -187,6 +193,7 @@ class Checker {
   std::vector<std::unordered_map<std::string, Binding>> scopes_;
   std::vector<LoopContext> loops_;
   int closure_level_ = 0;  // closures enclosing the code being checked
+  const char* cleanup_block_ = nullptr;  // "catch"/"finally" while checking one (no `await` there)
   std::vector<Type*> returns_;  // return types: where `return` and `?` go (function or closure)
   std::map<std::string, int> used_names_;  // per instance, for unique C++ local names
   std::unordered_set<Type*> loops_has_break_;  // break types of `loop`s that have a `break`

@@ -60,9 +60,10 @@ std::string LastSegment(const std::string& name) {
 
 }  // namespace
 
-void Checker::RejectAsync(const FunDecl& fun) {
-  // Until async lands an `async fun` would run synchronously: a silent change of meaning.
-  if (fun.is_async) ReportAt<diag::kAsyncUnsupported>(fun.loc, 1, fun.name);
+void Checker::RejectAsyncMethod(const FunDecl& fun) {
+  // A coroutine method would keep `this` (a reference) across suspensions: the object can be gone
+  // by the time it resumes. Free `async fun`s take their parameters by value instead.
+  if (fun.is_async) ReportAt<diag::kAsyncMethod>(fun.loc, 1, fun.name);
 }
 
 void Checker::CollectDeclarations() {
@@ -87,7 +88,7 @@ void Checker::CollectDeclarations() {
       ReportAt<diag::kInheritanceUnsupported>(decl->loc, static_cast<uint32_t>(LastSegment(decl->name).size()), decl->name, decl->parent);
     }
     for (const auto& m : decl->methods) {
-      RejectAsync(*m);
+      RejectAsyncMethod(*m);
       if (info.methods.count(m->name) && !m->is_constructor) {
         ReportAt<diag::kDuplicateMethod>(m->loc, 1, m->name, decl->name);
       }
@@ -100,7 +101,6 @@ void Checker::CollectDeclarations() {
   for (const Item& item : program_.items) {
     if (item.kind == Item::Kind::kFun) {
       const FunDecl* fun = item.fun.get();
-      RejectAsync(*fun);
       if (functions_.count(fun->name)) {
         ReportAt<diag::kDuplicateFunction>(fun->loc, 1, fun->name);
         continue;
@@ -115,7 +115,7 @@ void Checker::CollectDeclarations() {
         continue;
       }
       for (const auto& m : impl->methods) {
-        RejectAsync(*m);
+        RejectAsyncMethod(*m);
         if (info->methods.count(m->name)) {
           ReportAt<diag::kDuplicateImplMethod>(m->loc, 1, m->name, impl->type_name);
           continue;
@@ -250,6 +250,10 @@ Type* Checker::MakeBuiltinType(const BuiltinTypeName& row, const std::vector<Typ
     case TypeKind::kResult: return arena_.Result(args[0], args[1]);
     case TypeKind::kRange: return arena_.Range(args[0]);
     case TypeKind::kEntry: return arena_.Entry(args[0], args[1]);
+    case TypeKind::kTask: return arena_.Task(args[0]);
+    case TypeKind::kJoinHandle: return arena_.JoinHandle(args[0]);
+    case TypeKind::kTcpListener:
+    case TypeKind::kTcpStream: return arena_.Make(row.kind);
     default: return arena_.Var();
   }
 }

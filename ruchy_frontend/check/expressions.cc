@@ -1,4 +1,6 @@
 // Type checking of expressions and statements (Ruchy has no separate statement grammar).
+#include <utility>
+
 #include "ruchy_frontend/check/checker_impl.h"
 #include "ruchy_frontend/check/format_string.h"
 
@@ -290,9 +292,7 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
     case ExprKind::kQuestion:
       return CheckQuestion(e);
     case ExprKind::kAwait:
-      CheckExpr(e->a.get(), nullptr);
-      Report<diag::kAwaitUnsupported>(e);
-      return arena_.Var();
+      return CheckAwait(e);
     case ExprKind::kCast: {
       Type* from = CheckExpr(e->a.get(), nullptr);
       Type* to = ResolveTypeExpr(e->type.get(), {}, module_);
@@ -315,7 +315,6 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       scopes_.back()[fun->name] = b;
       function_module_[fun] = module_;
       nested_functions_.insert(fun);
-      RejectAsync(*fun);
       if (!IsGeneric(*fun)) {
         FunctionInstance* inst = Instantiate(fun, nullptr, {}, fun->loc, module_);
         if (inst) inst->is_lifted = true;
@@ -334,6 +333,7 @@ Type* Checker::CheckBlock(const Expr* e, Type* expected, bool value_used) {
   for (size_t i = 0; i < e->list.size(); ++i) {
     bool is_last = i + 1 == e->list.size();
     last = CheckExpr(e->list[i].get(), is_last ? expected : nullptr, is_last && value_used);
+    if (!is_last || !value_used) CheckTaskUsed(e->list[i].get(), last);
   }
   PopScope();
   if (!e->list.empty()) {
@@ -386,7 +386,7 @@ Type* Checker::FunctionValue(const Expr* e, const FunDecl* fun, const std::strin
   CallInfo& call = CallOf(e);
   call.kind = CallKind::kFunction;
   call.target = inst;
-  return arena_.Fn(inst->params, inst->ret);
+  return arena_.Fn(inst->params, CallResult(inst));
 }
 
 Type* Checker::CheckName(const Expr* e) {
@@ -401,7 +401,7 @@ Type* Checker::CheckName(const Expr* e) {
       CallInfo& call = CallOf(e);
       call.kind = CallKind::kFunction;
       call.target = b->function;
-      return arena_.Fn(b->function->params, b->function->ret);
+      return arena_.Fn(b->function->params, CallResult(b->function));
     }
     cur_->names[e] = b->cpp_name;
     if (b->is_slot && !b->is_global && closure_level_ > b->closure_level) {
@@ -1014,14 +1014,20 @@ Type* Checker::CheckTry(const Expr* e, Type* expected, bool value_used) {
   if (e->b) {
     PushScope();
     if (e->text != "_") Declare(e->text, arena_.string(), false, e);
+    const char* saved_cleanup = std::exchange(cleanup_block_, "catch");
     Type* handler = CheckExpr(e->b.get(), expected ? expected : (value_used ? body : nullptr), value_used);
+    cleanup_block_ = saved_cleanup;
     PopScope();
     if (value_used && Resolve(body)->kind == TypeKind::kNever) result = handler;
     else if (value_used && !Unify(body, handler)) {
       Report<diag::kTryCatchTypes>(LastValueExpr(e->b.get()), TypeName(body), TypeName(handler));
     }
   }
-  if (e->c) CheckExpr(e->c.get(), nullptr, false);
+  if (e->c) {
+    const char* saved_cleanup = std::exchange(cleanup_block_, "finally");
+    CheckExpr(e->c.get(), nullptr, false);
+    cleanup_block_ = saved_cleanup;
+  }
   return value_used ? result : arena_.unit();
 }
 

@@ -107,6 +107,18 @@ Type* TypeArena::Entry(Type* key, Type* value) {
   return t;
 }
 
+Type* TypeArena::Task(Type* result) {
+  Type* t = Make(TypeKind::kTask);
+  t->args = {result};
+  return t;
+}
+
+Type* TypeArena::JoinHandle(Type* result) {
+  Type* t = Make(TypeKind::kJoinHandle);
+  t->args = {result};
+  return t;
+}
+
 Type* TypeArena::Nominal(TypeKind kind, const TypeDecl* decl) {
   Type* t = Make(kind);
   t->decl = decl;
@@ -167,6 +179,11 @@ bool IsInteger(Type* t) {
 bool IsFloat(Type* t) {
   t = Resolve(t);
   return t->kind == TypeKind::kFloat || (t->kind == TypeKind::kVar && t->float_literal);
+}
+
+bool IsAwaitable(Type* t) {
+  t = Resolve(t);
+  return t->kind == TypeKind::kTask || t->kind == TypeKind::kJoinHandle;
 }
 
 bool IsNumeric(Type* t) { return IsInteger(t) || IsFloat(t); }
@@ -257,6 +274,10 @@ std::string TypeName(Type* t) {
     case TypeKind::kContext: return "Context";
     case TypeKind::kError: return "Error";
     case TypeKind::kOrdering: return "Ordering";
+    case TypeKind::kTask: return "Task<" + TypeName(t->args[0]) + ">";
+    case TypeKind::kJoinHandle: return "JoinHandle<" + TypeName(t->args[0]) + ">";
+    case TypeKind::kTcpListener: return "TcpListener";
+    case TypeKind::kTcpStream: return "TcpStream";
   }
   return "?";
 }

@@ -38,6 +38,10 @@ enum class TypeKind {
   kContext,  // the Lambda invocation context
   kError,    // a handler error (message + errorType)
   kOrdering, // what comparators return: Less, Equal or Greater
+  kTask,        // args[0]: what an `async fun` call gives; `await` yields args[0]
+  kJoinHandle,  // args[0]: a spawned task (`spawn(f())`); `await` joins it
+  kTcpListener, // a listening socket on the event loop
+  kTcpStream,   // a TCP connection on the event loop
 };
 
 struct Type {
@@ -72,6 +76,8 @@ class TypeArena {
   Type* Fn(std::vector<Type*> params, Type* ret);
   Type* Range(Type* elem);
   Type* Entry(Type* key, Type* value);
+  Type* Task(Type* result);
+  Type* JoinHandle(Type* result);
   Type* Nominal(TypeKind kind, const TypeDecl* decl);
 
   Type* unit() const { return unit_; }
@@ -100,6 +106,8 @@ bool IsConcrete(Type* t);
 bool IsNumeric(Type* t);
 bool IsInteger(Type* t);
 bool IsFloat(Type* t);
+// A task or join handle: what `await` takes. Such values are single-use (move-only in C++).
+bool IsAwaitable(Type* t);
 
 // Unifies; on failure returns false and leaves both types as they were where possible.
 bool Unify(Type* a, Type* b);

@@ -495,12 +495,14 @@ std::string Emitter::Closure(const Expr* e) {
   indent_ = saved_indent + 1;
   for (const std::string& decl : shared_params) Line(decl);
   returns_.push_back(ret);
+  coroutines_.push_back(false);  // closures are never coroutines (the checker rejects `await` there)
   if (e->a->kind == ExprKind::kBlock) {
     EmitBlockInto(e->a.get(), unit ? Dest::Discard() : Dest::Return());
   } else {
     EmitStmt(e->a.get(), unit ? Dest::Discard() : Dest::Return());
   }
   returns_.pop_back();
+  coroutines_.pop_back();
   std::vector<std::string> body = std::move(lines_);
   lines_ = std::move(saved_lines);
   loops_ = std::move(saved_loops);
@@ -705,7 +707,7 @@ std::string Emitter::ExprRaw(const Expr* e) {
       std::string err = temp + ".err_value()";
       auto coercion = inst_->coercions.find(e);
       if (coercion != inst_->coercions.end() && coercion->second == Coercion::kToError) err = "rt::MakeError(" + err + ")";
-      Line("if (" + temp + ".is_err()) return " + CppType(returns_.back()) + "::Err(" + err + ");");
+      Line("if (" + temp + ".is_err()) " + ReturnWord() + " " + CppType(returns_.back()) + "::Err(" + err + ");");
       return "std::move(" + temp + ".ok_value())";
     }
     case ExprKind::kCast: {
@@ -718,8 +720,11 @@ std::string Emitter::ExprRaw(const Expr* e) {
       EmitLet(e);
       return "rt::Unit{}";
     case ExprKind::kFunDecl:
-    case ExprKind::kAwait:
       return "rt::Unit{}";
+    case ExprKind::kAwait:
+      // Tasks are awaited by reference (the frame stays owned by its Task until the statement
+      // ends); join handles likewise.
+      return "(co_await " + Expr_(e->a.get()) + ")";
     default:
       return Hoist(e);
   }

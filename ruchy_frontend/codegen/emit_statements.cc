@@ -19,7 +19,9 @@ void Emitter::Deliver(const Expr* e, const std::string& value, const Dest& dest)
   bool never = t && t->kind == TypeKind::kNever;
   switch (dest.kind) {
     case Dest::Kind::kDiscard:
-      if (e->kind == ExprKind::kCall || e->kind == ExprKind::kMethodCall || never) {
+      if (e->kind == ExprKind::kAwait) {
+        Line(StripParens(value) + ";");  // `await sleep(10)`: co_await of a Task<void> is void
+      } else if (e->kind == ExprKind::kCall || e->kind == ExprKind::kMethodCall || never) {
         Line(value + ";");
       } else {
         Line("(void)(" + value + ");");
@@ -34,9 +36,9 @@ void Emitter::Deliver(const Expr* e, const std::string& value, const Dest& dest)
         } else {
           Line("(void)(" + value + ");");
         }
-        Line("return;");
+        Line(ReturnWord() + ";");
       } else {
-        Line("return " + StripParens(value) + ";");
+        Line(ReturnWord() + " " + StripParens(value) + ";");
       }
       return;
     case Dest::Kind::kAssign:
@@ -97,10 +99,10 @@ void Emitter::EmitStmt(const Expr* e, const Dest& dest) {
     case ExprKind::kReturn:
       LineAt(e->loc);
       if (!e->a) {
-        Line("return;");
+        Line(ReturnWord() + ";");
       } else if (IsUnitLike(returns_.back())) {
         EmitStmt(e->a.get(), Dest::Discard());
-        Line("return;");
+        Line(ReturnWord() + ";");
       } else {
         EmitStmt(e->a.get(), Dest::Return());
       }
@@ -340,7 +342,7 @@ void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
   EmitLoopBody(e->b.get(), frame);
   Close();
   if (!frame.goto_break.empty()) Line(frame.goto_break + ":;");
-  if (value && dest.kind == Dest::Kind::kReturn) Line("return " + frame.result + ";");
+  if (value && dest.kind == Dest::Kind::kReturn) Line(ReturnWord() + " " + frame.result + ";");
 }
 
 void Emitter::EmitFor(const Expr* e) {
@@ -398,10 +400,13 @@ int Emitter::OpenForLoop(const Pattern* p, const Expr* iterable, const Expr* bod
     std::string index = Temp("i");
     Open("{");
     closes = 2;
-    // A copy when the body may change the sequence (LoopMayChangeIterable).
-    Line((LoopMayChangeIterable(iterable, body) ? "const auto " : "const auto& ") + seq + " = " + Expr_(iterable) + ";");
+    // Tasks and join handles cannot be copied: the loop variable names the element itself.
+    // Other sequences are copied when the body may change them (LoopMayChangeIterable).
+    bool single_use = IsAwaitable(elem);
+    std::string binding = single_use ? "auto&& " : LoopMayChangeIterable(iterable, body) ? "const auto " : "const auto& ";
+    Line(binding + seq + " = " + Expr_(iterable) + ";");
     Open("for (size_t " + index + " = 0; " + index + " < " + seq + ".size(); ++" + index + ") {");
-    Line(elem_type + " " + var + " = " + seq + "[" + index + "];");
+    Line(elem_type + (single_use ? "& " : " ") + var + " = " + seq + "[" + index + "];");
   } else if (it->kind == TypeKind::kMap) {
     Open("for (const auto& " + var + " : rt::items(" + Expr_(iterable) + ")) {");
   } else if (it->kind == TypeKind::kSet) {

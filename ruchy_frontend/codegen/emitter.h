@@ -43,6 +43,8 @@ class Emitter {
   void EmitTypeDefinition(const TypeInfo& info);
   void EmitTypeHelpers(const TypeInfo& info, bool definitions);
   std::string Prototype(const FunctionInstance& inst, bool in_class, bool with_defaults);
+  // Whether the program needs the async runtime (stdlib/async): a coroutine, a task or a socket.
+  bool UsesAsync() const;
   void EmitFunction(const FunctionInstance& inst);
   void EmitEntry();
   std::vector<const FunctionInstance*> MethodsOf(const TypeDecl* decl) const;
@@ -142,6 +144,9 @@ class Emitter {
   int temp_counter_ = 0;
   const FunctionInstance* inst_ = nullptr;
   std::vector<Type*> returns_;  // return types of the enclosing function and closures
+  std::vector<bool> coroutines_;  // parallel to returns_: which of them are coroutines (async)
+  // `return`, or `co_return` in a coroutine.
+  std::string ReturnWord() const { return !coroutines_.empty() && coroutines_.back() ? "co_return" : "return"; }
   std::vector<LoopFrame> loops_;
   // The one literal that may be written without its type (`n - 1`, `int64_t x = 0;`): only
   // where C++ converts it to the right type, never as an argument to an overloaded function.

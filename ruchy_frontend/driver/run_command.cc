@@ -1,6 +1,5 @@
 #include "ruchy_frontend/driver/run_command.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -8,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -32,23 +32,6 @@ bool ReadFile(const std::string& path, std::string& out) {
 bool Exists(const std::string& path) {
   struct stat st;
   return stat(path.c_str(), &st) == 0;
-}
-
-// The names in `dir` ending in `suffix`, sorted (the support library's sources and headers: new
-// files join the build and the cache key without a list to update here).
-std::vector<std::string> ListFiles(const std::string& dir, const std::string& suffix) {
-  std::vector<std::string> out;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        out.push_back(name);
-      }
-    }
-    closedir(d);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 void MakeDirs(const std::string& path) {
@@ -165,30 +148,39 @@ int RunProgramFile(const std::string& display_path, const std::string& cpp, cons
   Hasher std_key;
   std_key.Add(version);
   for (const std::string& f : kFlags) std_key.Add(f);
-  std::vector<std::string> std_sources = ListFiles(std_dir, ".cc");
-  std::vector<std::string> headers = ListFiles(std_dir + "/ruchy", ".h");
-  for (const std::string& f : std_sources) {
+  // Every file of the library as shipped in the runfiles (//stdlib:headers, :sources and the
+  // async runtime's //stdlib/async:run_files): the sources are compiled, everything is hashed.
+  std::vector<std::string> std_sources, files;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(std_dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    files.push_back(std::filesystem::relative(it->path(), std_dir, ec).string());
+  }
+  std::sort(files.begin(), files.end());  // a stable key whatever order the directory lists
+  for (const std::string& f : files) {
     std::string text;
     ReadFile(std_dir + "/" + f, text);
+    std_key.Add(f);
     std_key.Add(text);
+    if (f.size() > 3 && f.compare(f.size() - 3, 3, ".cc") == 0) std_sources.push_back(f);
   }
-  for (const std::string& h : headers) {
-    std::string text;
-    ReadFile(std_dir + "/ruchy/" + h, text);
-    std_key.Add(text);
-  }
+  // Generated code includes "ruchy/prelude.h" and, when async, "stdlib/async/async.h".
+  const std::string workspace_dir = std_dir + "/..";
   std::string root = CacheRoot();
   std::string std_cache = root + "/std/" + std_key.Hex();
   std::vector<std::string> objects;
   for (const std::string& f : std_sources) {
-    std::string obj = std_cache + "/" + f.substr(0, f.find('.')) + ".o";
+    std::string flat = f.substr(0, f.rfind('.'));
+    std::replace(flat.begin(), flat.end(), '/', '_');
+    std::string obj = std_cache + "/" + flat + ".o";
     objects.push_back(obj);
     if (Exists(obj)) continue;
     MakeDirs(std_cache);
     std::string tmp = obj + ".tmp" + std::to_string(getpid());
     std::vector<std::string> cmd = {compiler};
     cmd.insert(cmd.end(), kFlags.begin(), kFlags.end());
-    cmd.insert(cmd.end(), {"-DRAPIDJSON_HAS_STDSTRING=1", "-I", std_dir, "-isystem", rapidjson_dir, "-c",
+    cmd.insert(cmd.end(), {"-DRAPIDJSON_HAS_STDSTRING=1", "-I", std_dir, "-I", workspace_dir, "-isystem", rapidjson_dir, "-c",
                            std_dir + "/" + f, "-o", tmp});
     if (RunCommand(cmd, verbose) != 0) {
       std::fprintf(stderr, "ruchy run: compiling the support library failed\n");
@@ -213,7 +205,7 @@ int RunProgramFile(const std::string& display_path, const std::string& cpp, cons
     std::string tmp = exe + ".tmp" + std::to_string(getpid());
     std::vector<std::string> cmd = {compiler};
     cmd.insert(cmd.end(), kFlags.begin(), kFlags.end());
-    cmd.insert(cmd.end(), {"-I", std_dir, src});
+    cmd.insert(cmd.end(), {"-I", std_dir, "-I", workspace_dir, src});
     cmd.insert(cmd.end(), objects.begin(), objects.end());
     cmd.insert(cmd.end(), {"-o", tmp});
     if (RunCommand(cmd, verbose) != 0) {

@@ -77,7 +77,7 @@ def ruchy_golden_tests(name, srcs):
         name = programs,
         srcs = shards + [":" + name + "_main"],
         copts = RUCHY_COPTS + COPTS,
-        deps = [Label("//stdlib")],
+        deps = [Label("//stdlib"), Label("//stdlib/async")],
         testonly = True,
     )
 

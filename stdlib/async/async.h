@@ -6,6 +6,8 @@
 //   task.h       rt::Task<T>: what `async fun` returns; `await` is co_await
 //   spawn.h      rt::spawn, rt::JoinHandle (join, detach, cancel)
 //   select.h     rt::select: first of several tasks
+//   select_pair.h  rt::select_pair: Ruchy's `select(a, b)`
+//   tcp.h        rt::TcpListener, rt::TcpStream: Ruchy's sockets
 //   timeout.h    rt::timeout: a task against a timer
 //   sleep.h      rt::sleep, rt::sleep_until
 //   readiness.h  rt::readable, rt::writable: fds on the loop
@@ -21,6 +23,7 @@
 #include "stdlib/async/loop.h"
 #include "stdlib/async/readiness.h"
 #include "stdlib/async/select.h"
+#include "stdlib/async/select_pair.h"
 #include "stdlib/async/shutdown.h"
 #include "stdlib/async/sleep.h"
 #include "stdlib/async/spawn.h"
@@ -29,6 +32,7 @@
 #include "stdlib/async/sys/process.h"
 #include "stdlib/async/sys/sigterm.h"
 #include "stdlib/async/task.h"
+#include "stdlib/async/tcp.h"
 #include "stdlib/async/timeout.h"
 
 #endif  // STDLIB_ASYNC_ASYNC_H_

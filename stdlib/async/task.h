@@ -260,6 +260,14 @@ class [[nodiscard]] Task {
   Handle frame_;
 };
 
+// Hands a task (or join handle) on, using it up: what generated code wraps around a task given
+// to spawn/select/timeout, whether it is a call (a temporary) or a variable. std::move would do,
+// but clang's -Wpessimizing-move objects to it around temporaries.
+template <class T>
+std::remove_reference_t<T>&& consume(T&& value) noexcept {
+  return static_cast<std::remove_reference_t<T>&&>(value);
+}
+
 namespace async_internal {
 
 template <class T>
