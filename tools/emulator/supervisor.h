@@ -43,9 +43,9 @@ class BootstrapProcess {
   // SIGKILL at once (a timed-out invoke). Does not wait.
   void Kill();
   pid_t pid() const { return pid_; }
-  // When Start asked the kernel for the process (just before posix_spawn): where a cold start
-  // begins. Taken before the spawn, not after it and the reader threads, so that the measured
-  // init includes all of exec and what the C library does before main.
+  // When Start asked the kernel for the process (just before fork): where a cold start begins.
+  // Taken before the fork, not after exec and the reader threads, so that the measured init
+  // includes all of exec and what the C library does before main.
   std::chrono::steady_clock::time_point started_at() const { return started_at_; }
   bool running() const { return !exited_; }
   // Delivers the output the process has written so far (the reader thread delivers it too, but
