@@ -408,9 +408,12 @@ bool ReportInitError(const Environment& env, const InitError& error) {
 // event, the response and the request wire (measured with //tools/bench: a 1 MB echo took 14 ms
 // instead of 0.9 ms). Keeping such blocks on the heap lets invokes reuse them; the cost is that
 // memory a large invoke used stays with the process, which on Lambda is the function's anyway.
+// musl's malloc has no such knobs (mallopt is a no-op there and malloc.h does not declare them).
 void KeepLargeBuffersOnTheHeap() {
+#if defined(__GLIBC__)
   mallopt(M_MMAP_THRESHOLD, 32 << 20);  // the largest value glibc accepts on 64-bit
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 }
 
 int Serve(const DispatchFn& dispatch, const InitFunction& init) {
