@@ -23,7 +23,7 @@ EMULATOR = os.path.abspath(sys.argv[2])
 ZIPS = {}
 for spec in sys.argv[3:]:
     variant, _, path = spec.partition("=")
-    arch, _, libc = variant.partition("_")
+    arch, _, libc = variant.rpartition("_")  # x86_64_glibc -> x86_64, glibc
     if arch not in ("arm64", "x86_64") or libc not in ("musl", "glibc") or not path:
         sys.exit("function_test: want ARCH_LIBC=ZIP, got %r" % spec)
     ZIPS[(arch, libc)] = os.path.abspath(path)
