@@ -179,6 +179,24 @@ TEST(Readiness, AShortReadMeansDrained) {
   EXPECT_EQ(BlockOn(ShortReadThenWait(p.fd[0], p.fd[1])), 4);
 }
 
+// The last data and the end of the stream arrive in one edge: after a short read the stream is
+// drained, but no new edge will ever come, so the next wait must end at once (and the read after
+// it sees the end, 0) instead of waiting forever. (Found by the Ruchy TcpStream echo test.)
+Task<int64_t> DataThenEndInOneEdge(int reader, int writer) {
+  char buf[64];
+  EXPECT_EQ(rt_fd_write(writer, "last", 4), 4);
+  ::shutdown(writer, SHUT_WR);
+  EXPECT_EQ(co_await readable(reader), 0);
+  EXPECT_EQ(rt_fd_read(reader, buf, sizeof(buf)), 4);  // Short: the loop is told it drained.
+  EXPECT_EQ(co_await timeout(5000, readable(reader)), 0);  // Ended: ready at once.
+  co_return rt_fd_read(reader, buf, sizeof(buf));
+}
+
+TEST(Readiness, EndOfStreamStaysReadableAfterAShortRead) {
+  SocketPair p;
+  EXPECT_EQ(BlockOn(DataThenEndInOneEdge(p.fd[0], p.fd[1])), 0);
+}
+
 // The same for writes: a write shorter than asked filled the socket.
 Task<int64_t> ShortWriteThenWait(int writer, int reader) {
   EXPECT_EQ(co_await writable(writer), 0);  // Now known writable.

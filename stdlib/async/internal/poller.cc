@@ -75,6 +75,7 @@ void Poller::Abandon(Waiter& waiter) {
 void Poller::ClearReady(int fd, Direction dir) {
   Record* r = Find(fd);
   if (r == nullptr) return;
+  if (dir == Direction::kRead ? r->read_ended : r->write_ended) return;  // no further edge will come
   (dir == Direction::kRead ? r->readable : r->writable) = false;
 }
 
@@ -93,7 +94,7 @@ void Poller::Forget(int fd, WaiterList& woken) {
   ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);  // A dup'ed fd would otherwise keep it.
   Wake(r->readers, woken, -EBADF);
   Wake(r->writers, woken, -EBADF);
-  r->registered = r->readable = r->writable = false;
+  r->registered = r->readable = r->writable = r->read_ended = r->write_ended = false;
   ++r->generation;
 }
 
@@ -109,6 +110,8 @@ int Poller::Poll(int timeout_ms, WaiterList& woken) {
     Record* r = Find(fd);
     if (r == nullptr || !r->registered || r->generation != static_cast<uint32_t>(ev.data.u64 >> 32)) continue;
     const bool broken = (ev.events & (EPOLLHUP | EPOLLERR)) != 0;
+    if (broken || (ev.events & EPOLLRDHUP) != 0) r->read_ended = true;
+    if (broken) r->write_ended = true;
     if (broken || (ev.events & (EPOLLIN | EPOLLRDHUP)) != 0) {
       r->readable = true;
       Wake(r->readers, woken, 0);

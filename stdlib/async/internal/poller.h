@@ -67,6 +67,10 @@ class Poller {
     bool registered = false;
     bool readable = false;
     bool writable = false;
+    // Sticky: after end of stream (EPOLLRDHUP, EPOLLHUP) or an error no new edge will come, so
+    // a short read does not make the fd "not readable" again (ClearReady); a wait ends at once.
+    bool read_ended = false;
+    bool write_ended = false;
     WaiterList readers;
     WaiterList writers;
   };
