@@ -49,7 +49,7 @@ ExprPtr Parser::ParseStatementsUntil(std::initializer_list<Tok> stops) {
     block->flag = !At(Tok::kSemi);
     if (pos_ == before) {
       ErrorHere("unexpected " + Describe(Cur()));
-      Advance();
+      SkipToken();
     }
   }
   return block;

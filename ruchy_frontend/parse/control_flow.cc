@@ -61,14 +61,14 @@ ExprPtr Parser::ParseMatch() {
     if (Accept(Tok::kIf)) arm.guard = ParseExpr();
     if (!Expect(Tok::kFatArrow, "after the match pattern")) {
       Recover();
-      if (pos_ == before) Advance();
+      if (pos_ == before) SkipToken();
       continue;
     }
     arm.body = ParseExpr();
     e->arms.push_back(std::move(arm));
     Accept(Tok::kComma);
     SkipSemis();
-    if (pos_ == before) Advance();
+    if (pos_ == before) SkipToken();
   }
   Expect(Tok::kRBrace, "to close the match");
   return e;

@@ -20,7 +20,7 @@ void Parser::ParseItems(Program& program, const std::string& module, Tok until) 
     SkipSemis();
     if (pos_ == before) {
       ErrorHere("unexpected " + Describe(Cur()));
-      Advance();
+      SkipToken();
     }
   }
 }
@@ -72,7 +72,7 @@ void Parser::ParseUse(Item& item) {
   Advance();
   while (!At(Tok::kEof) && !At(Tok::kSemi) && !Cur().newline_before) {
     item.path += Cur().kind == Tok::kIdent ? Cur().text : std::string(TokenSpelling(Cur().kind));
-    Advance();
+    SkipToken();
   }
 }
 
@@ -221,7 +221,7 @@ void Parser::ParseVariants(TypeDecl& decl, Tok close) {
     v.name = ExpectIdent("a variant name");
     if (v.name == "<error>") {
       Recover();
-      if (!Accept(Tok::kComma) && !At(close)) Advance();
+      if (!Accept(Tok::kComma) && !At(close)) SkipToken();
       continue;
     }
     if (Accept(Tok::kLParen)) {
@@ -287,7 +287,7 @@ void Parser::ParseMembers(TypeDecl& decl, Tok close) {
       ErrorHere("expected a field or method in `" + decl.name + "`, found " + Describe(Cur()));
       Recover();
     }
-    if (pos_ == before) Advance();
+    if (pos_ == before) SkipToken();
   }
 }
 
@@ -340,7 +340,7 @@ std::unique_ptr<ImplDecl> Parser::ParseImpl() {
       ErrorHere("expected a method in the impl block, found " + Describe(Cur()));
       Recover();
     }
-    if (pos_ == before) Advance();
+    if (pos_ == before) SkipToken();
   }
   Expect(close, "to close the impl block");
   return impl;

@@ -105,6 +105,19 @@ void Parser::Recover() {
   }
 }
 
+void Parser::SkipToken() {
+  if (!At(Tok::kFStringStart)) {
+    Advance();
+    return;
+  }
+  int open = 0;
+  do {
+    if (At(Tok::kFStringStart)) ++open;
+    if (At(Tok::kFStringEnd)) --open;
+    Advance();
+  } while (open > 0 && !At(Tok::kEof));
+}
+
 // ---- nodes ----
 
 ExprPtr Parser::MakeExpr(ExprKind kind, const Token& at) {

@@ -14,9 +14,11 @@
 #define RUCHY_FRONTEND_PARSE_PARSER_IMPL_H_
 
 #include <algorithm>
+#include <cctype>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ruchy_frontend/ast/ast.h"
@@ -25,6 +27,12 @@
 #include "ruchy_frontend/source/diagnostics.h"
 
 namespace ruchy {
+
+// `Point`, `Shape::Circle`'s `Circle`: upper-case names are types and variants, in struct
+// literals and patterns.
+inline bool IsUpperName(const std::string& name) {
+  return !name.empty() && std::isupper(static_cast<unsigned char>(name[0]));
+}
 
 class Parser {
  public:
@@ -56,6 +64,8 @@ class Parser {
   void NoteAt(Loc loc, std::string message, uint32_t length = 1);
   // After an error: skip to something that can start the next statement or close a block.
   void Recover();
+  // Skips the current token, or the whole f-string it opens: recovery must not land inside one.
+  void SkipToken();
 
   // ---- nodes (parser.cc) ----
   ExprPtr MakeExpr(ExprKind kind, const Token& at);

@@ -120,6 +120,13 @@ TEST(ParserTest, ErrorsInsideHolesPointInsideThem) {
             "    f\"{g(1, }\"\n            ^\n");
 }
 
+// Skipping a bad token skips a whole f-string: no echoes from inside it.
+TEST(ParserTest, RecoverySkipsWholeFStrings) {
+  EXPECT_EQ(ParseText("match x { f\"a{b}c\" => 1 }\n").errors,
+            "t.ruchy:1:11: error: expected a pattern, found f-string\n    match x { f\"a{b}c\" => 1 }\n"
+            "              ^~\n");
+}
+
 TEST(ParserTest, StructLiteralsAreAllowedInAHoleInsideACondition) {
   Parsed p = ParseText("if f\"{P { x: 1 }}\" == s { 1 }");
   EXPECT_EQ(p.errors, "");

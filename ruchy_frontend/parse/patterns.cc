@@ -1,12 +1,8 @@
 // Patterns, in `let`, `match`, `if let`, `while let`, `for` and comprehensions.
-#include <cctype>
-
 #include "ruchy_frontend/parse/parser_impl.h"
 
 namespace ruchy {
 namespace {
-
-bool IsUpper(const std::string& name) { return !name.empty() && std::isupper(static_cast<unsigned char>(name[0])); }
 
 bool StartsLiteralPattern(Tok kind) {
   return kind == Tok::kInt || kind == Tok::kFloat || kind == Tok::kString || kind == Tok::kChar ||
@@ -77,7 +73,7 @@ PatternPtr Parser::ParsePatternAtom() {
   bool is_mut = Accept(Tok::kMut);
   if (!At(Tok::kIdent)) {
     ErrorHere("expected a pattern, found " + Describe(Cur()));
-    if (!AtEnd() && !At(Tok::kFatArrow) && !At(Tok::kRBrace)) Advance();
+    if (!AtEnd() && !At(Tok::kFatArrow) && !At(Tok::kRBrace)) SkipToken();
     return p;
   }
   std::string name = Advance().text;
@@ -95,7 +91,7 @@ PatternPtr Parser::ParsePatternAtom() {
     });
     return p;
   }
-  if (At(Tok::kLBrace) && (path || IsUpper(name))) {
+  if (At(Tok::kLBrace) && (path || IsUpperName(name))) {
     Advance();
     p->kind = path ? Pattern::Kind::kVariant : Pattern::Kind::kStruct;
     p->has_struct_fields = true;
@@ -117,7 +113,7 @@ PatternPtr Parser::ParsePatternAtom() {
     });
     return p;
   }
-  if (path || IsUpper(name)) {
+  if (path || IsUpperName(name)) {
     p->kind = Pattern::Kind::kVariant;  // None, Red, Color::Red
     return p;
   }

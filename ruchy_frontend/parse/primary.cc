@@ -1,18 +1,12 @@
 // Primary expressions, the operands of operators: literals, names, paths and macros, struct
 // literals, parentheses and tuples, arrays and comprehensions, maps, closures and anonymous
 // functions, and the expressions introduced by a keyword (control flow is in control_flow.cc).
-#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 
 #include "ruchy_frontend/parse/parser_impl.h"
 
 namespace ruchy {
-namespace {
-
-bool IsUpper(const std::string& name) { return !name.empty() && std::isupper(static_cast<unsigned char>(name[0])); }
-
-}  // namespace
 
 ExprPtr Parser::ParsePrimary() {
   const Token& t = Cur();
@@ -116,7 +110,7 @@ ExprPtr Parser::ParsePrimary() {
       break;
   }
   ErrorHere("expected an expression, found " + Describe(t));
-  if (!AtEnd() && !At(Tok::kRBrace) && !At(Tok::kRParen) && !At(Tok::kRBracket) && !At(Tok::kEnd)) Advance();
+  if (!AtEnd() && !At(Tok::kRBrace) && !At(Tok::kRParen) && !At(Tok::kRBracket) && !At(Tok::kEnd)) SkipToken();
   return ErrorExpr();
 }
 
@@ -192,7 +186,7 @@ ExprPtr Parser::ParseIdentExpr() {
 
 bool Parser::LooksLikeStructLiteral(const std::string& name) const {
   std::string last = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
-  if (!IsUpper(last)) return false;
+  if (!IsUpperName(last)) return false;
   const Token& a = PeekTok(1);
   const Token& b = PeekTok(2);
   if (a.kind == Tok::kRBrace) return true;
