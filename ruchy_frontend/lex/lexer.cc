@@ -4,7 +4,9 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 namespace ruchy {
@@ -140,13 +142,18 @@ class Lexer {
 
   // Lexer errors inside an f-string wait until it is closed: an f-string that never closes is
   // reported once, as a whole, instead of through the echoes of what its rest looked like.
-  void Error(size_t offset, std::string message, uint32_t length = 1) {
-    Diagnostic d{Severity::kError, Loc{static_cast<uint32_t>(offset)}, length, std::move(message)};
+  // Reports a declared diagnostic (source/diagnostic_kinds.def) at `offset`.
+  template <diag::Kind K, typename... A>
+  void Report(size_t offset, uint32_t length, A&&... args) {
+    Loc loc{static_cast<uint32_t>(offset)};
     if (fstrings_.empty()) {
-      diags_.Error(d.loc, std::move(d.message), d.length);
-    } else {
-      pending_errors_.push_back(std::move(d));
+      diags_.Emit<K>(loc, length, std::forward<A>(args)...);
+      return;
     }
+    typename diag::Spec<K>::Args typed{std::forward<A>(args)...};
+    pending_errors_.push_back([this, loc, length, typed = std::move(typed)] {
+      std::apply([&](const auto&... a) { diags_.Emit<K>(loc, length, a...); }, typed);
+    });
   }
 
   void Push(Tok kind, size_t offset, size_t length, std::string text = {}) {
@@ -182,7 +189,7 @@ class Lexer {
       } else if (c == '{') {
         break;
       } else if (c == '}') {
-        Error(pos_, "unmatched `}` in f-string (write `}}`)");
+        Report<diag::kUnmatchedFStringBrace>(pos_, 1);
         ++pos_;
       } else if (c == '\\' && pos_ + 1 < end_) {
         ++pos_;
@@ -267,11 +274,11 @@ class Lexer {
     tokens_.resize(outer.first_token);
     Push(Tok::kError, outer.start, end_ - outer.start);
     tokens_.back().newline_before = newline_before;
-    Error(outer.start, "unterminated f-string", 2);
+    Report<diag::kUnterminatedFString>(outer.start, 2);
   }
 
   void FlushPendingErrors() {
-    for (Diagnostic& d : pending_errors_) diags_.Error(d.loc, std::move(d.message), d.length);
+    for (const std::function<void()>& report : pending_errors_) report();
     pending_errors_.clear();
   }
 
@@ -303,7 +310,7 @@ class Lexer {
           ++pos_;
         }
         if (pos_ >= end_) {
-          Error(start, "unterminated attribute `#[`", 2);
+          Report<diag::kUnterminatedAttribute>(start, 2);
         } else {
           ++pos_;
         }
@@ -322,7 +329,7 @@ class Lexer {
             ++pos_;
           }
         }
-        if (depth != 0) Error(start, "unterminated block comment", 2);
+        if (depth != 0) Report<diag::kUnterminatedBlockComment>(start, 2);
       } else {
         break;
       }
@@ -404,16 +411,14 @@ class Lexer {
       bool known = false;
       for (const char* s : kSuffixes) known = known || suffix == s;
       if (!known) {
-        Error(suffix_start,
-                     "invalid suffix `" + suffix + "` on a number literal",
-                     static_cast<uint32_t>(suffix.size()));
+        Report<diag::kInvalidNumberSuffix>(suffix_start, static_cast<uint32_t>(suffix.size()), suffix);
       } else if (suffix[0] == 'f') {
         is_float = true;
       }
       t.suffix = suffix;
     }
     if (digits.size() <= 2 && digits[0] == '0' && digits.size() == 2 && !std::isdigit(digits[1])) {
-      Error(start, "number literal has no digits", 2);
+      Report<diag::kNumberWithoutDigits>(start, 2);
     }
     t.kind = is_float ? Tok::kFloat : Tok::kInt;
     t.text = digits;
@@ -424,7 +429,7 @@ class Lexer {
     size_t start = pos_;
     bool ok = true;
     pos_ += DecodeEscape(src_, pos_, out, &ok);
-    if (!ok) Error(start - 1, "invalid unicode escape", 2);
+    if (!ok) Report<diag::kInvalidUnicodeEscape>(start - 1, 2);
   }
 
   void LexString(Token& t) {
@@ -439,7 +444,7 @@ class Lexer {
       }
     }
     if (pos_ >= end_) {
-      Error(start, "unterminated string literal");
+      Report<diag::kUnterminatedString>(start, 1);
       t.kind = Tok::kError;
       return;
     }
@@ -456,7 +461,7 @@ class Lexer {
       ++pos_;
     }
     if (Peek() != '"') {
-      Error(start, "expected `\"` after `r#`");
+      Report<diag::kRawStringWithoutQuote>(start, 1);
       t.kind = Tok::kError;
       return;
     }
@@ -466,7 +471,7 @@ class Lexer {
     size_t close = src_.find(closing, pos_);
     if (close == std::string_view::npos || close + closing.size() > end_) {
       pos_ = end_;
-      Error(start, "unterminated raw string");
+      Report<diag::kUnterminatedRawString>(start, 1);
       t.kind = Tok::kError;
       return;
     }
@@ -499,7 +504,7 @@ class Lexer {
       for (int i = 0; i < len && pos_ < end_; ++i) value += src_[pos_++];
     }
     if (Peek() != '\'' || value.empty()) {
-      Error(start, "unterminated character literal");
+      Report<diag::kUnterminatedChar>(start, 1);
       while (pos_ < end_ && src_[pos_] != '\'' && src_[pos_] != '\n') ++pos_;
       if (Peek() == '\'') ++pos_;
       t.kind = Tok::kError;
@@ -540,8 +545,9 @@ class Lexer {
       }
     }
     unsigned char c = src_[pos_];
-    std::string shown = c >= 0x20 && c < 0x7f ? std::string(1, c) : "\\x" + std::to_string(c);
-    Error(pos_, "unexpected character `" + shown + "`");
+    static constexpr char kHexDigits[] = "0123456789abcdef";
+    std::string shown = c >= 0x20 && c < 0x7f ? std::string(1, c) : std::string("\\x") + kHexDigits[c >> 4] + kHexDigits[c & 0xf];
+    Report<diag::kUnexpectedCharacter>(pos_, 1, shown);
     t.kind = Tok::kError;
     ++pos_;
   }
@@ -560,7 +566,7 @@ class Lexer {
   size_t end_;
   std::vector<Token> tokens_;
   std::vector<OpenFString> fstrings_;
-  std::vector<Diagnostic> pending_errors_;
+  std::vector<std::function<void()>> pending_errors_;
 };
 
 }  // namespace

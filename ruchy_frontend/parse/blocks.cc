@@ -12,7 +12,7 @@ ExprPtr Parser::ParseBodyBlock(const std::string& what) {
     Expect(Tok::kEnd, "to close the body of " + what);
     return block;
   }
-  ErrorHere("expected `{` or a new line to start the body of " + what + ", found " + Describe(Cur()));
+  ReportHere<diag::kExpectedBody>(what, Describe(Cur()));
   return MakeBlock(Cur().loc);
 }
 
@@ -21,7 +21,7 @@ ExprPtr Parser::ParseBraceBlock() {
   Expect(Tok::kLBrace, "to start a block");
   ExprPtr block = ParseStatementsUntil({Tok::kRBrace});
   block->loc = open.loc;
-  if (!Expect(Tok::kRBrace, "to close the block") && At(Tok::kEof)) NoteAt(open.loc, "the block opened here");
+  if (!Expect(Tok::kRBrace, "to close the block") && At(Tok::kEof)) ReportAt<diag::kBlockOpenedHere>(open.loc, 1);
   return block;
 }
 
@@ -48,7 +48,7 @@ ExprPtr Parser::ParseStatementsUntil(std::initializer_list<Tok> stops) {
     block->list.push_back(ParseStatement());
     block->flag = !At(Tok::kSemi);
     if (pos_ == before) {
-      ErrorHere("unexpected " + Describe(Cur()));
+      ReportHere<diag::kUnexpectedToken>(Describe(Cur()));
       SkipToken();
     }
   }

@@ -34,7 +34,7 @@ ExprPtr Parser::ParseIf() {
     return e;
   }
   if (!Cur().newline_before) {
-    ErrorHere("expected `{` or a new line after the `if` condition, found " + Describe(Cur()));
+    ReportHere<diag::kExpectedIfBody>(Describe(Cur()));
     return e;
   }
   e->b = ParseStatementsUntil({Tok::kElse, Tok::kEnd});
@@ -111,7 +111,7 @@ ExprPtr Parser::ParseTry() {
     e->b = ParseBraceBlock();
   }
   if (Accept(Tok::kFinally)) e->c = ParseBraceBlock();
-  if (!e->b && !e->c) ErrorHere("expected `catch` or `finally` after the `try` block, found " + Describe(Cur()));
+  if (!e->b && !e->c) ReportHere<diag::kTryWithoutHandler>(Describe(Cur()));
   return e;
 }
 

@@ -14,7 +14,7 @@ ExprPtr Parser::ParseFString() {
       ParseFStringHole(*e);
     } else {
       // Not reached: inside an f-string the lexer emits only text, holes and the end.
-      ErrorHere("unexpected " + Describe(Cur()) + " in an f-string");
+      ReportHere<diag::kUnexpectedToken>(Describe(Cur()));
       Advance();
     }
   }
@@ -30,7 +30,7 @@ ExprPtr Parser::ParseFString() {
 void Parser::ParseFStringHole(Expr& fstring) {
   const Token& open = Advance();
   if (At(Tok::kFStringSpec) || At(Tok::kFStringHoleEnd)) {
-    ErrorAt(open.loc, "empty `{}` in f-string", 2);
+    ReportAt<diag::kEmptyFStringHole>(open.loc, 2);
     Accept(Tok::kFStringSpec);
     Accept(Tok::kFStringHoleEnd);
     return;
@@ -38,7 +38,7 @@ void Parser::ParseFStringHole(Expr& fstring) {
   FStringPart part;
   part.expr = ParseExpr();
   if (!AtEnd()) {
-    ErrorHere("unexpected " + Describe(Cur()) + " in f-string expression");
+    ReportHere<diag::kUnexpectedInFStringHole>(Describe(Cur()));
     // Skip the rest of the hole; an f-string inside it has hole ends of its own.
     int nested = 0;
     while (!At(Tok::kEof) && (nested > 0 || !AtEnd())) {

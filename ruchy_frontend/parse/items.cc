@@ -19,7 +19,7 @@ void Parser::ParseItems(Program& program, const std::string& module, Tok until) 
     ParseItem(program, module);
     SkipSemis();
     if (pos_ == before) {
-      ErrorHere("unexpected " + Describe(Cur()));
+      ReportHere<diag::kUnexpectedToken>(Describe(Cur()));
       SkipToken();
     }
   }
@@ -60,7 +60,7 @@ void Parser::ParseItem(Program& program, const std::string& module) {
     item_start_ = outer_item;
     return;
   } else {
-    if (is_pub) ErrorHere("expected a declaration after `pub`, found " + Describe(Cur()));
+    if (is_pub) ReportHere<diag::kExpectedDeclarationAfterPub>(Describe(Cur()));
     item.stmt = ParseStatement();
   }
   program.items.push_back(std::move(item));
@@ -193,7 +193,7 @@ std::unique_ptr<TypeDecl> Parser::ParseTypeDecl() {
   Tok close = Tok::kRBrace;
   if (!Accept(Tok::kLBrace)) {
     if (!Cur().newline_before) {
-      ErrorHere("expected `{` or a new line to start the body of `" + decl->name + "`, found " + Describe(Cur()));
+      ReportHere<diag::kExpectedBody>("`" + decl->name + "`", Describe(Cur()));
       Recover();
       return decl;
     }
@@ -245,7 +245,7 @@ void Parser::ParseVariants(TypeDecl& decl, Tok close) {
     }
     decl.variants.push_back(std::move(v));
     if (!Accept(Tok::kComma) && !Accept(Tok::kSemi) && !At(close) && !Cur().newline_before) {
-      ErrorHere("expected `,` between variants, found " + Describe(Cur()));
+      ReportHere<diag::kExpectedVariantComma>(Describe(Cur()));
       Recover();
     }
   }
@@ -284,7 +284,7 @@ void Parser::ParseMembers(TypeDecl& decl, Tok close) {
       decl.fields.push_back(std::move(f));
       Accept(Tok::kComma);
     } else {
-      ErrorHere("expected a field or method in `" + decl.name + "`, found " + Describe(Cur()));
+      ReportHere<diag::kExpectedMember>(decl.name, Describe(Cur()));
       Recover();
     }
     if (pos_ == before) SkipToken();
@@ -318,7 +318,7 @@ std::unique_ptr<ImplDecl> Parser::ParseImpl() {
   Tok close = Tok::kRBrace;
   if (!Accept(Tok::kLBrace)) {
     if (!Cur().newline_before) {
-      ErrorHere("expected `{` to start the impl block, found " + Describe(Cur()));
+      ReportHere<diag::kExpectedImplBody>(Describe(Cur()));
       Recover();
       return impl;
     }
@@ -337,7 +337,7 @@ std::unique_ptr<ImplDecl> Parser::ParseImpl() {
       while (!At(Tok::kSemi) && !At(Tok::kEof) && !PeekTok().newline_before) Advance();
       Advance();
     } else {
-      ErrorHere("expected a method in the impl block, found " + Describe(Cur()));
+      ReportHere<diag::kExpectedImplMethod>(Describe(Cur()));
       Recover();
     }
     if (pos_ == before) SkipToken();

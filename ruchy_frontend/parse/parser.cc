@@ -40,14 +40,13 @@ bool Parser::Expect(Tok kind, std::string_view context) {
     tokens_[pos_].loc.offset += 1;
     return true;
   }
-  ErrorHere("expected `" + std::string(TokenSpelling(kind)) + "` " + std::string(context) + ", found " +
-            Describe(Cur()));
+  ReportHere<diag::kExpectedToken>(std::string(TokenSpelling(kind)), std::string(context), Describe(Cur()));
   return false;
 }
 
 std::string Parser::ExpectIdent(std::string_view context) {
   if (At(Tok::kIdent)) return Advance().text;
-  ErrorHere("expected " + std::string(context) + ", found " + Describe(Cur()));
+  ReportHere<diag::kExpectedName>(std::string(context), Describe(Cur()));
   return "<error>";
 }
 
@@ -66,22 +65,10 @@ std::string Parser::Describe(const Token& t) const {
   return std::string(TokenSpelling(t.kind));
 }
 
-void Parser::ErrorHere(std::string message) {
-  // One error per position: recovery must not pile up echoes of the same mistake.
-  if (Cur().loc.offset == last_error_offset_ && !diags_.all().empty()) return;
+bool Parser::FirstErrorHere() {
+  if (Cur().loc.offset == last_error_offset_ && !diags_.all().empty()) return false;
   last_error_offset_ = Cur().loc.offset;
-  ErrorAt(Cur().loc, std::move(message), std::max<uint32_t>(1, Cur().length));
-}
-
-void Parser::ErrorAt(Loc loc, std::string message, uint32_t length) {
-  // Past the nesting limit the rest of the file is skipped: what that finds is no news.
-  if (too_deep_) return;
-  diags_.Error(loc, std::move(message), length);
-}
-
-void Parser::NoteAt(Loc loc, std::string message, uint32_t length) {
-  if (too_deep_) return;
-  diags_.Note(loc, std::move(message), length);
+  return true;
 }
 
 void Parser::Recover() {
@@ -94,10 +81,7 @@ void Parser::Recover() {
     if (fstrings == 0 && AtEnd()) return;
     if (At(Tok::kLBrace) || At(Tok::kLParen) || At(Tok::kLBracket)) ++depth;
     if (At(Tok::kRBrace) || At(Tok::kRParen) || At(Tok::kRBracket)) {
-      if (depth == 0) {
-        if (pos_ == start) Advance();
-        return;
-      }
+      if (depth == 0) return;  // it closes the enclosing block or list, which is not ours to skip
       --depth;
     }
     if (depth == 0 && fstrings == 0 && pos_ != start && (At(Tok::kSemi) || Cur().newline_before)) return;
@@ -151,10 +135,8 @@ bool Parser::ChainDepth::Link(const Token& at) {
 }
 
 void Parser::ReportTooDeep(const Token& at) {
-  ErrorAt(at.loc, "expression nested too deeply", std::max<uint32_t>(1, at.length));
-  NoteAt(item_start_, "at most " + std::to_string(kMaxNestingDepth) +
-                          " levels of nesting are allowed, counted from here; each operand in a chain of "
-                          "operators, each link in a chain of calls or methods and each `else if` is a level");
+  ReportAt<diag::kNestedTooDeeply>(at.loc, std::max<uint32_t>(1, at.length));
+  ReportAt<diag::kNestingLimit>(item_start_, 1, int64_t{kMaxNestingDepth});
   // Stop here: everything below unwinds at the end of the file and adds nothing.
   too_deep_ = true;
   pos_ = tokens_.size() - 1;

@@ -59,9 +59,20 @@ class Parser {
 
   // ---- diagnostics and recovery (parser.cc) ----
   std::string Describe(const Token& t) const;
-  void ErrorHere(std::string message);
-  void ErrorAt(Loc loc, std::string message, uint32_t length = 1);
-  void NoteAt(Loc loc, std::string message, uint32_t length = 1);
+  // Reports a declared diagnostic (source/diagnostic_kinds.def) under the current token, once
+  // per position: recovery must not pile up echoes of the same mistake.
+  template <diag::Kind K, typename... A>
+  void ReportHere(A&&... args) {
+    if (FirstErrorHere()) ReportAt<K>(Cur().loc, std::max<uint32_t>(1, Cur().length), std::forward<A>(args)...);
+  }
+  // Reports a declared diagnostic at `loc`, underlining `length` bytes.
+  template <diag::Kind K, typename... A>
+  void ReportAt(Loc loc, uint32_t length, A&&... args) {
+    // Past the nesting limit the rest of the file is skipped: what that finds is no news.
+    if (!too_deep_) diags_.Emit<K>(loc, length, std::forward<A>(args)...);
+  }
+  // False when an error was already reported at the current token.
+  bool FirstErrorHere();
   // After an error: skip to something that can start the next statement or close a block.
   void Recover();
   // Skips the current token, or the whole f-string it opens: recovery must not land inside one.

@@ -58,8 +58,8 @@ PatternPtr Parser::ParsePatternAtom() {
     p->kind = Pattern::Kind::kList;
     ParseListUntil(Tok::kRBracket, "to close the list pattern", [&] {
       if (At(Tok::kEllipsis) || At(Tok::kDotDot)) {
+        if (p->rest_index >= 0) ReportHere<diag::kTwoRestPatterns>();
         Advance();
-        if (p->rest_index >= 0) ErrorHere("only one rest pattern is allowed in a list pattern");
         p->rest_index = static_cast<int>(p->subs.size());
         if (At(Tok::kIdent)) p->rest_name = Advance().text;
       } else {
@@ -72,7 +72,7 @@ PatternPtr Parser::ParsePatternAtom() {
   if (Accept(Tok::kAmp)) return ParsePatternAtom();
   bool is_mut = Accept(Tok::kMut);
   if (!At(Tok::kIdent)) {
-    ErrorHere("expected a pattern, found " + Describe(Cur()));
+    ReportHere<diag::kExpectedPattern>(Describe(Cur()));
     if (!AtEnd() && !At(Tok::kFatArrow) && !At(Tok::kRBrace)) SkipToken();
     return p;
   }
@@ -134,7 +134,7 @@ ExprPtr Parser::ParseLiteralForPattern() {
     return neg;
   }
   if (StartsLiteralPattern(t.kind)) return ParsePrimary();
-  ErrorHere("expected a literal in the pattern, found " + Describe(t));
+  ReportHere<diag::kExpectedLiteralPattern>(Describe(t));
   return ErrorExpr();
 }
 

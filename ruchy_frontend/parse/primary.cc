@@ -70,7 +70,7 @@ ExprPtr Parser::ParsePrimary() {
       Advance();
       Expect(Tok::kColon, "after the loop label");
       if (!At(Tok::kWhile) && !At(Tok::kFor) && !At(Tok::kLoop)) {
-        ErrorHere("expected a loop after the label, found " + Describe(Cur()));
+        ReportHere<diag::kExpectedLoopAfterLabel>(Describe(Cur()));
         return ErrorExpr();
       }
       return ParseLoop(t.text);
@@ -109,7 +109,7 @@ ExprPtr Parser::ParsePrimary() {
     default:
       break;
   }
-  ErrorHere("expected an expression, found " + Describe(t));
+  ReportHere<diag::kExpectedExpression>(Describe(t));
   if (!AtEnd() && !At(Tok::kRBrace) && !At(Tok::kRParen) && !At(Tok::kRBracket) && !At(Tok::kEnd)) SkipToken();
   return ErrorExpr();
 }
@@ -123,12 +123,13 @@ ExprPtr Parser::ParseIntLiteral() {
              : digits.rfind("0b", 0) == 0 ? 2
              : digits.rfind("0o", 0) == 0 ? 8
                                           : 10;
-  errno = 0;
   const char* begin = digits.c_str() + (base == 10 ? 0 : 2);
+  if (*begin == '\0') return e;  // `0x` alone: the lexer reported it
+  errno = 0;
   char* end = nullptr;
   e->int_value = std::strtoull(begin, &end, base);
-  if (errno == ERANGE || *end != '\0' || *begin == '\0') {
-    ErrorAt(t.loc, "integer literal `" + digits + "` is out of range", t.length);
+  if (errno == ERANGE || *end != '\0') {
+    ReportAt<diag::kIntegerLiteralTooLarge>(t.loc, t.length, digits);
   }
   return e;
 }

@@ -22,7 +22,7 @@ ExprPtr Parser::ParseStatement() {
     Recover();
   } else if (!At(Tok::kSemi) && !AtEnd() && !At(Tok::kRBrace) && !At(Tok::kEnd) && !At(Tok::kElse) &&
              !Cur().newline_before) {
-    ErrorHere("expected `;` or a new line after the expression, found " + Describe(Cur()));
+    ReportHere<diag::kExpectedStatementEnd>(Describe(Cur()));
     Recover();
   }
   return e;
@@ -48,7 +48,7 @@ ExprPtr Parser::ParseLet() {
   if (Accept(Tok::kEq)) {
     let->a = ParseExpr();
   } else if (at.kind == Tok::kConst) {
-    ErrorHere("expected `=` and a value for the constant, found " + Describe(Cur()));
+    ReportHere<diag::kConstWithoutValue>(Describe(Cur()));
   }
   if (At(Tok::kElse) && let->a) {  // let-else
     Advance();
