@@ -16,8 +16,10 @@ load("//ruchy_frontend/private:transpile.bzl", _ruchy_transpile = "ruchy_transpi
 
 ruchy_transpile = _ruchy_transpile
 
-# What generated code needs from the C++ compiler.
-RUCHY_COPTS = ["-fwrapv"]
+# What generated code needs from the C++ compiler: wrapping integers, and room for expressions
+# nested as deep as the Ruchy source allows (kMaxNestingDepth, 1024, in parse/parser.h; clang's
+# default bracket depth is 256). `ruchy run` passes the same (driver/run_command.cc).
+RUCHY_COPTS = ["-fwrapv", "-fbracket-depth=2048"]
 
 _STD = Label("//stdlib")
 

@@ -1,5 +1,8 @@
 // Out-of-line parts of the support library: formatting, strings, chars, output and the program
 // entry helper.
+#include <pthread.h>
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -13,6 +16,40 @@
 namespace rt {
 
 [[noreturn]] void Fail(const char* type, std::string message) { throw RuntimeError(type, std::move(message)); }
+
+namespace stack_guard_internal {
+namespace {
+
+// This thread's limit (see stack_guard.h), from its stack's bounds; 0 when they are unknown or
+// `here` is not on that stack.
+std::uintptr_t ThreadStackLimit(std::uintptr_t here) {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+  void* addr = nullptr;
+  std::size_t size = 0;
+  int rc = pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  auto low = reinterpret_cast<std::uintptr_t>(addr);
+  if (rc != 0 || here < low || here - low >= size) return 0;
+  if (size > kMaxStackBytes) {
+    low += size - kMaxStackBytes;
+    size = kMaxStackBytes;
+  }
+  return low + std::min(kStackReserveBytes, size / 4);
+}
+
+}  // namespace
+
+void BelowLimit(const char* function, std::uintptr_t here) {
+  if (t_stack_limit == kUnknownLimit) {
+    t_stack_limit = ThreadStackLimit(here);
+    if (here >= t_stack_limit) return;
+  }
+  Fail(errors::kStackOverflow,
+       std::string("stack overflow in `") + function + "`: the recursion is deeper than the stack allows");
+}
+
+}  // namespace stack_guard_internal
 
 void AppendUtf8(std::string& out, char32_t c) {
   uint32_t cp = c;

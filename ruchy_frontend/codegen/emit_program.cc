@@ -452,6 +452,10 @@ void Emitter::EmitFunction(const FunctionInstance& inst) {
   last_line_ = -1;
   LineAt(fun->loc);
   Open(Prototype(inst, false, false) + " {");
+  // Recursion too deep for the stack becomes Ruchy.StackOverflow before the stack is gone
+  // (stdlib/ruchy/stack_guard.h).
+  std::string ruchy_name = (inst.owner ? inst.owner->name + "::" : std::string()) + fun->name;
+  Line("rt::CheckStack(\"" + CppStringBody(ruchy_name) + "\");");
   for (size_t i = 0; i < fun->params.size(); ++i) {
     std::string name = NameOf(&fun->params[i]);
     if (IsShared(name)) Line(LocalDecl(CppType(inst.params[i]), name, "t_in_" + name));

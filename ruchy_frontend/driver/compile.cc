@@ -3,11 +3,11 @@
 #include "ruchy_frontend/check/checker.h"
 #include "ruchy_frontend/check/cpp_names.h"
 #include "ruchy_frontend/codegen/cpp_emitter.h"
+#include "ruchy_frontend/driver/stack_thread.h"
 #include "ruchy_frontend/parse/parser.h"
 #include "ruchy_frontend/source/diagnostics.h"
 
 namespace ruchy {
-
 namespace {
 
 // `dir/hello.ruchy` -> `//:hello`: a file outside any Bazel package still gets a namespace.
@@ -17,12 +17,9 @@ std::string DefaultLabel(const std::string& path) {
   return "//:" + name;
 }
 
-}  // namespace
-
-CompileResult CompileSource(const std::string& path, std::string text, const CompileOptions& options) {
+void RunFrontEnd(const std::string& path, std::string text, const CompileOptions& options, CompileResult& result) {
   SourceFile file(path, std::move(text));
   Diagnostics diags(file);
-  CompileResult result;
   Program program = Parse(file, diags);
   // Type checking on a tree with syntax errors would mostly report their echoes.
   if (!diags.has_errors()) {
@@ -49,6 +46,24 @@ CompileResult CompileSource(const std::string& path, std::string text, const Com
   result.error_count = diags.error_count();
   result.diagnostics = diags.RenderAll(options.color);
   for (const Diagnostic& d : diags.all()) result.kinds.push_back(d.kind);
+}
+
+}  // namespace
+
+CompileResult CompileSource(const std::string& path, std::string text, const CompileOptions& options) {
+  CompileResult result;
+  StackThreadOptions thread;
+  thread.stack_bytes = kFrontEndStackBytes;
+  thread.measure = options.measure_stack;
+  StackThreadResult run =
+      RunOnStackThread(thread, [&] { RunFrontEnd(path, std::move(text), options, result); });
+  if (!run.ran) {
+    result = CompileResult{};
+    result.error_count = 1;
+    result.diagnostics = path + ": error: cannot run the compiler: " + run.error + "\n";
+    return result;
+  }
+  result.stack_peak_bytes = run.peak_bytes;
   return result;
 }
 

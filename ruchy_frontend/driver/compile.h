@@ -3,12 +3,22 @@
 #ifndef RUCHY_FRONTEND_DRIVER_COMPILE_H_
 #define RUCHY_FRONTEND_DRIVER_COMPILE_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "ruchy_frontend/source/diagnostic_kinds.h"
 
 namespace ruchy {
+
+// The stack the front end runs on (a thread of its own, see CompileSource). The parser bounds the
+// syntax tree's depth (kMaxNestingDepth, parse/parser.h) and the checker and the generator
+// recurse over that tree, but the checker also checks a function's body at its first call, inside
+// the caller's, up to 48 bodies deep (kMaxInstantiationDepth, check/checker.cc). Measured in the
+// most stack-hungry build (ASan, -O0; nesting_limit_test): the deepest tree takes 27 MiB, 48
+// bodies each calling the next under a 1,000-term sum take 537 MiB. This leaves room for twice
+// that. It is address space only: pages are touched as the recursion reaches them.
+inline constexpr size_t kFrontEndStackBytes = size_t{2} << 30;
 
 struct CompileOptions {
   bool emit = true;              // false: check only
@@ -23,6 +33,7 @@ struct CompileOptions {
   // How the source includes the header; empty: `cpp` is one standalone translation unit.
   std::string header_include;
   std::string entry_function;    // program mode: the entry's name instead of `main`
+  bool measure_stack = false;    // report CompileResult::stack_peak_bytes (tests, measurements)
 };
 
 struct CompileResult {
@@ -33,8 +44,11 @@ struct CompileResult {
   std::string diagnostics;  // rendered `file:line:col: error: ...` messages
   int error_count = 0;
   std::vector<diag::Kind> kinds;  // the declared kind of each diagnostic, in order
+  size_t stack_peak_bytes = 0;    // with CompileOptions::measure_stack: stack the front end used
 };
 
+// Lexes, parses, checks and (with options.emit) generates C++, on a thread with
+// kFrontEndStackBytes of stack, so any caller's thread will do.
 CompileResult CompileSource(const std::string& path, std::string text, const CompileOptions& options);
 
 }  // namespace ruchy

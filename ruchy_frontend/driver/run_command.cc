@@ -19,6 +19,10 @@ namespace {
 
 constexpr const char* kDefaultCompiler = "/usr/bin/clang++-14";
 const std::vector<std::string> kFlags = {"-std=c++20", "-O2", "-fwrapv", "-pthread"};
+// Generated expressions nest parentheses as deep as the Ruchy source, up to kMaxNestingDepth
+// (1024, parse/parser.h); clang stops at 256 by default. The same flag as RUCHY_COPTS in
+// ruchy_frontend/defs.bzl; other compilers have no such limit.
+constexpr const char* kClangBracketDepthFlag = "-fbracket-depth=2048";
 
 bool ReadFile(const std::string& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
@@ -205,6 +209,7 @@ int RunProgramFile(const std::string& display_path, const std::string& cpp, cons
     std::string tmp = exe + ".tmp" + std::to_string(getpid());
     std::vector<std::string> cmd = {compiler};
     cmd.insert(cmd.end(), kFlags.begin(), kFlags.end());
+    if (version.find("clang") != std::string::npos) cmd.push_back(kClangBracketDepthFlag);
     cmd.insert(cmd.end(), {"-I", std_dir, "-I", workspace_dir, src});
     cmd.insert(cmd.end(), objects.begin(), objects.end());
     cmd.insert(cmd.end(), {"-o", tmp});

@@ -1,7 +1,12 @@
 #include "ruchy_frontend/lex/lexer.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 namespace ruchy {
@@ -60,32 +65,222 @@ void AppendUtf8(std::string& out, uint32_t cp) {
   }
 }
 
+// Decodes the escape whose letter is at text[pos] (just after a backslash) into `out`; returns
+// how many bytes it took. Unknown escapes stay literal, as in the reference; a malformed
+// `\u{...}` sets *ok to false. Strings and the text of f-strings share it.
+size_t DecodeEscape(std::string_view text, size_t pos, std::string& out, bool* ok) {
+  *ok = true;
+  const bool at_end = pos >= text.size();
+  char e = at_end ? '\0' : text[pos];
+  switch (e) {
+    case 'n': out += '\n'; return 1;
+    case 't': out += '\t'; return 1;
+    case 'r': out += '\r'; return 1;
+    case '0': out += '\0'; return 1;
+    case '\\': out += '\\'; return 1;
+    case '"': out += '"'; return 1;
+    case '\'': out += '\''; return 1;
+    case 'u':
+      if (pos + 1 < text.size() && text[pos + 1] == '{') {
+        size_t close = text.find('}', pos + 1);
+        if (close != std::string_view::npos && close - pos <= 8) {
+          std::string hex(text.substr(pos + 2, close - pos - 2));
+          char* parse_end = nullptr;
+          unsigned long cp = std::strtoul(hex.c_str(), &parse_end, 16);
+          if (!hex.empty() && *parse_end == '\0' && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            AppendUtf8(out, static_cast<uint32_t>(cp));
+            return close + 1 - pos;
+          }
+        }
+        *ok = false;
+        return 1;
+      }
+      [[fallthrough]];
+    default:
+      out += '\\';
+      if (e != '\0') out += e;
+      return at_end ? 0 : 1;
+  }
+}
+
 class Lexer {
  public:
-  Lexer(const SourceFile& file, Diagnostics& diags, uint32_t begin, uint32_t end)
-      : src_(file.text()), diags_(diags), pos_(begin), end_(std::min<size_t>(end, src_.size())) {}
+  Lexer(const SourceFile& file, Diagnostics& diags) : src_(file.text()), diags_(diags), end_(src_.size()) {}
 
   std::vector<Token> Run() {
-    std::vector<Token> tokens;
-    if (pos_ == 0 && src_.substr(0, 2) == "#!") SkipLine();
+    if (src_.substr(0, 2) == "#!") SkipLine();
+    bool newline = false;
     while (true) {
-      bool newline = SkipTrivia();
-      Token token;
-      token.newline_before = newline || tokens.empty();
-      token.loc = Loc{static_cast<uint32_t>(pos_)};
-      if (pos_ >= end_) {
-        token.kind = Tok::kEof;
-        tokens.push_back(std::move(token));
-        return tokens;
+      if (InFStringText()) {
+        newline = false;
+        if (!LexFStringText()) break;
+        continue;
       }
+      newline = SkipTrivia();
+      if (pos_ >= end_) break;
+      Token token;
+      token.newline_before = newline || tokens_.empty();
+      token.loc = Here();
+      if (InHole() && fstrings_.back().hole_braces == 0 && LexHoleEnd()) continue;
       LexOne(token);
       token.length = static_cast<uint32_t>(pos_ - token.loc.offset);
-      tokens.push_back(std::move(token));
+      if (InHole()) CountHoleBracket(token.kind);
+      tokens_.push_back(std::move(token));
     }
+    if (!fstrings_.empty()) AbandonUnterminatedFString();
+    Token eof;
+    eof.kind = Tok::kEof;
+    eof.newline_before = newline || tokens_.empty();
+    eof.loc = Here();
+    tokens_.push_back(std::move(eof));
+    return std::move(tokens_);
   }
 
  private:
   char Peek(size_t ahead = 0) const { return pos_ + ahead < end_ ? src_[pos_ + ahead] : '\0'; }
+  Loc Here() const { return Loc{static_cast<uint32_t>(pos_)}; }
+
+  // Lexer errors inside an f-string wait until it is closed: an f-string that never closes is
+  // reported once, as a whole, instead of through the echoes of what its rest looked like.
+  // Reports a declared diagnostic (source/diagnostic_kinds.def) at `offset`.
+  template <diag::Kind K, typename... A>
+  void Report(size_t offset, uint32_t length, A&&... args) {
+    Loc loc{static_cast<uint32_t>(offset)};
+    if (fstrings_.empty()) {
+      diags_.Emit<K>(loc, length, std::forward<A>(args)...);
+      return;
+    }
+    typename diag::Spec<K>::Args typed{std::forward<A>(args)...};
+    pending_errors_.push_back([this, loc, length, typed = std::move(typed)] {
+      std::apply([&](const auto&... a) { diags_.Emit<K>(loc, length, a...); }, typed);
+    });
+  }
+
+  void Push(Tok kind, size_t offset, size_t length, std::string text = {}) {
+    Token t;
+    t.kind = kind;
+    t.loc = Loc{static_cast<uint32_t>(offset)};
+    t.length = static_cast<uint32_t>(length);
+    t.text = std::move(text);
+    tokens_.push_back(std::move(t));
+  }
+
+  // ---- f-strings (token.h, "F-strings") ----
+  bool InFStringText() const { return !fstrings_.empty() && fstrings_.back().hole_braces < 0; }
+  bool InHole() const { return !fstrings_.empty() && fstrings_.back().hole_braces >= 0; }
+
+  void StartFString(Token& t) {
+    fstrings_.push_back(OpenFString{static_cast<uint32_t>(pos_), tokens_.size(), -1, 0});
+    pos_ += 2;  // f"
+    t.kind = Tok::kFStringStart;
+  }
+
+  // Text up to the next hole or the closing quote, then that hole's `{` or the quote. Returns
+  // false at the end of the input.
+  bool LexFStringText() {
+    size_t start = pos_;
+    std::string text;
+    while (pos_ < end_) {
+      char c = src_[pos_];
+      if (c == '"') break;
+      if ((c == '{' || c == '}') && Peek(1) == c) {
+        text += c;
+        pos_ += 2;
+      } else if (c == '{') {
+        break;
+      } else if (c == '}') {
+        Report<diag::kUnmatchedFStringBrace>(pos_, 1);
+        ++pos_;
+      } else if (c == '\\' && pos_ + 1 < end_) {
+        ++pos_;
+        LexEscape(text);
+      } else {
+        text += c;
+        ++pos_;
+      }
+    }
+    if (!text.empty()) Push(Tok::kFStringText, start, pos_ - start, std::move(text));
+    if (pos_ >= end_) return false;
+    if (src_[pos_] == '{') {
+      Push(Tok::kFStringHoleStart, pos_, 1);
+      fstrings_.back().hole_braces = 0;
+    } else {
+      Push(Tok::kFStringEnd, pos_, 1);
+      fstrings_.pop_back();
+      if (fstrings_.empty()) FlushPendingErrors();
+    }
+    ++pos_;
+    return true;
+  }
+
+  // Brackets inside a hole. A `}` closes the hole unless a `{` of the hole is open (a `(` left
+  // open does not keep it going: the parser reports it at the hole's end); a `:` starts the spec
+  // only outside all brackets (`f(x: 1)`, `P { x: 1 }`, `a[1:2]`).
+  void CountHoleBracket(Tok kind) {
+    OpenFString& f = fstrings_.back();
+    if (kind == Tok::kLBrace) ++f.hole_braces;
+    if (kind == Tok::kRBrace && f.hole_braces > 0) --f.hole_braces;
+    if (kind == Tok::kLParen || kind == Tok::kLBracket) ++f.hole_parens;
+    if ((kind == Tok::kRParen || kind == Tok::kRBracket) && f.hole_parens > 0) --f.hole_parens;
+  }
+
+  // Outside the hole's braces: `}` closes it, and outside its other brackets too, a single `:`
+  // starts its format spec (`::` is a path). Returns false when neither is here.
+  bool LexHoleEnd() {
+    char c = src_[pos_];
+    if (c == ':' && Peek(1) != ':' && fstrings_.back().hole_parens == 0) {
+      // The spec runs to the hole's closing `}`; brackets and strings inside it are skipped.
+      size_t colon = pos_;
+      size_t j = colon + 1;
+      int depth = 0;
+      while (j < end_) {
+        char d = src_[j];
+        if (d == '"') {
+          ++j;
+          while (j < end_ && src_[j] != '"') j += src_[j] == '\\' ? 2 : 1;
+        } else if (d == '(' || d == '[' || d == '{') {
+          ++depth;
+        } else if ((d == ')' || d == ']') && depth > 0) {
+          --depth;
+        } else if (d == '}') {
+          if (depth == 0) break;
+          --depth;
+        }
+        ++j;
+      }
+      if (j >= end_) {
+        pos_ = end_;  // an unterminated f-string
+        return true;
+      }
+      Push(Tok::kFStringSpec, colon, j - colon, std::string(src_.substr(colon + 1, j - colon - 1)));
+      pos_ = j;
+      c = '}';
+    }
+    if (c != '}') return false;
+    Push(Tok::kFStringHoleEnd, pos_, 1);
+    ++pos_;
+    fstrings_.back().hole_braces = -1;
+    fstrings_.back().hole_parens = 0;
+    return true;
+  }
+
+  // The input ended inside an f-string: one error for the outermost one, which becomes a single
+  // kError token (as an unterminated string does), so the parser adds no echoes of its own.
+  void AbandonUnterminatedFString() {
+    OpenFString outer = fstrings_.front();
+    fstrings_.clear();
+    pending_errors_.clear();
+    bool newline_before = tokens_[outer.first_token].newline_before;
+    tokens_.resize(outer.first_token);
+    Push(Tok::kError, outer.start, end_ - outer.start);
+    tokens_.back().newline_before = newline_before;
+    Report<diag::kUnterminatedFString>(outer.start, 2);
+  }
+
+  void FlushPendingErrors() {
+    for (const std::function<void()>& report : pending_errors_) report();
+    pending_errors_.clear();
+  }
 
   void SkipLine() {
     while (pos_ < end_ && src_[pos_] != '\n') ++pos_;
@@ -115,7 +310,7 @@ class Lexer {
           ++pos_;
         }
         if (pos_ >= end_) {
-          diags_.Error(Loc{static_cast<uint32_t>(start)}, "unterminated attribute `#[`", 2);
+          Report<diag::kUnterminatedAttribute>(start, 2);
         } else {
           ++pos_;
         }
@@ -134,7 +329,7 @@ class Lexer {
             ++pos_;
           }
         }
-        if (depth != 0) diags_.Error(Loc{static_cast<uint32_t>(start)}, "unterminated block comment", 2);
+        if (depth != 0) Report<diag::kUnterminatedBlockComment>(start, 2);
       } else {
         break;
       }
@@ -145,10 +340,7 @@ class Lexer {
   void LexOne(Token& t) {
     unsigned char c = src_[pos_];
     if (std::isdigit(c)) return LexNumber(t);
-    if (c == 'f' && Peek(1) == '"') {
-      ++pos_;
-      return LexFString(t);
-    }
+    if (c == 'f' && Peek(1) == '"') return StartFString(t);
     if (c == 'r' && (Peek(1) == '"' || (Peek(1) == '#' && (Peek(2) == '"' || Peek(2) == '#')))) {
       return LexRawString(t);
     }
@@ -219,27 +411,25 @@ class Lexer {
       bool known = false;
       for (const char* s : kSuffixes) known = known || suffix == s;
       if (!known) {
-        diags_.Error(Loc{static_cast<uint32_t>(suffix_start)},
-                     "invalid suffix `" + suffix + "` on a number literal",
-                     static_cast<uint32_t>(suffix.size()));
+        Report<diag::kInvalidNumberSuffix>(suffix_start, static_cast<uint32_t>(suffix.size()), suffix);
       } else if (suffix[0] == 'f') {
         is_float = true;
       }
       t.suffix = suffix;
     }
     if (digits.size() <= 2 && digits[0] == '0' && digits.size() == 2 && !std::isdigit(digits[1])) {
-      diags_.Error(Loc{static_cast<uint32_t>(start)}, "number literal has no digits", 2);
+      Report<diag::kNumberWithoutDigits>(start, 2);
     }
     t.kind = is_float ? Tok::kFloat : Tok::kInt;
     t.text = digits;
   }
 
-  // Reads one escape after the backslash (shared with f-string text, see DecodeEscape).
+  // Reads one escape after the backslash (strings, characters and f-string text).
   void LexEscape(std::string& out) {
     size_t start = pos_;
     bool ok = true;
-    pos_ += DecodeEscape(src_.substr(0, end_), pos_, out, &ok);
-    if (!ok) diags_.Error(Loc{static_cast<uint32_t>(start - 1)}, "invalid unicode escape", 2);
+    pos_ += DecodeEscape(src_, pos_, out, &ok);
+    if (!ok) Report<diag::kInvalidUnicodeEscape>(start - 1, 2);
   }
 
   void LexString(Token& t) {
@@ -254,56 +444,13 @@ class Lexer {
       }
     }
     if (pos_ >= end_) {
-      diags_.Error(Loc{static_cast<uint32_t>(start)}, "unterminated string literal");
+      Report<diag::kUnterminatedString>(start, 1);
       t.kind = Tok::kError;
       return;
     }
     ++pos_;
     t.kind = Tok::kString;
     t.text = std::move(value);
-  }
-
-  // f"...": the body is kept raw; the parser splits it into text and `{expr:spec}` holes.
-  // Strings inside holes (`f"{m["k"]}"`) are skipped so their quotes do not end the f-string.
-  void LexFString(Token& t) {
-    size_t start = pos_ - 1;
-    ++pos_;  // opening quote
-    size_t body = pos_;
-    int depth = 0;
-    while (pos_ < end_) {
-      char c = src_[pos_];
-      if (c == '\\' && pos_ + 1 < end_) {
-        pos_ += 2;
-        continue;
-      }
-      if (depth == 0 && c == '"') break;
-      if (c == '{') {
-        if (depth == 0 && Peek(1) == '{') {
-          pos_ += 2;
-          continue;
-        }
-        ++depth;
-      } else if (c == '}') {
-        if (depth == 0 && Peek(1) == '}') {
-          pos_ += 2;
-          continue;
-        }
-        if (depth > 0) --depth;
-      } else if (c == '"' && depth > 0) {
-        ++pos_;
-        while (pos_ < end_ && src_[pos_] != '"') pos_ += src_[pos_] == '\\' ? 2 : 1;
-      }
-      ++pos_;
-    }
-    if (pos_ >= end_) {
-      pos_ = std::min(pos_, end_);
-      diags_.Error(Loc{static_cast<uint32_t>(start)}, "unterminated f-string", 2);
-      t.kind = Tok::kError;
-      return;
-    }
-    t.kind = Tok::kFString;
-    t.text = std::string(src_.substr(body, pos_ - body));
-    ++pos_;
   }
 
   void LexRawString(Token& t) {
@@ -314,7 +461,7 @@ class Lexer {
       ++pos_;
     }
     if (Peek() != '"') {
-      diags_.Error(Loc{static_cast<uint32_t>(start)}, "expected `\"` after `r#`");
+      Report<diag::kRawStringWithoutQuote>(start, 1);
       t.kind = Tok::kError;
       return;
     }
@@ -324,7 +471,7 @@ class Lexer {
     size_t close = src_.find(closing, pos_);
     if (close == std::string_view::npos || close + closing.size() > end_) {
       pos_ = end_;
-      diags_.Error(Loc{static_cast<uint32_t>(start)}, "unterminated raw string");
+      Report<diag::kUnterminatedRawString>(start, 1);
       t.kind = Tok::kError;
       return;
     }
@@ -357,7 +504,7 @@ class Lexer {
       for (int i = 0; i < len && pos_ < end_; ++i) value += src_[pos_++];
     }
     if (Peek() != '\'' || value.empty()) {
-      diags_.Error(Loc{static_cast<uint32_t>(start)}, "unterminated character literal");
+      Report<diag::kUnterminatedChar>(start, 1);
       while (pos_ < end_ && src_[pos_] != '\'' && src_[pos_] != '\n') ++pos_;
       if (Peek() == '\'') ++pos_;
       t.kind = Tok::kError;
@@ -398,57 +545,32 @@ class Lexer {
       }
     }
     unsigned char c = src_[pos_];
-    std::string shown = c >= 0x20 && c < 0x7f ? std::string(1, c) : "\\x" + std::to_string(c);
-    diags_.Error(Loc{static_cast<uint32_t>(pos_)}, "unexpected character `" + shown + "`");
+    static constexpr char kHexDigits[] = "0123456789abcdef";
+    std::string shown = c >= 0x20 && c < 0x7f ? std::string(1, c) : std::string("\\x") + kHexDigits[c >> 4] + kHexDigits[c & 0xf];
+    Report<diag::kUnexpectedCharacter>(pos_, 1, shown);
     t.kind = Tok::kError;
     ++pos_;
   }
 
+  // An f-string being lexed; innermost last.
+  struct OpenFString {
+    uint32_t start;      // offset of its `f`
+    size_t first_token;  // index of its kFStringStart
+    int hole_braces;   // -1 in its text; in a hole, the `{` open there
+    int hole_parens;     // in a hole, the `(` and `[` open there
+  };
+
   std::string_view src_;
   Diagnostics& diags_;
-  size_t pos_;
+  size_t pos_ = 0;
   size_t end_;
+  std::vector<Token> tokens_;
+  std::vector<OpenFString> fstrings_;
+  std::vector<std::function<void()>> pending_errors_;
 };
 
 }  // namespace
 
-size_t DecodeEscape(std::string_view text, size_t pos, std::string& out, bool* ok) {
-  *ok = true;
-  const bool at_end = pos >= text.size();
-  char e = at_end ? '\0' : text[pos];
-  switch (e) {
-    case 'n': out += '\n'; return 1;
-    case 't': out += '\t'; return 1;
-    case 'r': out += '\r'; return 1;
-    case '0': out += '\0'; return 1;
-    case '\\': out += '\\'; return 1;
-    case '"': out += '"'; return 1;
-    case '\'': out += '\''; return 1;
-    case 'u':
-      if (pos + 1 < text.size() && text[pos + 1] == '{') {
-        size_t close = text.find('}', pos + 1);
-        if (close != std::string_view::npos && close - pos <= 8) {
-          std::string hex(text.substr(pos + 2, close - pos - 2));
-          char* parse_end = nullptr;
-          unsigned long cp = std::strtoul(hex.c_str(), &parse_end, 16);
-          if (!hex.empty() && *parse_end == '\0' && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-            AppendUtf8(out, static_cast<uint32_t>(cp));
-            return close + 1 - pos;
-          }
-        }
-        *ok = false;
-        return 1;
-      }
-      [[fallthrough]];
-    default:
-      out += '\\';
-      if (e != '\0') out += e;
-      return at_end ? 0 : 1;
-  }
-}
-
-std::vector<Token> Lex(const SourceFile& file, Diagnostics& diags, uint32_t begin, uint32_t end) {
-  return Lexer(file, diags, begin, end).Run();
-}
+std::vector<Token> Lex(const SourceFile& file, Diagnostics& diags) { return Lexer(file, diags).Run(); }
 
 }  // namespace ruchy

@@ -36,10 +36,82 @@ TEST(LexerTest, StringsEscapesAndRaw) {
   EXPECT_EQ(t[2].text, "say \"hi\"");
 }
 
-TEST(LexerTest, FStringKeepsRawBodyWithNestedQuotes) {
-  auto t = LexText(R"(f"{m["k"]} and {x:.2}")");
-  EXPECT_EQ(t[0].kind, Tok::kFString);
-  EXPECT_EQ(t[0].text, R"({m["k"]} and {x:.2})");
+std::vector<Tok> Kinds(const std::vector<Token>& tokens) {
+  std::vector<Tok> kinds;
+  for (const Token& t : tokens) kinds.push_back(t.kind);
+  return kinds;
+}
+
+TEST(LexerTest, FStringsAreLexedIntoTextHolesAndSpecs) {
+  const std::string src = R"(f"{m["k"]} and {x:.2}")";
+  auto t = LexText(src);
+  EXPECT_EQ(Kinds(t), (std::vector<Tok>{Tok::kFStringStart, Tok::kFStringHoleStart, Tok::kIdent, Tok::kLBracket,
+                                        Tok::kString, Tok::kRBracket, Tok::kFStringHoleEnd, Tok::kFStringText,
+                                        Tok::kFStringHoleStart, Tok::kIdent, Tok::kFStringSpec, Tok::kFStringHoleEnd,
+                                        Tok::kFStringEnd, Tok::kEof}));
+  EXPECT_EQ(t[4].text, "k");
+  EXPECT_EQ(t[7].text, " and ");
+  EXPECT_EQ(t[10].text, ".2");
+  // Every token keeps its exact source range, holes included.
+  EXPECT_EQ(src.substr(t[0].loc.offset, t[0].length), "f\"");
+  EXPECT_EQ(src.substr(t[2].loc.offset, t[2].length), "m");
+  EXPECT_EQ(src.substr(t[7].loc.offset, t[7].length), " and ");
+  EXPECT_EQ(src.substr(t[9].loc.offset, t[9].length), "x");
+  EXPECT_EQ(src.substr(t[10].loc.offset, t[10].length), ":.2");
+  EXPECT_EQ(src.substr(t[12].loc.offset, t[12].length), "\"");
+}
+
+TEST(LexerTest, FStringTextDecodesEscapesAndDoubledBraces) {
+  auto t = LexText(R"(f"{{a}} \u{21}\t{b}")");
+  ASSERT_EQ(Kinds(t), (std::vector<Tok>{Tok::kFStringStart, Tok::kFStringText, Tok::kFStringHoleStart, Tok::kIdent,
+                                        Tok::kFStringHoleEnd, Tok::kFStringEnd, Tok::kEof}));
+  EXPECT_EQ(t[1].text, "{a} !\t");
+}
+
+TEST(LexerTest, FStringsNestInsideHoles) {
+  auto t = LexText(R"(f"a{f"b{1 + (2)}"}c" x)");
+  EXPECT_EQ(Kinds(t), (std::vector<Tok>{Tok::kFStringStart, Tok::kFStringText, Tok::kFStringHoleStart,
+                                        Tok::kFStringStart, Tok::kFStringText, Tok::kFStringHoleStart, Tok::kInt,
+                                        Tok::kPlus, Tok::kLParen, Tok::kInt, Tok::kRParen, Tok::kFStringHoleEnd,
+                                        Tok::kFStringEnd, Tok::kFStringHoleEnd, Tok::kFStringText, Tok::kFStringEnd,
+                                        Tok::kIdent, Tok::kEof}));
+}
+
+TEST(LexerTest, BracesAndColonsInsideHoleBracketsDoNotEndTheHole) {
+  auto t = LexText(R"(f"{P { x: 1 }.x} {a::b}")");
+  EXPECT_EQ(Kinds(t), (std::vector<Tok>{Tok::kFStringStart, Tok::kFStringHoleStart, Tok::kIdent, Tok::kLBrace,
+                                        Tok::kIdent, Tok::kColon, Tok::kInt, Tok::kRBrace, Tok::kDot, Tok::kIdent,
+                                        Tok::kFStringHoleEnd, Tok::kFStringText, Tok::kFStringHoleStart, Tok::kIdent,
+                                        Tok::kColonColon, Tok::kIdent, Tok::kFStringHoleEnd, Tok::kFStringEnd,
+                                        Tok::kEof}));
+}
+
+TEST(LexerTest, AnUnterminatedFStringIsOneErrorToken) {
+  std::string errors;
+  // Lexer errors inside it (the `$`, the open string) are echoes of the missing end: not reported.
+  auto t = LexText("x f\"value {$ x\")\n", &errors);
+  EXPECT_EQ(Kinds(t), (std::vector<Tok>{Tok::kIdent, Tok::kError, Tok::kEof}));
+  EXPECT_EQ(t[1].loc.offset, 2u);
+  EXPECT_EQ(t[1].length, 15u);
+  EXPECT_EQ(errors, "t.ruchy:1:3: error: unterminated f-string\n    x f\"value {$ x\")\n      ^~\n");
+}
+
+TEST(LexerTest, ErrorsInsideAClosedFStringAreReported) {
+  std::string errors;
+  auto t = LexText(R"(f"a } {x $}")", &errors);
+  EXPECT_NE(errors.find("t.ruchy:1:5: error: unmatched `}` in f-string (write `}}`)"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("t.ruchy:1:10: error: unexpected character `$`"), std::string::npos) << errors;
+}
+
+TEST(LexerTest, DeeplyNestedFStringsLexWithoutRecursion) {
+  const int kDepth = 100000;
+  std::string src;
+  for (int i = 0; i < kDepth; ++i) src += "f\"{";
+  src += "1";
+  for (int i = 0; i < kDepth; ++i) src += "}\"";
+  auto t = LexText(src);
+  ASSERT_EQ(t.size(), 4u * kDepth + 2);
+  EXPECT_EQ(t[2 * kDepth].kind, Tok::kInt);
 }
 
 TEST(LexerTest, CommentsAttributesAndNewlines) {

@@ -1,6 +1,16 @@
 // Tokens of Ruchy source. Each token records its byte range and whether a newline separates it
 // from the previous token: newlines are insignificant except where `end` blocks open and where a
 // `(` on a new line starts a new expression instead of continuing a call.
+//
+// F-strings are lexed into their structure, so the parser reads tokens only:
+//   f"a {x:>4} b"  ->  kFStringStart `f"`, kFStringText "a ", kFStringHoleStart `{`, the hole's
+//                      own tokens (`x`), kFStringSpec `:>4` (text ">4"), kFStringHoleEnd `}`,
+//                      kFStringText " b", kFStringEnd `"`.
+// Text pieces carry their decoded text (escapes processed, `{{` and `}}` unescaped); there is
+// at most one between two holes and none when it would be empty. A hole has no spec token when
+// it has no `:spec`, and no tokens of its own when it is empty (`{}`: the parser reports it).
+// Holes may hold f-strings, which nest the same way. Every token keeps its exact source range,
+// so diagnostics point inside holes.
 #ifndef RUCHY_FRONTEND_LEX_TOKEN_H_
 #define RUCHY_FRONTEND_LEX_TOKEN_H_
 
@@ -19,7 +29,13 @@ namespace ruchy {
   X(kInt, "integer literal")                                                                    \
   X(kFloat, "float literal")                                                                    \
   X(kString, "string literal")                                                                  \
-  X(kFString, "f-string")                                                                       \
+  /* f-strings: see "F-strings" below */                                                        \
+  X(kFStringStart, "f-string")                                                                  \
+  X(kFStringText, "f-string text")                                                              \
+  X(kFStringHoleStart, "`{` of an f-string hole")                                               \
+  X(kFStringSpec, "format spec")                                                                \
+  X(kFStringHoleEnd, "end of the f-string hole")                                                \
+  X(kFStringEnd, "end of the f-string")                                                         \
   X(kChar, "character literal")                                                                 \
   X(kByte, "byte literal")                                                                      \
   X(kLifetime, "label")                                                                         \
@@ -61,8 +77,8 @@ struct Token {
   uint32_t length = 0;
   // Integer literals: the type suffix written after the digits (`i32`, `u8`), if any.
   std::string suffix;
-  // Decoded value for literals (escapes processed; f-strings keep their raw body), or the
-  // identifier's name. The raw source text is `file.text().substr(loc.offset, length)`.
+  // Decoded value for literals and f-string text (escapes processed), a format spec as written,
+  // or the identifier's name. The raw source text is `file.text().substr(loc.offset, length)`.
   std::string text;
 };
 

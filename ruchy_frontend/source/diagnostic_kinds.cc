@@ -19,7 +19,7 @@ constexpr KindInfo kKinds[] = {
 
 }  // namespace
 
-std::string_view KindName(Kind kind) { return kind < kKindCount ? kKinds[kind].name : "Untyped"; }
+std::string_view KindName(Kind kind) { return kind < kKindCount ? kKinds[kind].name : "Invalid"; }
 Severity KindSeverity(Kind kind) { return kind < kKindCount ? kKinds[kind].severity : Severity::kError; }
 
 std::string FormatMessage(const char* format, const std::string* args, size_t count) {

@@ -10,14 +10,6 @@ void Diagnostics::Add(Severity severity, diag::Kind kind, Loc loc, uint32_t leng
   diagnostics_.push_back({severity, loc, length, std::move(message), kind});
 }
 
-void Diagnostics::Error(Loc loc, std::string message, uint32_t length) {
-  Add(Severity::kError, diag::kKindCount, loc, length, std::move(message));
-}
-
-void Diagnostics::Note(Loc loc, std::string message, uint32_t length) {
-  Add(Severity::kNote, diag::kKindCount, loc, length, std::move(message));
-}
-
 std::string Diagnostics::Render(const Diagnostic& d, bool color) const { return Render(d, color, /*header_only=*/false); }
 
 std::string Diagnostics::Render(const Diagnostic& d, bool color, bool header_only) const {

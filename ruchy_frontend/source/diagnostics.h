@@ -21,7 +21,7 @@ struct Diagnostic {
   Loc loc;
   uint32_t length;  // bytes underlined; at least one caret is drawn
   std::string message;
-  diag::Kind kind = diag::kKindCount;  // kKindCount: reported through the untyped Error/Note
+  diag::Kind kind;
 };
 
 class Diagnostics {
@@ -43,10 +43,6 @@ class Diagnostics {
     Add(diag::Spec<K>::kSeverity, K, loc, length,
         diag::FormatMessage(diag::Spec<K>::kFormat, rendered, std::tuple_size_v<Args>));
   }
-
-  // Untyped reports, for the stages not yet moved to declared kinds (parse/, lex/).
-  void Error(Loc loc, std::string message, uint32_t length = 1);
-  void Note(Loc loc, std::string message, uint32_t length = 1);
 
   bool has_errors() const { return error_count_ > 0; }
   int error_count() const { return error_count_; }

@@ -17,6 +17,7 @@
   X(NoMatch, "a `match` on numbers or strings without `_` got a value no arm matches")         \
   X(Panic, "`panic(...)`")                                                                       \
   X(Thrown, "`throw value` of a value that is not an `Error`")                                   \
+  X(StackOverflow, "recursion deeper than the thread's stack allows (docs/language.md, Limits)")  \
   X(AssertionFailed, "`assert`, `assert_eq` or `assert_ne` failed")                              \
   X(JsonError, "a `Json` changed in a way its kind does not allow, or nested too deeply")        \
   X(InvalidEvent, "a Lambda event that is not JSON or does not fit the handler's event type")    \

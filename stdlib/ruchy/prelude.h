@@ -10,6 +10,7 @@
 #include "ruchy/math.h"
 #include "ruchy/ordering.h"
 #include "ruchy/sequences.h"
+#include "ruchy/stack_guard.h"
 #include "ruchy/system.h"
 #include "ruchy/text.h"
 

@@ -1,0 +1,349 @@
+// Items: functions and their parameters, structs, classes, enums, traits, impl blocks, modules,
+// `use`, constants, and top-level statements.
+#include "ruchy_frontend/parse/parser_impl.h"
+
+namespace ruchy {
+namespace {
+
+std::string Qualify(const std::string& module, const std::string& name) {
+  return module.empty() ? name : module + "::" + name;
+}
+
+}  // namespace
+
+void Parser::ParseItems(Program& program, const std::string& module, Tok until) {
+  while (!At(Tok::kEof) && !At(until)) {
+    size_t before = pos_;
+    SkipSemis();
+    if (At(Tok::kEof) || At(until)) break;
+    ParseItem(program, module);
+    SkipSemis();
+    if (pos_ == before) {
+      ReportHere<diag::kUnexpectedToken>(Describe(Cur()));
+      SkipToken();
+    }
+  }
+}
+
+void Parser::ParseItem(Program& program, const std::string& module) {
+  const Token& start = Cur();
+  Loc outer_item = item_start_;
+  item_start_ = start.loc;
+  Item item{Item::Kind::kStmt, start.loc, nullptr, nullptr, nullptr, nullptr, "", module};
+  bool is_pub = Accept(Tok::kPub);
+  if (is_pub && At(Tok::kLParen)) {  // pub(crate)
+    while (!At(Tok::kRParen) && !At(Tok::kEof)) Advance();
+    Accept(Tok::kRParen);
+  }
+  bool is_fun = At(Tok::kFun) || At(Tok::kFn) ||
+                (At(Tok::kAsync) && (PeekTok().kind == Tok::kFun || PeekTok().kind == Tok::kFn));
+  if (is_fun) {
+    item.kind = Item::Kind::kFun;
+    item.fun = ParseFun(is_pub);
+    item.fun->name = Qualify(module, item.fun->name);
+  } else if (At(Tok::kStruct) || At(Tok::kClass) || At(Tok::kEnum) || At(Tok::kTrait)) {
+    item.kind = Item::Kind::kType;
+    item.type = ParseTypeDecl();
+    item.type->name = Qualify(module, item.type->name);
+  } else if (At(Tok::kImpl) || At(Tok::kExtend)) {
+    item.kind = Item::Kind::kImpl;
+    item.impl = ParseImpl();
+    item.impl->type_name = Qualify(module, item.impl->type_name);
+  } else if (At(Tok::kConst) || (AtIdent("static") && PeekTok().kind == Tok::kIdent)) {
+    item.kind = Item::Kind::kConst;
+    item.stmt = ParseLet();
+  } else if (At(Tok::kUse) || At(Tok::kImport)) {
+    item.kind = Item::Kind::kUse;
+    ParseUse(item);
+  } else if (At(Tok::kMod)) {
+    ParseModule(program, module);
+    item_start_ = outer_item;
+    return;
+  } else {
+    if (is_pub) ReportHere<diag::kExpectedDeclarationAfterPub>(Describe(Cur()));
+    item.stmt = ParseStatement();
+  }
+  program.items.push_back(std::move(item));
+  item_start_ = outer_item;
+}
+
+// `use a::b::C`: the path is kept as written, up to the end of the line.
+void Parser::ParseUse(Item& item) {
+  Advance();
+  while (!At(Tok::kEof) && !At(Tok::kSemi) && !Cur().newline_before) {
+    item.path += Cur().kind == Tok::kIdent ? Cur().text : std::string(TokenSpelling(Cur().kind));
+    SkipToken();
+  }
+}
+
+// `mod name { items }`, `mod name` + newline + items + `end`, or `mod name;`. Its items join the
+// program's, qualified with the module's path.
+void Parser::ParseModule(Program& program, const std::string& module) {
+  Nest nest(*this);
+  if (!nest.ok()) return;
+  Advance();
+  std::string inner = Qualify(module, ExpectIdent("a module name"));
+  if (Accept(Tok::kLBrace)) {
+    ParseItems(program, inner, Tok::kRBrace);
+    Expect(Tok::kRBrace, "to close the module");
+  } else if (Cur().newline_before) {
+    ParseItems(program, inner, Tok::kEnd);
+    Expect(Tok::kEnd, "to close the module");
+  } else {
+    Accept(Tok::kSemi);
+  }
+}
+
+std::vector<std::string> Parser::ParseGenericParams() {
+  std::vector<std::string> names;
+  if (!Accept(Tok::kLess)) return names;
+  ParseListUntil(Tok::kGreater, "to close the type parameters", [&] {
+    names.push_back(ExpectIdent("a type parameter"));
+    if (Accept(Tok::kColon)) {  // bounds: T: Display + Clone
+      ParseType();
+      while (Accept(Tok::kPlus)) ParseType();
+    }
+    return true;
+  });
+  return names;
+}
+
+// A function declaration is one level of the tree, its body another.
+std::unique_ptr<FunDecl> Parser::ParseFun(bool is_pub, bool in_trait) {
+  auto fun = std::make_unique<FunDecl>();
+  Nest nest(*this);
+  fun->is_pub = is_pub;
+  fun->is_async = Accept(Tok::kAsync);
+  fun->loc = Cur().loc;
+  Advance();  // fun / fn
+  fun->name = ExpectIdent("a function name");
+  fun->generics = ParseGenericParams();
+  ParseParams(*fun);
+  if (Accept(Tok::kArrow)) fun->ret = ParseType();
+  if (Accept(Tok::kWhere)) {
+    while (!At(Tok::kLBrace) && !At(Tok::kEof) && !Cur().newline_before) Advance();
+  }
+  if (in_trait && !At(Tok::kLBrace)) {
+    Accept(Tok::kSemi);
+    return fun;  // a required method: no body
+  }
+  fun->body = ParseBodyBlock("function `" + fun->name + "`");
+  return fun;
+}
+
+void Parser::ParseParams(FunDecl& fun) {
+  ParseList(Tok::kLParen, "to start the parameter list", Tok::kRParen, "to close the parameter list", [&] {
+    // self, &self, &mut self, mut self
+    size_t save = pos_;
+    bool amp = Accept(Tok::kAmp);
+    bool is_mut = Accept(Tok::kMut);
+    if (At(Tok::kSelf)) {
+      Advance();
+      fun.self = amp ? (is_mut ? SelfKind::kMutRef : SelfKind::kRef) : SelfKind::kValue;
+      if (Accept(Tok::kColon)) ParseType();
+      return true;
+    }
+    pos_ = save;
+    Param p;
+    p.is_mut = Accept(Tok::kMut);
+    p.loc = Cur().loc;
+    p.name = ExpectIdent("a parameter name");
+    if (p.name == "<error>") {
+      Recover();
+      if (At(Tok::kRParen)) return false;
+    }
+    if (Accept(Tok::kColon)) p.type = ParseType();
+    if (Accept(Tok::kEq)) p.default_value = ParseExpr();
+    fun.params.push_back(std::move(p));
+    return true;
+  });
+}
+
+std::unique_ptr<TypeDecl> Parser::ParseTypeDecl() {
+  auto decl = std::make_unique<TypeDecl>();
+  Tok keyword = Advance().kind;
+  decl->kind = keyword == Tok::kStruct  ? TypeDecl::Kind::kStruct
+               : keyword == Tok::kClass ? TypeDecl::Kind::kClass
+               : keyword == Tok::kEnum  ? TypeDecl::Kind::kEnum
+                                        : TypeDecl::Kind::kTrait;
+  decl->loc = Cur().loc;
+  decl->name = ExpectIdent("a type name");
+  decl->generics = ParseGenericParams();
+  if (decl->kind == TypeDecl::Kind::kClass && Accept(Tok::kColon)) decl->parent = ExpectIdent("a base class");
+  if (decl->kind == TypeDecl::Kind::kStruct && Accept(Tok::kLParen)) {
+    // Tuple struct: struct Meters(f64)
+    int index = 0;
+    ParseListUntil(Tok::kRParen, "to close the tuple struct", [&] {
+      Accept(Tok::kPub);
+      FieldDecl f;
+      f.loc = Cur().loc;
+      f.name = std::to_string(index++);
+      f.type = ParseType();
+      decl->fields.push_back(std::move(f));
+      return true;
+    });
+    decl->is_tuple = true;
+    Accept(Tok::kSemi);
+    return decl;
+  }
+  if (decl->kind == TypeDecl::Kind::kStruct && (At(Tok::kSemi) || (Cur().newline_before && !LooksLikeEndBody()))) {
+    Accept(Tok::kSemi);
+    return decl;  // unit struct
+  }
+  Tok close = Tok::kRBrace;
+  if (!Accept(Tok::kLBrace)) {
+    if (!Cur().newline_before) {
+      ReportHere<diag::kExpectedBody>("`" + decl->name + "`", Describe(Cur()));
+      Recover();
+      return decl;
+    }
+    close = Tok::kEnd;
+  }
+  if (decl->kind == TypeDecl::Kind::kEnum) {
+    ParseVariants(*decl, close);
+  } else {
+    ParseMembers(*decl, close);
+  }
+  Expect(close, close == Tok::kEnd ? "to close the `end` block" : "to close the body");
+  return decl;
+}
+
+// A newline after `struct Name` opens an `end` body only if members follow.
+bool Parser::LooksLikeEndBody() const {
+  return (At(Tok::kIdent) && PeekTok().kind == Tok::kColon) || At(Tok::kPub) || At(Tok::kFun) || At(Tok::kFn) ||
+         At(Tok::kEnd);
+}
+
+void Parser::ParseVariants(TypeDecl& decl, Tok close) {
+  while (!At(close) && !At(Tok::kEof)) {
+    VariantDecl v;
+    v.loc = Cur().loc;
+    v.name = ExpectIdent("a variant name");
+    if (v.name == "<error>") {
+      Recover();
+      if (!Accept(Tok::kComma) && !At(close)) SkipToken();
+      continue;
+    }
+    if (Accept(Tok::kLParen)) {
+      ParseListUntil(Tok::kRParen, "to close the variant's payload", [&] {
+        v.payload.push_back(ParseType());
+        return true;
+      });
+    } else if (Accept(Tok::kLBrace)) {
+      v.is_struct = true;
+      ParseListUntil(Tok::kRBrace, "to close the variant's fields", [&] {
+        FieldDecl f;
+        f.loc = Cur().loc;
+        f.name = ExpectIdent("a field name");
+        Expect(Tok::kColon, "after the field name");
+        f.type = ParseType();
+        v.fields.push_back(std::move(f));
+        return true;
+      });
+    } else if (Accept(Tok::kEq)) {
+      v.discriminant = ParseExpr();
+    }
+    decl.variants.push_back(std::move(v));
+    if (!Accept(Tok::kComma) && !Accept(Tok::kSemi) && !At(close) && !Cur().newline_before) {
+      ReportHere<diag::kExpectedVariantComma>(Describe(Cur()));
+      Recover();
+    }
+  }
+}
+
+void Parser::ParseMembers(TypeDecl& decl, Tok close) {
+  bool is_trait = decl.kind == TypeDecl::Kind::kTrait;
+  bool is_class = decl.kind == TypeDecl::Kind::kClass;
+  while (!At(close) && !At(Tok::kEof)) {
+    size_t before = pos_;
+    SkipSemis();
+    if (At(close)) break;
+    bool is_pub = Accept(Tok::kPub);
+    bool is_static = false;
+    if (AtIdent("static")) {
+      Advance();
+      is_static = true;
+    }
+    if (At(Tok::kFun) || At(Tok::kFn) || At(Tok::kAsync)) {
+      auto fun = ParseFun(is_pub, is_trait);
+      fun->is_static = is_static || (fun->self == SelfKind::kNone && !is_class);
+      if (is_class && fun->self == SelfKind::kNone && !is_static) {
+        // In a class, `fun m()` without self is still a method (self is implicit).
+        fun->self = SelfKind::kMutRef;
+      }
+      decl.methods.push_back(std::move(fun));
+    } else if (AtIdent("new") && is_class && (PeekTok().kind == Tok::kLParen || PeekTok().kind == Tok::kIdent)) {
+      decl.methods.push_back(ParseConstructor(decl));
+    } else if (At(Tok::kIdent) || At(Tok::kMut) || At(Tok::kVar) || At(Tok::kLet) || At(Tok::kConst)) {
+      FieldDecl f;
+      f.is_mut = Accept(Tok::kMut) || Accept(Tok::kVar) || Accept(Tok::kLet) || Accept(Tok::kConst);
+      f.loc = Cur().loc;
+      f.name = ExpectIdent("a field name");
+      if (Expect(Tok::kColon, "after the field name")) f.type = ParseType();
+      if (Accept(Tok::kEq)) f.default_value = ParseExpr();
+      decl.fields.push_back(std::move(f));
+      Accept(Tok::kComma);
+    } else {
+      ReportHere<diag::kExpectedMember>(decl.name, Describe(Cur()));
+      Recover();
+    }
+    if (pos_ == before) SkipToken();
+  }
+}
+
+// A class constructor: `new(a, b) { ... }`, or a named one: `new square(side) { ... }`.
+std::unique_ptr<FunDecl> Parser::ParseConstructor(const TypeDecl& decl) {
+  auto fun = std::make_unique<FunDecl>();
+  fun->loc = Cur().loc;
+  Advance();
+  fun->name = At(Tok::kIdent) ? Advance().text : "new";
+  fun->is_constructor = true;
+  fun->is_pub = true;
+  ParseParams(*fun);
+  fun->body = ParseBodyBlock("constructor of `" + decl.name + "`");
+  return fun;
+}
+
+std::unique_ptr<ImplDecl> Parser::ParseImpl() {
+  auto impl = std::make_unique<ImplDecl>();
+  impl->loc = Advance().loc;
+  ParseGenericParams();
+  TypeExprPtr first = ParseType();
+  if (Accept(Tok::kFor)) {
+    impl->trait_name = first->name;
+    impl->type_name = ParseType()->name;
+  } else {
+    impl->type_name = first->name;
+  }
+  Tok close = Tok::kRBrace;
+  if (!Accept(Tok::kLBrace)) {
+    if (!Cur().newline_before) {
+      ReportHere<diag::kExpectedImplBody>(Describe(Cur()));
+      Recover();
+      return impl;
+    }
+    close = Tok::kEnd;
+  }
+  while (!At(close) && !At(Tok::kEof)) {
+    size_t before = pos_;
+    SkipSemis();
+    if (At(close)) break;
+    bool is_pub = Accept(Tok::kPub);
+    if (At(Tok::kFun) || At(Tok::kFn) || At(Tok::kAsync)) {
+      auto fun = ParseFun(is_pub);
+      fun->is_static = fun->self == SelfKind::kNone;
+      impl->methods.push_back(std::move(fun));
+    } else if (At(Tok::kType)) {
+      while (!At(Tok::kSemi) && !At(Tok::kEof) && !PeekTok().newline_before) Advance();
+      Advance();
+    } else {
+      ReportHere<diag::kExpectedImplMethod>(Describe(Cur()));
+      Recover();
+    }
+    if (pos_ == before) SkipToken();
+  }
+  Expect(close, "to close the impl block");
+  return impl;
+}
+
+}  // namespace ruchy
