@@ -39,7 +39,6 @@ WEIGHTS = {
     "nested_print": 3,
     "let_reassign": 1,
     "value_semantics": 2,
-    "async_rejected": 1,
     "cxx_warning_traps": 1,
     "slice_forms": 1,
     "golden_renamed": 2,
