@@ -1,9 +1,9 @@
 // A handler's error type with line breaks in it: the runtime must send it as one header value,
 // not as the end of one header and the start of another (or of the body).
-#include <cstdlib>
 #include <string>
 
 #include "gtest/gtest.h"
+#include "tests/hostile_events/bootstrap_under_test.h"
 #include "tools/emulator/emulator.h"
 
 namespace lambda {
@@ -14,23 +14,12 @@ using emulator::EmulatorOptions;
 using emulator::InvokeResult;
 using emulator::Outcome;
 
-constexpr auto kGuard = std::chrono::seconds(120);
-
-std::string Env(const char* name) {
-  const char* v = std::getenv(name);
-  return v != nullptr ? v : "";
-}
+using hostile_events::kInvokeGuard;
+using hostile_events::OptionsForBootstrap;
 
 TEST(ErrorType, LineBreaksInAnErrorTypeCannotAddHeaders) {
-  EmulatorOptions options;
-  if (Env("LAUNCHER").empty()) {
-    options.bootstrap = Env("ERROR_TYPE_BOOTSTRAP");
-  } else {
-    options.bootstrap = Env("LAUNCHER");
-    options.bootstrap_args = {Env("ERROR_TYPE_BOOTSTRAP")};
-  }
+  EmulatorOptions options = OptionsForBootstrap("ERROR_TYPE_BOOTSTRAP");
   options.max_observed = 100;
-  options.log_sink = [](std::string_view) {};
   Emulator emulator(options);
   ASSERT_EQ(emulator.Start(), "");
 
@@ -45,7 +34,7 @@ TEST(ErrorType, LineBreaksInAnErrorTypeCannotAddHeaders) {
       {R"({"type": "Nul\u0000Tab\tDel\u007f"})", "Nul Tab Del"},  // Trailing space: not part of a header value.
   };
   for (const Case& c : cases) {
-    InvokeResult r = emulator.Invoke({.payload = c.event}, kGuard);
+    InvokeResult r = emulator.Invoke({.payload = c.event}, kInvokeGuard);
     ASSERT_EQ(r.outcome, Outcome::kFunctionError) << c.event << ": " << r.body;
     EXPECT_EQ(r.error_type, c.error_type);
   }
@@ -53,7 +42,7 @@ TEST(ErrorType, LineBreaksInAnErrorTypeCannotAddHeaders) {
     EXPECT_FALSE(request.headers.Has("X-Injected")) << request.path;
     EXPECT_NE(request.method, "") << request.path;
   }
-  EXPECT_EQ(emulator.Invoke({.payload = "{}"}, kGuard).body, "{\"ok\":true}");
+  EXPECT_EQ(emulator.Invoke({.payload = "{}"}, kInvokeGuard).body, "{\"ok\":true}");
   EXPECT_EQ(emulator.Starts(), 1);
 }
 
