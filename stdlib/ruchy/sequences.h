@@ -153,15 +153,16 @@ bool OrderedLess(const T& a, const T& b) {
 
 // Rust's choice among equals: max_by_key/max_by keep the last maximum, min_by_key/min_by the
 // first minimum.
-template <class C, class F>
-std::optional<ElementOf<C>> max_by_key(const C& c, F key) {
+// The element whose key `replaces` the best one so far, each key computed once.
+template <class C, class F, class Replaces>
+std::optional<ElementOf<C>> BestByKey(const C& c, F key, Replaces replaces) {
   const auto& v = to_vec(c);
   if (v.empty()) return std::nullopt;
   size_t best = 0;
   auto best_key = key(v[0]);
   for (size_t i = 1; i < v.size(); ++i) {
     auto k = key(v[i]);
-    if (!OrderedLess(k, best_key)) {
+    if (replaces(k, best_key)) {
       best = i;
       best_key = std::move(k);
     }
@@ -169,19 +170,12 @@ std::optional<ElementOf<C>> max_by_key(const C& c, F key) {
   return v[best];
 }
 template <class C, class F>
+std::optional<ElementOf<C>> max_by_key(const C& c, F key) {
+  return BestByKey(c, key, [](const auto& k, const auto& best) { return !OrderedLess(k, best); });
+}
+template <class C, class F>
 std::optional<ElementOf<C>> min_by_key(const C& c, F key) {
-  const auto& v = to_vec(c);
-  if (v.empty()) return std::nullopt;
-  size_t best = 0;
-  auto best_key = key(v[0]);
-  for (size_t i = 1; i < v.size(); ++i) {
-    auto k = key(v[i]);
-    if (OrderedLess(k, best_key)) {
-      best = i;
-      best_key = std::move(k);
-    }
-  }
-  return v[best];
+  return BestByKey(c, key, [](const auto& k, const auto& best) { return OrderedLess(k, best); });
 }
 template <class C, class F>
 std::optional<ElementOf<C>> max_by(const C& c, F compare) {
