@@ -67,46 +67,55 @@ class Checker {
   // ---- expressions (expressions.cc) ----
   Type* CheckExpr(const Expr* e, Type* expected, bool value_used = true);
   Type* CheckExprInner(const Expr* e, Type* expected, bool value_used);
-  Type* CheckBlock(const Expr* e, Type* expected, bool value_used);
-  Type* CheckLet(const Expr* e);
   Type* CheckName(const Expr* e);
   Type* CheckPath(const Expr* e, Type* expected);
   Type* FunctionValue(const Expr* e, const FunDecl* fun, const std::string& name);
+  Type* CheckField(const Expr* e);
+  Type* CheckIndex(const Expr* e);
+  Type* CheckStructLiteral(const Expr* e);
+  Type* CheckFString(const Expr* e);
+  void Expect(const Expr* e, Type* actual, Type* expected, const std::string& context = "");
+  Type* Coerce(const Expr* e, Type* actual, Type* expected);
+
+  // ---- blocks, `let` and assignment (bindings.cc) ----
+  Type* CheckBlock(const Expr* e, Type* expected, bool value_used);
+  Type* CheckLet(const Expr* e);
+  Type* CheckAssign(const Expr* e);
+  bool CheckAssignable(const Expr* target, const std::string& method = "");
+  bool IsPlaceCall(const Expr* e) const;
+  void BindSlot(const Expr* let, Binding& b);
+
+  // ---- operators (operators.cc) ----
   Type* CheckUnary(const Expr* e, Type* expected);
   Type* CheckBinary(const Expr* e, Type* expected);
-  Type* CheckAssign(const Expr* e);
+
+  // ---- control flow (control_flow.cc) ----
+  Type* CheckClosure(const Expr* e, Type* expected);
+  Type* CheckIf(const Expr* e, Type* expected, bool value_used);
+  Type* CheckMatch(const Expr* e, Type* expected, bool value_used);
+  Type* CheckLoop(const Expr* e);
+  Type* IterElementType(const Expr* iterable, Type* t);
+  Type* CheckTry(const Expr* e, Type* expected, bool value_used);
+  Type* CheckQuestion(const Expr* e);
+
+  // ---- calls (calls.cc) ----
   Type* CheckCall(const Expr* e, Type* expected);
   Type* CheckCallArgs(const Expr* e, const std::vector<Type*>& params, const FunDecl* decl, size_t skip = 0,
                       const std::string& callee = "");
   FunctionInstance* CheckInstanceCall(const Expr* e, const FunDecl* fun, const TypeDecl* owner,
                                       const std::string& module, const std::string& callee);
   Type* CheckMethodCall(const Expr* e, Type* expected);
-  Type* CheckField(const Expr* e);
-  Type* CheckIndex(const Expr* e);
-  Type* CheckClosure(const Expr* e, Type* expected);
-  Type* CheckIf(const Expr* e, Type* expected, bool value_used);
-  Type* CheckMatch(const Expr* e, Type* expected, bool value_used);
-  Type* CheckLoop(const Expr* e);
-  Type* CheckStructLiteral(const Expr* e);
-  Type* CheckTry(const Expr* e, Type* expected, bool value_used);
-  Type* CheckQuestion(const Expr* e);
+
   // ---- async (async.cc) ----
   Type* CheckAwait(const Expr* e);
   // What a call of INST gives: its result, or a Task of it for an `async fun`.
   Type* CallResult(const FunctionInstance* inst);
   // A statement whose value is dropped must not be a task nobody runs.
   void CheckTaskUsed(const Expr* stmt, Type* t);
-  Type* CheckFString(const Expr* e);
-  Type* IterElementType(const Expr* iterable, Type* t);
-  bool CheckAssignable(const Expr* target, const std::string& method = "");
-  void Expect(const Expr* e, Type* actual, Type* expected, const std::string& context = "");
-  Type* Coerce(const Expr* e, Type* actual, Type* expected);
 
   // ---- patterns (patterns.cc) ----
   void BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable);
   std::string Declare(const std::string& name, Type* t, bool is_mut, const void* key);
-  bool IsPlaceCall(const Expr* e) const;
-  void BindSlot(const Expr* let, Binding& b);
 
   // ---- built-ins from the table (builtin_calls.cc) ----
   Type* CheckBuiltinCall(const Expr* e, const std::string& name, Type* expected, bool* handled);
@@ -226,6 +235,10 @@ class Checker {
   void CheckMatchCoverage();
   void CheckCollect(const DeferredCollect& c);
 };
+
+// The expression whose value a block yields (its last, through nested blocks): where a type
+// mismatch of the whole block is reported.
+const Expr* LastValueExpr(const Expr* e);
 
 }  // namespace ruchy
 
