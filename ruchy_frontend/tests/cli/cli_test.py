@@ -15,9 +15,16 @@ BAD = 'let x: i64 = "no"\n'
 
 
 class CliTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        # One build cache for the whole class, as a user has one: the support library (about 20 s
+        # of CPU) is compiled by the first `ruchy run` only. Programs are cached by their own key,
+        # so each test still compiles its program.
+        cls.cache = tempfile.mkdtemp(dir=os.environ.get("TEST_TMPDIR"))
+
     def setUp(self):
         self.dir = tempfile.mkdtemp(dir=os.environ.get("TEST_TMPDIR"))
-        self.env = dict(os.environ, RUCHY_CACHE_DIR=os.path.join(self.dir, "cache"))
+        self.env = dict(os.environ, RUCHY_CACHE_DIR=self.cache)
         self.env.pop("BUILD_WORKING_DIRECTORY", None)
 
     def write(self, name, text):
@@ -73,6 +80,7 @@ class CliTest(unittest.TestCase):
         first = self.ruchy("run", "-v", src)
         self.assertEqual(first.returncode, 0, first.stderr)
         self.assertEqual(first.stdout, "hello 3\n")
+        self.assertNotIn("ruchy run: cached", first.stderr)  # no other test runs this program
         second = self.ruchy("run", "-v", src)
         self.assertEqual(second.stdout, "hello 3\n")
         self.assertIn("ruchy run: cached", second.stderr)  # no compiler run the second time
