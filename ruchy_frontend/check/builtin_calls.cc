@@ -394,7 +394,7 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
     const Expr* arg = e->list[i].get();
     Type* t = prechecked.empty() ? CheckExpr(arg, nullptr) : prechecked[i];
     ApplyDefaults(t);
-    if (Resolve(t)->kind == TypeKind::kFn) Report<diag::kFunctionNotPrintable>(arg);
+    CheckPrintable(arg, t);
   }
 
   if (row->flags.format && argc > 0 && e->list[0]->kind == ExprKind::kString) CheckFormatString(e);

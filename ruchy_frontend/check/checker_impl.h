@@ -74,6 +74,8 @@ class Checker {
   Type* CheckIndex(const Expr* e);
   Type* CheckStructLiteral(const Expr* e);
   Type* CheckFString(const Expr* e);
+  // A value printed by `println`, `format`, an f-string hole: reports what cannot be printed.
+  void CheckPrintable(const Expr* arg, Type* t);
   void Expect(const Expr* e, Type* actual, Type* expected, const std::string& context = "");
   Type* Coerce(const Expr* e, Type* actual, Type* expected);
 

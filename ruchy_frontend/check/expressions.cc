@@ -576,12 +576,26 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
   return info->type;
 }
 
+void Checker::CheckPrintable(const Expr* arg, Type* t) {
+  Type* part = UnprintablePart(t);
+  if (!part) return;
+  if (part == Resolve(t)) {
+    if (part->kind == TypeKind::kFn) {
+      Report<diag::kFunctionNotPrintable>(arg);
+    } else {
+      Report<diag::kNotPrintable>(arg, TypeName(t));
+    }
+  } else {
+    Report<diag::kHoldsNotPrintable>(arg, TypeName(t), TypeName(part));
+  }
+}
+
 Type* Checker::CheckFString(const Expr* e) {
   for (const FStringPart& part : e->parts) {
     if (!part.expr) continue;
     Type* t = CheckExpr(part.expr.get(), nullptr);
     if (!part.spec.empty() && !ParseFormatSpec(part.spec)) Report<diag::kUnsupportedFormatSpec>(part.expr.get(), part.spec);
-    (void)t;
+    CheckPrintable(part.expr.get(), t);
   }
   return arena_.string();
 }

@@ -186,6 +186,31 @@ bool IsAwaitable(Type* t) {
   return t->kind == TypeKind::kTask || t->kind == TypeKind::kJoinHandle;
 }
 
+Type* UnprintablePart(Type* t) {
+  t = Resolve(t);
+  switch (t->kind) {
+    case TypeKind::kFn:
+    case TypeKind::kTask:
+    case TypeKind::kJoinHandle:
+    case TypeKind::kTcpListener:
+    case TypeKind::kTcpStream:
+      return t;
+    case TypeKind::kVec:
+    case TypeKind::kMap:
+    case TypeKind::kSet:
+    case TypeKind::kTuple:
+    case TypeKind::kOption:
+    case TypeKind::kResult:
+    case TypeKind::kRange:
+      for (Type* arg : t->args) {
+        if (Type* part = UnprintablePart(arg)) return part;
+      }
+      return nullptr;
+    default:
+      return nullptr;
+  }
+}
+
 bool IsNumeric(Type* t) { return IsInteger(t) || IsFloat(t); }
 
 bool Unify(Type* a, Type* b) {

@@ -109,6 +109,10 @@ bool IsFloat(Type* t);
 // A task or join handle: what `await` takes. Such values are single-use (move-only in C++).
 bool IsAwaitable(Type* t);
 
+// The part of T that has no printed form (a function, a task, a join handle, a socket), looking
+// through vectors, maps, sets, tuples, options, results and ranges; null when T prints.
+// User types are not entered: their printing is generated from their fields.
+Type* UnprintablePart(Type* t);
 // Unifies; on failure returns false and leaves both types as they were where possible.
 bool Unify(Type* a, Type* b);
 
