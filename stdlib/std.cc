@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <cwctype>
 
 #include "ruchy/prelude.h"
 
@@ -263,33 +262,54 @@ char32_t char_at(const std::string& s, int64_t i) {
   return chars[CheckIndex(i, chars.size())];
 }
 
-std::string to_upper(const std::string& s) {
-  std::string out;
-  for (char32_t c : DecodeUtf8(s)) AppendUtf8(out, to_uppercase(c));
-  return out;
-}
-
-std::string to_lower(const std::string& s) {
-  std::string out;
-  for (char32_t c : DecodeUtf8(s)) AppendUtf8(out, to_lowercase(c));
-  return out;
-}
-
+// Whitespace is Unicode's White_Space, as in Rust's trim and split_whitespace. Every White_Space
+// character is in the BMP; a byte that is not UTF-8 is not whitespace.
 namespace {
-bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// The length of the whitespace character at s[i], or 0.
+size_t SpaceAt(const std::string& s, size_t i) {
+  const unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return is_whitespace(b) ? 1 : 0;
+  size_t len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  char32_t c = len == 2 ? (b & 0x1F) : (b & 0x0F);
+  for (size_t k = 1; k < len; ++k) {
+    const unsigned char cont = static_cast<unsigned char>(s[i + k]);
+    if ((cont & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (cont & 0x3F);
+  }
+  return is_whitespace(c) ? len : 0;
+}
+
+// The length of the whitespace character that ends at s[end - 1], or 0.
+size_t SpaceBefore(const std::string& s, size_t end) {
+  for (size_t back = 1; back <= 3 && back <= end; ++back) {
+    if ((static_cast<unsigned char>(s[end - back]) & 0xC0) != 0x80) return SpaceAt(s, end - back) == back ? back : 0;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string trim(const std::string& s) { return trim_end(trim_start(s)); }
 
 std::string trim_start(const std::string& s) {
   size_t i = 0;
-  while (i < s.size() && IsSpaceByte(s[i])) ++i;
+  while (i < s.size()) {
+    size_t n = SpaceAt(s, i);
+    if (n == 0) break;
+    i += n;
+  }
   return s.substr(i);
 }
 
 std::string trim_end(const std::string& s) {
   size_t n = s.size();
-  while (n > 0 && IsSpaceByte(s[n - 1])) --n;
+  while (n > 0) {
+    size_t k = SpaceBefore(s, n);
+    if (k == 0) break;
+    n -= k;
+  }
   return s.substr(0, n);
 }
 
@@ -322,9 +342,9 @@ std::vector<std::string> split_whitespace(const std::string& s) {
   std::vector<std::string> out;
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && IsSpaceByte(s[i])) ++i;
+    for (size_t n; i < s.size() && (n = SpaceAt(s, i)) != 0;) i += n;
     size_t start = i;
-    while (i < s.size() && !IsSpaceByte(s[i])) ++i;
+    while (i < s.size() && SpaceAt(s, i) == 0) ++i;
     if (i > start) out.push_back(s.substr(start, i - start));
   }
   return out;
@@ -438,16 +458,7 @@ Result<char32_t, std::string> parse<char32_t>(const std::string& s) {
   return R::Ok(chars[0]);
 }
 
-// ---- chars (ASCII and Latin-1 classification through the C library's wide functions) ----
-bool is_alphabetic(char32_t c) { return c < 0x80 ? std::isalpha(static_cast<int>(c)) != 0 : std::iswalpha(c) != 0; }
-bool is_numeric(char32_t c) { return c < 0x80 ? std::isdigit(static_cast<int>(c)) != 0 : std::iswdigit(c) != 0; }
-bool is_alphanumeric(char32_t c) { return is_alphabetic(c) || is_numeric(c); }
-bool is_whitespace(char32_t c) { return c < 0x80 ? std::isspace(static_cast<int>(c)) != 0 : std::iswspace(c) != 0; }
-bool is_uppercase(char32_t c) { return c < 0x80 ? std::isupper(static_cast<int>(c)) != 0 : std::iswupper(c) != 0; }
-bool is_lowercase(char32_t c) { return c < 0x80 ? std::islower(static_cast<int>(c)) != 0 : std::iswlower(c) != 0; }
-char32_t to_uppercase(char32_t c) { return c < 0x80 ? std::toupper(static_cast<int>(c)) : std::towupper(c); }
-char32_t to_lowercase(char32_t c) { return c < 0x80 ? std::tolower(static_cast<int>(c)) : std::towlower(c); }
-
+// ---- chars (the Unicode classes and case mappings are in unicode.cc) ----
 std::optional<uint32_t> to_digit(char32_t c, uint32_t radix) {
   uint32_t v;
   if (c >= '0' && c <= '9') v = c - '0';
