@@ -262,57 +262,6 @@ char32_t char_at(const std::string& s, int64_t i) {
   return chars[CheckIndex(i, chars.size())];
 }
 
-// Whitespace is Unicode's White_Space, as in Rust's trim and split_whitespace. Every White_Space
-// character is in the BMP; a byte that is not UTF-8 is not whitespace.
-namespace {
-
-// The length of the whitespace character at s[i], or 0.
-size_t SpaceAt(const std::string& s, size_t i) {
-  const unsigned char b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) return is_whitespace(b) ? 1 : 0;
-  size_t len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  char32_t c = len == 2 ? (b & 0x1F) : (b & 0x0F);
-  for (size_t k = 1; k < len; ++k) {
-    const unsigned char cont = static_cast<unsigned char>(s[i + k]);
-    if ((cont & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (cont & 0x3F);
-  }
-  return is_whitespace(c) ? len : 0;
-}
-
-// The length of the whitespace character that ends at s[end - 1], or 0.
-size_t SpaceBefore(const std::string& s, size_t end) {
-  for (size_t back = 1; back <= 3 && back <= end; ++back) {
-    if ((static_cast<unsigned char>(s[end - back]) & 0xC0) != 0x80) return SpaceAt(s, end - back) == back ? back : 0;
-  }
-  return 0;
-}
-
-}  // namespace
-
-std::string trim(const std::string& s) { return trim_end(trim_start(s)); }
-
-std::string trim_start(const std::string& s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t n = SpaceAt(s, i);
-    if (n == 0) break;
-    i += n;
-  }
-  return s.substr(i);
-}
-
-std::string trim_end(const std::string& s) {
-  size_t n = s.size();
-  while (n > 0) {
-    size_t k = SpaceBefore(s, n);
-    if (k == 0) break;
-    n -= k;
-  }
-  return s.substr(0, n);
-}
-
 std::vector<std::string> split(const std::string& s, const std::string& sep) {
   std::vector<std::string> out;
   if (sep.empty()) {
@@ -336,18 +285,6 @@ std::vector<std::string> split(const std::string& s, const std::string& sep) {
     out.push_back(s.substr(start, pos - start));
     start = pos + sep.size();
   }
-}
-
-std::vector<std::string> split_whitespace(const std::string& s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    for (size_t n; i < s.size() && (n = SpaceAt(s, i)) != 0;) i += n;
-    size_t start = i;
-    while (i < s.size() && SpaceAt(s, i) == 0) ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
-  }
-  return out;
 }
 
 std::vector<std::string> lines(const std::string& s) {

@@ -5,6 +5,7 @@
 //   multi-character mappings, ß -> SS), no language-specific rules, and the final sigma rule
 //   (Σ lower-cases to ς at the end of a word), exactly as Rust's str::to_lowercase.
 //   char to_uppercase/to_lowercase return one char: the simple mapping (ß stays ß).
+//   trim, trim_start, trim_end and split_whitespace: White_Space, as Rust's.
 //
 // The tables are generated at build time from the pinned Unicode Character Database
 // (stdlib/unicode/gen_ucd_tables.py explains their encoding). Each table is a separate constant
@@ -196,6 +197,61 @@ std::string to_lower(const std::string& s) {
       AppendUtf8(out, to_lowercase(c));
     }
     i += len;
+  }
+  return out;
+}
+
+// ---- whitespace: White_Space, as in Rust's trim and split_whitespace ----
+// Here rather than in std.cc so that a program which uses none of this does not load this object
+// file at all (the linker would keep its exception tables).
+namespace {
+
+// The length of the whitespace character at s[i], or 0 (a byte that is not UTF-8 is not).
+size_t SpaceAt(const std::string& s, size_t i) {
+  char32_t c;
+  size_t len;
+  return DecodeAt(s, i, c, len) && is_whitespace(c) ? len : 0;
+}
+
+// The length of the whitespace character that ends at s[end - 1], or 0.
+size_t SpaceBefore(const std::string& s, size_t end) {
+  char32_t c;
+  size_t len;
+  return DecodeBefore(s, end, c, len) && is_whitespace(c) ? len : 0;
+}
+
+}  // namespace
+
+std::string trim(const std::string& s) { return trim_end(trim_start(s)); }
+
+std::string trim_start(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t n = SpaceAt(s, i);
+    if (n == 0) break;
+    i += n;
+  }
+  return s.substr(i);
+}
+
+std::string trim_end(const std::string& s) {
+  size_t n = s.size();
+  while (n > 0) {
+    size_t k = SpaceBefore(s, n);
+    if (k == 0) break;
+    n -= k;
+  }
+  return s.substr(0, n);
+}
+
+std::vector<std::string> split_whitespace(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    for (size_t n; i < s.size() && (n = SpaceAt(s, i)) != 0;) i += n;
+    size_t start = i;
+    while (i < s.size() && SpaceAt(s, i) == 0) ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
   }
   return out;
 }
