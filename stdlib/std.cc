@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <cwctype>
 
 #include "ruchy/prelude.h"
 
@@ -263,36 +262,6 @@ char32_t char_at(const std::string& s, int64_t i) {
   return chars[CheckIndex(i, chars.size())];
 }
 
-std::string to_upper(const std::string& s) {
-  std::string out;
-  for (char32_t c : DecodeUtf8(s)) AppendUtf8(out, to_uppercase(c));
-  return out;
-}
-
-std::string to_lower(const std::string& s) {
-  std::string out;
-  for (char32_t c : DecodeUtf8(s)) AppendUtf8(out, to_lowercase(c));
-  return out;
-}
-
-namespace {
-bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-}  // namespace
-
-std::string trim(const std::string& s) { return trim_end(trim_start(s)); }
-
-std::string trim_start(const std::string& s) {
-  size_t i = 0;
-  while (i < s.size() && IsSpaceByte(s[i])) ++i;
-  return s.substr(i);
-}
-
-std::string trim_end(const std::string& s) {
-  size_t n = s.size();
-  while (n > 0 && IsSpaceByte(s[n - 1])) --n;
-  return s.substr(0, n);
-}
-
 std::vector<std::string> split(const std::string& s, const std::string& sep) {
   std::vector<std::string> out;
   if (sep.empty()) {
@@ -316,18 +285,6 @@ std::vector<std::string> split(const std::string& s, const std::string& sep) {
     out.push_back(s.substr(start, pos - start));
     start = pos + sep.size();
   }
-}
-
-std::vector<std::string> split_whitespace(const std::string& s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && IsSpaceByte(s[i])) ++i;
-    size_t start = i;
-    while (i < s.size() && !IsSpaceByte(s[i])) ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
-  }
-  return out;
 }
 
 std::vector<std::string> lines(const std::string& s) {
@@ -438,16 +395,7 @@ Result<char32_t, std::string> parse<char32_t>(const std::string& s) {
   return R::Ok(chars[0]);
 }
 
-// ---- chars (ASCII and Latin-1 classification through the C library's wide functions) ----
-bool is_alphabetic(char32_t c) { return c < 0x80 ? std::isalpha(static_cast<int>(c)) != 0 : std::iswalpha(c) != 0; }
-bool is_numeric(char32_t c) { return c < 0x80 ? std::isdigit(static_cast<int>(c)) != 0 : std::iswdigit(c) != 0; }
-bool is_alphanumeric(char32_t c) { return is_alphabetic(c) || is_numeric(c); }
-bool is_whitespace(char32_t c) { return c < 0x80 ? std::isspace(static_cast<int>(c)) != 0 : std::iswspace(c) != 0; }
-bool is_uppercase(char32_t c) { return c < 0x80 ? std::isupper(static_cast<int>(c)) != 0 : std::iswupper(c) != 0; }
-bool is_lowercase(char32_t c) { return c < 0x80 ? std::islower(static_cast<int>(c)) != 0 : std::iswlower(c) != 0; }
-char32_t to_uppercase(char32_t c) { return c < 0x80 ? std::toupper(static_cast<int>(c)) : std::towupper(c); }
-char32_t to_lowercase(char32_t c) { return c < 0x80 ? std::tolower(static_cast<int>(c)) : std::towlower(c); }
-
+// ---- chars (the Unicode classes and case mappings are in unicode.cc) ----
 std::optional<uint32_t> to_digit(char32_t c, uint32_t radix) {
   uint32_t v;
   if (c >= '0' && c <= '9') v = c - '0';

@@ -5,7 +5,7 @@ Call it from the WORKSPACE of this repository or of any workspace that uses our 
 this repository from anywhere.
 """
 
-load("//third_party/debian:repositories.bzl", "debian_source", "debian_sysroot", "host_llvm")
+load("//third_party/debian:repositories.bzl", "debian_deb", "debian_source", "debian_sysroot", "host_llvm")
 load("//third_party/npm:repositories.bzl", "npm_lock_repository")
 load("//toolchains/cc/private:targets.bzl", "TARGETS")
 
@@ -42,6 +42,14 @@ def ruchy_lambda_dependencies(shims_root = "third_party/bazel_shims"):
         name = "rapidjson",
         package = "rapidjson",
         build_file = Label("//third_party/rapidjson:BUILD.upstream.bazel"),
+    )
+
+    # The Unicode Character Database: the standard library's case mapping and character classes
+    # are generated from it at build time (//stdlib/unicode).
+    debian_deb(
+        name = "unicode_data",
+        package = "unicode-data",
+        build_file = Label("//third_party/unicode_data:BUILD.upstream.bazel"),
     )
 
     # Test-only, from npm: the AWS SDK for JavaScript v3 as a client of tools/emulator.

@@ -47,6 +47,8 @@ class ReleaseTest(unittest.TestCase):
         for debs in lock["sysroots"].values():
             for deb in debs:
                 self.assertTrue(has(deb["package"], deb["version"], deb["sha256"]), deb["package"])
+        for deb in lock.get("debs", {}).values():
+            self.assertTrue(has(deb["package"], deb["version"], deb["sha256"]), deb["package"])
         for name, version in lock["host_tools"].items():
             self.assertTrue(has(name, version), name)
 

@@ -786,6 +786,8 @@ inline bool is_infinite(double v) { return std::isinf(v); }
 inline bool is_finite(double v) { return std::isfinite(v); }
 
 // ---- chars ----
+// Unicode classes and case mappings as Rust defines them (stdlib/unicode.cc): a char maps to a
+// char by the simple mapping; the String functions above apply the full one (ß -> SS).
 bool is_alphabetic(char32_t c);
 bool is_numeric(char32_t c);
 bool is_alphanumeric(char32_t c);
@@ -799,8 +801,10 @@ bool is_digit(char32_t c, uint32_t radix);
 std::optional<uint32_t> to_digit(char32_t c, uint32_t radix);
 char32_t to_uppercase(char32_t c);
 char32_t to_lowercase(char32_t c);
-inline char32_t to_ascii_uppercase(char32_t c) { return to_uppercase(c); }
-inline char32_t to_ascii_lowercase(char32_t c) { return to_lowercase(c); }
+inline char32_t to_ascii_uppercase(char32_t c) { return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c; }
+inline char32_t to_ascii_lowercase(char32_t c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+// The version of the Unicode Character Database the tables were generated from ("15.0.0").
+const char* unicode_version();
 
 }  // namespace rt
 

@@ -3,6 +3,7 @@
 
   fetch.py source     --lock LOCK --name abseil        --out DIR
   fetch.py sysroot    --lock LOCK --name linux_aarch64 --triple aarch64-linux-gnu --out DIR
+  fetch.py deb        --lock LOCK --name unicode-data  --out DIR
   fetch.py host-tools --lock LOCK
 
 Every file is checked against its sha256 in the lock before use; a mismatch or a version Debian no
@@ -128,29 +129,43 @@ def _fix_linker_scripts(out, triple):
                 f.write(fixed)
 
 
+def _unpack_pinned_deb(deb, out):
+    """Fetches one pinned .deb (from the verified cache, else apt), checks its hash, unpacks it."""
+    filename = "%s_%s_all.deb" % (deb["package"], deb["version"])
+    path = dl.cached_file(deb["sha256"], filename)
+    if path is None:
+        got = dl.download_deb(deb["package"], deb["version"])
+        actual = dl.sha256_of(got)
+        if actual != deb["sha256"]:
+            raise dl.PinError(
+                "%s from Debian has sha256 %s, the lock pins %s. Re-pin on purpose with %s"
+                % (filename, actual, deb["sha256"], dl.REPIN_COMMAND)
+            )
+        path = dl.store_in_cache(got, deb["sha256"], filename)
+        shutil.rmtree(os.path.dirname(got), ignore_errors=True)
+    proc = subprocess.run(["dpkg-deb", "-x", path, out], stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0:
+        raise dl.PinError("dpkg-deb could not unpack %s: %s" % (path, proc.stderr))
+
+
 def fetch_sysroot(lock, name, triple, out):
     debs = lock["sysroots"].get(name)
     if debs is None:
         raise dl.PinError("no sysroot %r in the lock file" % name)
     for deb in debs:
-        filename = "%s_%s_all.deb" % (deb["package"], deb["version"])
-        path = dl.cached_file(deb["sha256"], filename)
-        if path is None:
-            got = dl.download_deb(deb["package"], deb["version"])
-            actual = dl.sha256_of(got)
-            if actual != deb["sha256"]:
-                raise dl.PinError(
-                    "%s from Debian has sha256 %s, the lock pins %s. Re-pin on purpose with %s"
-                    % (filename, actual, deb["sha256"], dl.REPIN_COMMAND)
-                )
-            path = dl.store_in_cache(got, deb["sha256"], filename)
-            shutil.rmtree(os.path.dirname(got), ignore_errors=True)
-        proc = subprocess.run(["dpkg-deb", "-x", path, out], stderr=subprocess.PIPE, text=True)
-        if proc.returncode != 0:
-            raise dl.PinError("dpkg-deb could not unpack %s: %s" % (path, proc.stderr))
+        _unpack_pinned_deb(deb, out)
     # Documentation, lintian and gdb files are not build inputs.
     shutil.rmtree(os.path.join(out, "usr", "share"), ignore_errors=True)
     _fix_linker_scripts(out, triple)
+
+
+def fetch_deb(lock, name, out):
+    """One architecture-independent .deb whose files are build inputs (data such as the Unicode
+    Character Database), unpacked as it is."""
+    deb = lock.get("debs", {}).get(name)
+    if deb is None:
+        raise dl.PinError("no package %r under `debs` in the lock file" % name)
+    _unpack_pinned_deb(deb, out)
 
 
 def check_host_tools(lock):
@@ -169,7 +184,7 @@ def check_host_tools(lock):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kind", choices=["source", "sysroot", "host-tools"])
+    parser.add_argument("kind", choices=["source", "sysroot", "deb", "host-tools"])
     parser.add_argument("--lock", required=True)
     parser.add_argument("--name")
     parser.add_argument("--out")
@@ -181,6 +196,8 @@ def main():
             fetch_source(lock, args.name, args.out)
         elif args.kind == "sysroot":
             fetch_sysroot(lock, args.name, args.triple, args.out)
+        elif args.kind == "deb":
+            fetch_deb(lock, args.name, args.out)
         else:
             check_host_tools(lock)
     except dl.PinError as e:

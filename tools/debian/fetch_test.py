@@ -70,6 +70,24 @@ class FetchTest(unittest.TestCase):
         self.assertIn("the lock pins " + "0" * 64, proc.stderr)
         self.assertFalse(os.path.exists(os.path.join(out, "usr")))
 
+    def test_data_deb_unpacks_and_an_unknown_name_is_refused(self):
+        with open(REAL_LOCK) as f:
+            debs = json.load(f)["debs"]
+        lock = os.path.join(self.tmp, "debs.json")
+        with open(lock, "w") as f:
+            json.dump({"debs": debs}, f)
+        out = os.path.join(self.tmp, "data")
+        run = lambda name: subprocess.run(  # noqa: E731
+            [sys.executable, FETCH, "deb", "--lock", lock, "--name", name, "--out", out],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.env,
+        )
+        proc = run("unicode-data")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertTrue(os.path.exists(os.path.join(out, "usr/share/unicode/UnicodeData.txt")))
+        proc = run("no-such-data")
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("no package 'no-such-data' under `debs`", proc.stderr)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -96,6 +96,8 @@ def main():
             lock["sources"][name] = repin_source(name, lock["sources"][name], changes)
         for name in sorted(lock["sysroots"]):
             lock["sysroots"][name] = [repin_deb(deb, changes) for deb in lock["sysroots"][name]]
+        for name in sorted(lock.get("debs", {})):
+            lock["debs"][name] = repin_deb(lock["debs"][name], changes)
     except dl.PinError as e:
         dl.fail(str(e))
     print("\n".join(changes) if changes else "every pin is current")

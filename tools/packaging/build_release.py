@@ -57,6 +57,11 @@ def sbom(lock, artifacts):
                            [{"algorithm": "SHA256", "checksumValue": deb["sha256"]}],
                            "pkg:deb/debian/%s@%s?arch=all&distro=%s" % (deb["package"], deb["version"], suite),
                            "sysroot for %s" % target))
+    for name, deb in sorted(lock.get("debs", {}).items()):
+        inputs.append(("data-" + name, deb["package"], deb["version"],
+                       [{"algorithm": "SHA256", "checksumValue": deb["sha256"]}],
+                       "pkg:deb/debian/%s@%s?arch=all&distro=%s" % (deb["package"], deb["version"], suite),
+                       "data the build generates code from"))
     for name, version in sorted(lock["host_tools"].items()):
         inputs.append(("tool-" + name, name, version, [],
                        "pkg:deb/debian/%s@%s?arch=amd64&distro=%s" % (name, version, suite),

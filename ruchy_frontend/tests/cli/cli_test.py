@@ -89,6 +89,13 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stderr, "Error: index 5 out of range for length 1\n")
 
+    def test_run_links_the_unicode_tables(self):
+        # unicode.cc and its generated tables are support sources `ruchy run` must compile too.
+        src = self.write("upper.ruchy", 'println("straße".to_uppercase(), \'é\'.is_alphabetic(), " x ".trim())\n')
+        r = self.ruchy("run", src)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, "STRASSE true x\n")
+
     def test_run_passes_arguments_after_the_file(self):
         src = self.write("args.ruchy", 'println("args ok")\n')
         r = self.ruchy("run", src, "--not-an-option-for-ruchy", "x")
