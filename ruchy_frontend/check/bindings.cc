@@ -143,7 +143,8 @@ Type* Checker::CheckAssign(const Expr* e) {
   if (v->kind == TypeKind::kVar && !v->int_literal && !v->float_literal) Unify(value, target);  // `|k| n += k`
   if (e->op == Tok::kPlusEq && t->kind == TypeKind::kString) {
     Type* v = Resolve(value);
-    if (v->kind != TypeKind::kString && v->kind != TypeKind::kChar && !Unify(value, arena_.string())) {
+    if (v->kind != TypeKind::kString && v->kind != TypeKind::kChar && !JoinsString(value) &&
+        !Unify(value, arena_.string())) {
       Report<diag::kAppendToString>(e->b.get(), TypeName(value));
     }
     return arena_.unit();

@@ -108,6 +108,9 @@ class Checker {
   // ---- operators (operators.cc) ----
   Type* CheckUnary(const Expr* e, Type* expected);
   Type* CheckBinary(const Expr* e, Type* expected);
+  // Whether a value of type `t` joins a String with `+` (a number or a bool; the reference shows
+  // it as Rust's `{}` does); settles a literal's type.
+  bool JoinsString(Type* t);
 
   // ---- control flow (control_flow.cc) ----
   Type* CheckClosure(const Expr* e, Type* expected);

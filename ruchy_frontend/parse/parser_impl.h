@@ -3,6 +3,7 @@
 //   items.cc        functions, parameters, structs, classes, enums, traits, impls, modules
 //   statements.cc   statements and `let`
 //   local_items.cc  types, impls and `use` declared inside function bodies
+//   desugar.cc      forms rewritten into core ones: matches!, tuple closure parameters, `\x -> e`
 //   blocks.cc       `{ ... }` blocks and newline-opened `... end` bodies
 //   expressions.cc  assignment, binary operators (precedence climbing), unary and postfix chains
 //   primary.cc      literals, names and paths, struct literals, tuples, arrays, maps, closures
@@ -192,6 +193,12 @@ class Parser {
   // A function's body, with `scope_` extended by its name; sets fun.body_scope when the body
   // declares items.
   ExprPtr ParseScopedBody(FunDecl& fun, const std::string& what);
+
+  // ---- rewritten forms (desugar.cc) ----
+  ExprPtr ParseMatchesMacro(const Token& name);
+  void ParsePatternParam(Expr& closure, std::vector<std::pair<PatternPtr, std::string>>& patterns);
+  ExprPtr WrapPatternParams(ExprPtr body, std::vector<std::pair<PatternPtr, std::string>> patterns);
+  ExprPtr ParseBackslashLambda();
 
   // ---- blocks (blocks.cc) ----
   ExprPtr ParseBodyBlock(const std::string& what);
