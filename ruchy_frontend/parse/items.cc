@@ -72,7 +72,9 @@ void Parser::ParseItem(Program& program, const std::string& module) {
 // `use a::b::C`: the path is kept as written, up to the end of the line.
 void Parser::ParseUse(Item& item) {
   Advance();
-  while (!At(Tok::kEof) && !At(Tok::kSemi) && !Cur().newline_before) {
+  int braces = 0;  // `use a::{b, c}`; a `}` outside them closes the enclosing block
+  while (!At(Tok::kEof) && !At(Tok::kSemi) && !Cur().newline_before && !(At(Tok::kRBrace) && braces == 0)) {
+    braces += At(Tok::kLBrace) ? 1 : At(Tok::kRBrace) ? -1 : 0;
     item.path += Cur().kind == Tok::kIdent ? Cur().text : std::string(TokenSpelling(Cur().kind));
     SkipToken();
   }
