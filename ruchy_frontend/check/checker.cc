@@ -200,7 +200,7 @@ CheckedProgram Checker::Run() {
   std::map<std::string, int> global_bindings;
   for (const Item& item : program_.items) {
     const Expr* let = item.stmt.get();  // or a top-level `name = value` declaring `name`
-    const std::string* declared = TopLevelDeclaredName(item, global_bindings);
+    const std::string* declared = TopLevelDeclaredName(item);
     if (!declared &&
         (!let || let->kind != ExprKind::kLet || !let->pattern || let->pattern->kind != Pattern::Kind::kBind)) {
       continue;

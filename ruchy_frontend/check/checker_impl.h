@@ -98,8 +98,9 @@ class Checker {
   // Whether the block statement `stmt` declares the name it assigns (it is not in scope).
   bool IsDeclaringAssign(const Expr* stmt);
   Type* CheckDeclaringAssign(const Expr* e);
-  // The global a top-level statement declares by assignment, given the globals bound before it.
-  const std::string* TopLevelDeclaredName(const Item& item, const std::map<std::string, int>& globals_so_far);
+  // The global a top-level statement declares by assignment; called for each item in order.
+  const std::string* TopLevelDeclaredName(const Item& item);
+  std::set<std::string> top_level_names_;  // bound by top-level code so far (TopLevelDeclaredName)
   // `name` is unknown here: when an assignment in an earlier block of this function declared it,
   // a note pointing there.
   void NoteDeclaredInEndedBlock(const std::string& name);

@@ -7,6 +7,7 @@
 // that block is "unknown name", never a silently different variable. At the top level it is a
 // global (as a top-level `let` is), visible to functions.
 #include <cctype>
+#include <set>
 
 #include "ruchy_frontend/check/checker_impl.h"
 
@@ -46,10 +47,27 @@ void Checker::NoteDeclaredInEndedBlock(const std::string& name) {
   }
 }
 
-const std::string* Checker::TopLevelDeclaredName(const Item& item, const std::map<std::string, int>& globals_so_far) {
-  if (item.kind != Item::Kind::kStmt || !item.stmt) return nullptr;
+namespace {
+
+void AddPatternNames(const Pattern* p, std::set<std::string>& names) {
+  if (!p) return;
+  if (p->kind == Pattern::Kind::kBind) names.insert(p->text);
+  if (!p->rest_name.empty()) names.insert(p->rest_name);
+  for (const auto& sub : p->subs) AddPatternNames(sub.get(), names);
+  for (const auto& [field, sub] : p->fields) AddPatternNames(sub.get(), names);
+}
+
+}  // namespace
+
+const std::string* Checker::TopLevelDeclaredName(const Item& item) {
+  // Called for each item in order: the names top-level code has bound so far, by any `let`
+  // pattern (`let (low, high) = ...` too) or an earlier declaring assignment.
+  if (!item.stmt) return nullptr;
+  if (item.stmt->kind == ExprKind::kLet) AddPatternNames(item.stmt->pattern.get(), top_level_names_);
+  if (item.kind != Item::Kind::kStmt) return nullptr;
   const std::string* name = AssignedName(item.stmt.get());
-  if (!name || globals_so_far.count(*name) || FindFunction(*name, item.module)) return nullptr;
+  if (!name || top_level_names_.count(*name) || FindFunction(*name, item.module)) return nullptr;
+  top_level_names_.insert(*name);
   return name;
 }
 
