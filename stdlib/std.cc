@@ -96,7 +96,10 @@ std::string EncodeUtf8(const std::vector<char32_t>& chars) {
   return out;
 }
 
-void AppendFloat(std::string& out, double v) {
+namespace {
+
+template <class F>
+void AppendFloatDigits(std::string& out, F v) {
   if (std::isnan(v)) {
     out += "NaN";
     return;
@@ -107,9 +110,19 @@ void AppendFloat(std::string& out, double v) {
   }
   char buf[400];
   auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-  std::string_view text(buf, res.ptr - buf);
-  out += text;
-  if (text.find('.') == std::string_view::npos) out += ".0";
+  out.append(buf, res.ptr - buf);
+}
+
+}  // namespace
+
+void AppendFloatPlain(std::string& out, double v) { AppendFloatDigits(out, v); }
+void AppendFloatPlain(std::string& out, float v) { AppendFloatDigits(out, v); }
+
+void AppendFloat(std::string& out, double v) {
+  size_t start = out.size();
+  AppendFloatDigits(out, v);
+  std::string_view text(out.data() + start, out.size() - start);
+  if (std::isfinite(v) && text.find('.') == std::string_view::npos) out += ".0";
 }
 
 void AppendQuoted(std::string& out, const std::string& s) {

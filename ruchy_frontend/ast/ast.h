@@ -167,6 +167,9 @@ struct FunDecl {
   std::vector<Param> params;
   TypeExprPtr ret;
   ExprPtr body;  // a kBlock; null for a trait method without a default
+  // The scope of the items declared in the body (`main` for a `struct` in `fn main`), where the
+  // checker looks names up first; empty when the body declares none (parse/local_items.cc).
+  std::string body_scope;
   SelfKind self = SelfKind::kNone;
   bool is_pub = false;
   bool is_async = false;

@@ -6,10 +6,13 @@ namespace ruchy {
 Type* Checker::CheckBlock(const Expr* e, Type* expected, bool value_used) {
   if (e->kind != ExprKind::kBlock) return CheckExpr(e, expected, value_used);
   PushScope();
+  DeclareNestedFunctions(e);
   Type* last = arena_.unit();
   for (size_t i = 0; i < e->list.size(); ++i) {
     bool is_last = i + 1 == e->list.size();
-    last = CheckExpr(e->list[i].get(), is_last ? expected : nullptr, is_last && value_used);
+    const Expr* stmt = e->list[i].get();
+    last = IsDeclaringAssign(stmt) ? CheckDeclaringAssign(stmt)
+                                   : CheckExpr(stmt, is_last ? expected : nullptr, is_last && value_used);
     if (!is_last || !value_used) CheckTaskUsed(e->list[i].get(), last);
   }
   PopScope();
@@ -121,6 +124,10 @@ bool Checker::CheckAssignable(const Expr* target, const std::string& method) {
 }
 
 Type* Checker::CheckAssign(const Expr* e) {
+  if (cur_ == out_.top_level && scopes_.size() == 1) {
+    auto g = let_globals_.find(e);  // declares a global (declaring_assignment.cc): visible from here on
+    if (g != let_globals_.end()) scopes_[0][e->a->text] = g->second;
+  }
   Type* target = CheckExpr(e->a.get(), nullptr);
   if (!CheckAssignable(e->a.get())) {
     CheckExpr(e->b.get(), nullptr);  // the value's own errors only: one error per assignment
@@ -136,7 +143,8 @@ Type* Checker::CheckAssign(const Expr* e) {
   if (v->kind == TypeKind::kVar && !v->int_literal && !v->float_literal) Unify(value, target);  // `|k| n += k`
   if (e->op == Tok::kPlusEq && t->kind == TypeKind::kString) {
     Type* v = Resolve(value);
-    if (v->kind != TypeKind::kString && v->kind != TypeKind::kChar && !Unify(value, arena_.string())) {
+    if (v->kind != TypeKind::kString && v->kind != TypeKind::kChar && !JoinsString(value) &&
+        !Unify(value, arena_.string())) {
       Report<diag::kAppendToString>(e->b.get(), TypeName(value));
     }
     return arena_.unit();

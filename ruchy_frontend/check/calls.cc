@@ -68,12 +68,10 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
   CallInfo call;
   // User functions (possibly generic) by name or module path.
   const FunDecl* fun = nullptr;
-  FunctionInstance* lifted = nullptr;
   if (callee->kind == ExprKind::kName) {
     if (Binding* b = Lookup(callee->text)) {
       if (b->fun_decl) {
-        fun = b->fun_decl;
-        lifted = b->function;
+        fun = b->fun_decl;  // a nested function
       } else {
         // A closure or function value in a variable.
         Type* t = CheckExpr(callee, nullptr);
@@ -110,12 +108,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
     }
   }
   if (fun) {
-    FunctionInstance* inst = lifted;
-    if (inst) {
-      CheckCallArgs(e, inst->params, fun);
-    } else {
-      inst = CheckInstanceCall(e, fun, nullptr, function_module_[fun], "`" + fun->name + "`");
-    }
+    FunctionInstance* inst = CheckInstanceCall(e, fun, nullptr, function_module_[fun], "`" + fun->name + "`");
     if (!inst) return arena_.Var();
     CallInfo& c = CallOf(e);
     c.kind = CallKind::kFunction;

@@ -70,6 +70,9 @@ struct FunctionInstance {
   // Locals (by C++ name) bound to a map's slot (`let c = m.entry(k).or_insert(0)`): an rt::Slot
   // that looks the key up on every use, so `*c += 1` changes the map (docs/language.md).
   std::unordered_set<std::string> slots;
+  // `name = value` statements that declare `name` (check/declaring_assignment.cc): emitted as a
+  // declaration of the C++ name in `names` (keyed by the assignment).
+  std::unordered_set<const Expr*> declaring_assigns;
 };
 
 struct GlobalBinding {

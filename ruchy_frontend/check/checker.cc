@@ -113,9 +113,10 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
 
   cur_ = inst;
   closure_level_ = 0;
-  module_ = module;
+  module_ = inst->decl->body_scope.empty() ? module : inst->decl->body_scope;  // local types first
   scopes_.clear();
   scopes_.push_back(global_scope_);
+  EnterNestedFunctionScope(inst->decl);
   loops_.clear();
   returns_.clear();
   used_names_.clear();
@@ -198,9 +199,13 @@ CheckedProgram Checker::Run() {
   scopes_.emplace_back();
   std::map<std::string, int> global_bindings;
   for (const Item& item : program_.items) {
-    const Expr* let = item.stmt.get();
-    if (!let || let->kind != ExprKind::kLet || !let->pattern || let->pattern->kind != Pattern::Kind::kBind) continue;
-    const std::string& name = let->pattern->text;
+    const Expr* let = item.stmt.get();  // or a top-level `name = value` declaring `name`
+    const std::string* declared = TopLevelDeclaredName(item);
+    if (!declared &&
+        (!let || let->kind != ExprKind::kLet || !let->pattern || let->pattern->kind != Pattern::Kind::kBind)) {
+      continue;
+    }
+    const std::string& name = declared ? *declared : let->pattern->text;
     Binding b;
     b.type = arena_.Var();
     b.is_mut = IsAssignable(*let);
@@ -389,7 +394,8 @@ void Checker::Finalize() {
   if (report) {
     for (auto& [name, g] : out_.globals) {
       if (!IsConcrete(g.type)) {
-        ReportAt<diag::kCannotInferGlobal>(g.let->loc, 3, g.let->pattern->text);
+        const std::string& name = g.let->kind == ExprKind::kLet ? g.let->pattern->text : g.let->a->text;
+        ReportAt<diag::kCannotInferGlobal>(g.let->loc, 3, name);
         report = false;
       }
     }

@@ -22,8 +22,7 @@ struct Binding {
   bool is_mut = false;
   bool is_global = false;
   bool is_slot = false;  // names a map's slot: assignable, and not captured (CheckedProgram::slot_lets)
-  FunctionInstance* function = nullptr;  // a lifted nested function
-  const FunDecl* fun_decl = nullptr;     // a nested generic function (instantiated per call)
+  const FunDecl* fun_decl = nullptr;     // a nested function (nested_functions.cc)
   int closure_level = 0;                 // how many closures enclose its declaration
   bool is_const = false;                 // `const NAME = ...`
 };
@@ -87,9 +86,34 @@ class Checker {
   bool IsPlaceCall(const Expr* e) const;
   void BindSlot(const Expr* let, Binding& b);
 
+  // ---- functions declared in bodies (nested_functions.cc) ----
+  // Makes the nested functions of `block` (a kBlock) visible in the whole block.
+  void DeclareNestedFunctions(const Expr* block);
+  Type* CheckNestedFunction(const Expr* e);
+  // In a nested function's body: the nested functions visible where it is declared.
+  void EnterNestedFunctionScope(const FunDecl* fun);
+  // `name` is unknown here: reports it as a capture when it is a local of the function around the
+  // nested function being checked.
+  bool ReportNestedCapture(const Expr* e, const std::string& name);
+
+  // ---- `name = value` declaring `name` (declaring_assignment.cc) ----
+  // Whether the block statement `stmt` declares the name it assigns (it is not in scope).
+  bool IsDeclaringAssign(const Expr* stmt);
+  Type* CheckDeclaringAssign(const Expr* e);
+  // The global a top-level statement declares by assignment; called for each item in order.
+  const std::string* TopLevelDeclaredName(const Item& item);
+  std::set<std::string> top_level_names_;  // bound by top-level code so far (TopLevelDeclaredName)
+  // `name` is unknown here: when an assignment in an earlier block of this function declared it,
+  // a note pointing there.
+  void NoteDeclaredInEndedBlock(const std::string& name);
+  std::map<std::pair<const FunctionInstance*, std::string>, const Expr*> declaring_assigns_by_name_;
+
   // ---- operators (operators.cc) ----
   Type* CheckUnary(const Expr* e, Type* expected);
   Type* CheckBinary(const Expr* e, Type* expected);
+  // Whether a value of type `t` joins a String with `+` (a number or a bool; the reference shows
+  // it as Rust's `{}` does); settles a literal's type.
+  bool JoinsString(Type* t);
 
   // ---- control flow (control_flow.cc) ----
   Type* CheckClosure(const Expr* e, Type* expected);
@@ -191,6 +215,13 @@ class Checker {
   std::map<std::string, const Item*> function_items_;
   std::map<const FunDecl*, std::string> function_module_;
   std::set<const FunDecl*> nested_functions_;  // declared in a function body (lifted to namespace scope)
+  // What a nested function's body sees: the nested functions in scope where it is declared; and
+  // the local variables there, which it cannot use (a clear error instead of "unknown name").
+  struct NestedFunctionScope {
+    std::unordered_map<std::string, Binding> functions;
+    std::set<std::string> enclosing_locals;
+  };
+  std::map<const FunDecl*, NestedFunctionScope> nested_scope_;
   std::map<const FunDecl*, FunctionInstance*> mono_instances_;
   std::map<std::string, FunctionInstance*> generic_instances_;  // decl-key + arg-type key
   std::vector<FunctionInstance*> instantiating_;

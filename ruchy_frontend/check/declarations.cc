@@ -110,6 +110,8 @@ void Checker::CollectDeclarations() {
     } else if (item.kind == Item::Kind::kImpl) {
       const ImplDecl* impl = item.impl.get();
       TypeInfo* info = FindType(impl->type_name, "");
+      // An impl in a function body for a type declared outside it (parse/local_items.cc).
+      if (!info && !item.module.empty()) info = FindType(LastSegment(impl->type_name), item.module);
       if (!info) {
         ReportAt<diag::kImplUnknownType>(impl->loc, 1, impl->type_name);
         continue;

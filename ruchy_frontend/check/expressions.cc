@@ -310,20 +310,8 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       }
       return to;
     }
-    case ExprKind::kFunDecl: {
-      const FunDecl* fun = e->fun.get();
-      Binding b;
-      b.fun_decl = fun;
-      scopes_.back()[fun->name] = b;
-      function_module_[fun] = module_;
-      nested_functions_.insert(fun);
-      if (!IsGeneric(*fun)) {
-        FunctionInstance* inst = Instantiate(fun, nullptr, {}, fun->loc, module_);
-        if (inst) inst->is_lifted = true;
-        scopes_.back()[fun->name].function = inst;
-      }
-      return arena_.unit();
-    }
+    case ExprKind::kFunDecl:
+      return CheckNestedFunction(e);
   }
   return arena_.unit();
 }
@@ -345,16 +333,7 @@ Type* Checker::CheckName(const Expr* e) {
   const std::string& name = e->text;
   if (Binding* b = Lookup(name)) {
     if (b->is_global) cur_->global_refs.insert(e);
-    if (b->fun_decl) {
-      if (!b->function) {
-        Report<diag::kGenericFunctionValue>(e, name);
-        return arena_.Var();
-      }
-      CallInfo& call = CallOf(e);
-      call.kind = CallKind::kFunction;
-      call.target = b->function;
-      return arena_.Fn(b->function->params, CallResult(b->function));
-    }
+    if (b->fun_decl) return FunctionValue(e, b->fun_decl, name);
     cur_->names[e] = b->cpp_name;
     if (b->is_slot && !b->is_global && closure_level_ > b->closure_level) {
       Report<diag::kSlotInClosure>(e, name);  // the closure could outlive the map
@@ -390,7 +369,9 @@ Type* Checker::CheckName(const Expr* e) {
     }
     return found->type;
   }
+  if (ReportNestedCapture(e, name)) return arena_.Var();
   Report<diag::kUnknownName>(e, name);
+  NoteDeclaredInEndedBlock(name);
   SuggestName(e, name, VisibleValueNames());
   return arena_.Var();
 }

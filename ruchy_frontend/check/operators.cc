@@ -96,12 +96,20 @@ Type* Checker::CheckBinary(const Expr* e, Type* expected) {
     case Tok::kPlus:
       if (lr->kind == TypeKind::kString) {
         if (rr->kind == TypeKind::kString || rr->kind == TypeKind::kChar) return arena_.string();
+        if (JoinsString(r)) return arena_.string();  // `"n = " + 5`, as the reference
         if (Unify(r, arena_.string())) return arena_.string();
         return fail();
       }
+      if (rr->kind == TypeKind::kString && JoinsString(l)) return arena_.string();  // `5 + " apples"`
+      [[fallthrough]];
+    case Tok::kStar:
+      if (op == Tok::kStar && lr->kind == TypeKind::kString) {  // `"ab" * 3`: repeated (none for n <= 0)
+        if (!IsInteger(r)) return fail();
+        ApplyDefaults(r);
+        return arena_.string();
+      }
       [[fallthrough]];
     case Tok::kMinus:
-    case Tok::kStar:
     case Tok::kSlash:
     case Tok::kPercent:
     case Tok::kStarStar: {
@@ -140,6 +148,12 @@ Type* Checker::CheckBinary(const Expr* e, Type* expected) {
     default:
       return fail();
   }
+}
+
+bool Checker::JoinsString(Type* t) {
+  if (!IsNumeric(t) && Resolve(t)->kind != TypeKind::kBool) return false;
+  ApplyDefaults(t);  // `"x" + 5`: the literal is an i64
+  return true;
 }
 
 // A built-in call that is a place in its receiver (`m.entry(k).or_insert(0)`: flag `place`).

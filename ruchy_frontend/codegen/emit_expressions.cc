@@ -297,12 +297,15 @@ std::string Emitter::Binary(const Expr* e) {
       if (lt && lt->kind == TypeKind::kString) {
         Type* rt_ = TypeOf(b);
         if (rt_ && rt_->kind == TypeKind::kChar) return "rt::concat_char(" + l + ", " + r + ")";
+        if (rt_ && rt_->kind != TypeKind::kString) return "rt::concat_shown(" + l + ", " + r + ")";
         return "(" + l + " + " + r + ")";
       }
+      if (t && t->kind == TypeKind::kString) return "rt::shown_concat(" + l + ", " + r + ")";
       return wrap("(" + l + " + " + r + ")");
     case Tok::kMinus:
       return wrap("(" + l + " - " + r + ")");
     case Tok::kStar:
+      if (lt && lt->kind == TypeKind::kString) return "rt::repeat(" + l + ", " + r + ")";
       return wrap("(" + l + " * " + r + ")");
     case Tok::kSlash:
       return is_float ? "(" + l + " / " + r + ")" : "rt::div(" + l + ", " + r + ")";
@@ -616,6 +619,8 @@ std::string Emitter::ExprRaw(const Expr* e) {
         case Tok::kPlusEq:
           if (tt->kind == TypeKind::kString && TypeOf(e->b.get())->kind == TypeKind::kChar) {
             stmt = "rt::push_char(" + lhs + ", " + rhs + ")";
+          } else if (tt->kind == TypeKind::kString && TypeOf(e->b.get())->kind != TypeKind::kString) {
+            stmt = "rt::append_shown(" + lhs + ", " + rhs + ")";  // `s += 5`
           } else {
             stmt = lhs + " += " + rhs;
           }

@@ -116,6 +116,13 @@ void Emitter::EmitStmt(const Expr* e, const Dest& dest) {
       LineAt(e->loc);
       Line("rt::throw_value(" + Expr_(e->a.get()) + ");");
       return;
+    case ExprKind::kAssign:
+      if (inst_->declaring_assigns.count(e)) {  // `name = value` declaring `name`
+        LineAt(e->loc);
+        Line(LocalDecl(CppType(TypeOf(e->a.get())), NameOf(e), StripParens(ExprPlain(e->b.get()))));
+        return;
+      }
+      [[fallthrough]];
     default: {
       LineAt(e->loc);
       std::string value = dest.kind == Dest::Kind::kDiscard ? Expr_(e) : ExprPlain(e);

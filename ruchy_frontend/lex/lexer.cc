@@ -534,7 +534,7 @@ class Lexer {
         {"&", Tok::kAmp}, {"^", Tok::kCaret}, {"~", Tok::kTilde}, {"!", Tok::kBang},
         {"+", Tok::kPlus}, {"-", Tok::kMinus}, {"*", Tok::kStar}, {"/", Tok::kSlash},
         {"%", Tok::kPercent}, {"=", Tok::kEq}, {"<", Tok::kLess}, {">", Tok::kGreater},
-        {"@", Tok::kAt},
+        {"@", Tok::kAt}, {"\\", Tok::kBackslash},
     };
     for (const Punct& p : kPuncts) {
       size_t len = std::strlen(p.text);

@@ -59,7 +59,7 @@ namespace ruchy {
   X(kStarStar, "**") X(kSlash, "/") X(kPercent, "%") X(kShl, "<<") X(kShr, ">>") X(kEq, "=")    \
   X(kEqEq, "==") X(kNotEq, "!=") X(kLess, "<") X(kLessEq, "<=") X(kGreater, ">")                \
   X(kGreaterEq, ">=") X(kPlusEq, "+=") X(kMinusEq, "-=") X(kStarEq, "*=") X(kSlashEq, "/=")     \
-  X(kPercentEq, "%=") X(kAt, "@") X(kHash, "#")
+  X(kPercentEq, "%=") X(kAt, "@") X(kHash, "#") X(kBackslash, "\\")
 
 enum class Tok : uint8_t {
 #define RUCHY_TOKEN_ENUM(name, text) name,

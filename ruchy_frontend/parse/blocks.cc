@@ -45,8 +45,13 @@ ExprPtr Parser::ParseStatementsUntil(std::initializer_list<Tok> stops) {
     SkipSemis();
     if (at_stop()) break;
     size_t before = pos_;
-    block->list.push_back(ParseStatement());
-    block->flag = !At(Tok::kSemi);
+    if (AtLocalItem()) {
+      ParseLocalItem();
+      block->flag = false;  // a declaration has no value: the block's is `()`
+    } else {
+      block->list.push_back(ParseStatement());
+      block->flag = !At(Tok::kSemi);
+    }
     if (pos_ == before) {
       ReportHere<diag::kUnexpectedToken>(Describe(Cur()));
       SkipToken();

@@ -221,9 +221,18 @@ ExprPtr Parser::ParsePostfix(ChainDepth& chain, ExprPtr e) {
   }
 }
 
-// `e[i]`, and the slices `e[a:b]`, `e[:b]`, `e[a:]`, `e[a..b]`.
+// `e[i]`, and the slices `e[a:b]`, `e[:b]`, `e[a:]`, `e[a..b]`, `e[..b]`, `e[..=b]`, `e[..]`.
 ExprPtr Parser::ParseIndex(ExprPtr e) {
   const Token& open = Advance();
+  if (At(Tok::kDotDot) || At(Tok::kDotDotEq)) {  // a range without a start: from the beginning
+    ExprPtr slice = MakeExpr(ExprKind::kSlice, open);
+    slice->loc = e->loc;
+    slice->a = std::move(e);
+    slice->flag = Advance().kind == Tok::kDotDotEq;
+    if (!At(Tok::kRBracket)) slice->c = ParseExpr();
+    Expect(Tok::kRBracket, "to close the index");
+    return slice;
+  }
   ExprPtr start = At(Tok::kColon) ? nullptr : ParseExpr();
   ExprPtr result;
   if (Accept(Tok::kColon)) {

@@ -12,6 +12,7 @@ std::string Qualify(const std::string& module, const std::string& name) {
 }  // namespace
 
 void Parser::ParseItems(Program& program, const std::string& module, Tok until) {
+  std::string outer_scope = std::exchange(scope_, module);
   while (!At(Tok::kEof) && !At(until)) {
     size_t before = pos_;
     SkipSemis();
@@ -23,6 +24,7 @@ void Parser::ParseItems(Program& program, const std::string& module, Tok until) 
       SkipToken();
     }
   }
+  scope_ = std::move(outer_scope);
 }
 
 void Parser::ParseItem(Program& program, const std::string& module) {
@@ -70,7 +72,9 @@ void Parser::ParseItem(Program& program, const std::string& module) {
 // `use a::b::C`: the path is kept as written, up to the end of the line.
 void Parser::ParseUse(Item& item) {
   Advance();
-  while (!At(Tok::kEof) && !At(Tok::kSemi) && !Cur().newline_before) {
+  int braces = 0;  // `use a::{b, c}`; a `}` outside them closes the enclosing block
+  while (!At(Tok::kEof) && !At(Tok::kSemi) && !Cur().newline_before && !(At(Tok::kRBrace) && braces == 0)) {
+    braces += At(Tok::kLBrace) ? 1 : At(Tok::kRBrace) ? -1 : 0;
     item.path += Cur().kind == Tok::kIdent ? Cur().text : std::string(TokenSpelling(Cur().kind));
     SkipToken();
   }
@@ -127,7 +131,7 @@ std::unique_ptr<FunDecl> Parser::ParseFun(bool is_pub, bool in_trait) {
     Accept(Tok::kSemi);
     return fun;  // a required method: no body
   }
-  fun->body = ParseBodyBlock("function `" + fun->name + "`");
+  fun->body = ParseScopedBody(*fun, "function `" + fun->name + "`");
   return fun;
 }
 
@@ -202,7 +206,10 @@ std::unique_ptr<TypeDecl> Parser::ParseTypeDecl() {
   if (decl->kind == TypeDecl::Kind::kEnum) {
     ParseVariants(*decl, close);
   } else {
+    // Methods' bodies are scopes inside the type's: `Shape::area` for `area`.
+    std::string outer_scope = std::exchange(scope_, Qualify(scope_, decl->name));
     ParseMembers(*decl, close);
+    scope_ = std::move(outer_scope);
   }
   Expect(close, close == Tok::kEnd ? "to close the `end` block" : "to close the body");
   return decl;
@@ -300,7 +307,7 @@ std::unique_ptr<FunDecl> Parser::ParseConstructor(const TypeDecl& decl) {
   fun->is_constructor = true;
   fun->is_pub = true;
   ParseParams(*fun);
-  fun->body = ParseBodyBlock("constructor of `" + decl.name + "`");
+  fun->body = ParseScopedBody(*fun, "constructor of `" + decl.name + "`");
   return fun;
 }
 
@@ -324,6 +331,7 @@ std::unique_ptr<ImplDecl> Parser::ParseImpl() {
     }
     close = Tok::kEnd;
   }
+  std::string outer_scope = std::exchange(scope_, Qualify(scope_, impl->type_name));
   while (!At(close) && !At(Tok::kEof)) {
     size_t before = pos_;
     SkipSemis();
@@ -342,6 +350,7 @@ std::unique_ptr<ImplDecl> Parser::ParseImpl() {
     }
     if (pos_ == before) SkipToken();
   }
+  scope_ = std::move(outer_scope);
   Expect(close, "to close the impl block");
   return impl;
 }

@@ -14,6 +14,7 @@ Program Parse(const SourceFile& file, Diagnostics& diags) {
 
 Program Parser::ParseProgram() {
   Program program;
+  program_ = &program;
   ParseItems(program, "", /*until=*/Tok::kEof);
   return program;
 }

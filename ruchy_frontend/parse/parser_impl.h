@@ -2,6 +2,8 @@
 //   parser.cc       token cursor, diagnostics and recovery, nesting depth, the entry point
 //   items.cc        functions, parameters, structs, classes, enums, traits, impls, modules
 //   statements.cc   statements and `let`
+//   local_items.cc  types, impls and `use` declared inside function bodies
+//   desugar.cc      forms rewritten into core ones: matches!, tuple closure parameters, `\x -> e`
 //   blocks.cc       `{ ... }` blocks and newline-opened `... end` bodies
 //   expressions.cc  assignment, binary operators (precedence climbing), unary and postfix chains
 //   primary.cc      literals, names and paths, struct literals, tuples, arrays, maps, closures
@@ -184,6 +186,20 @@ class Parser {
   ExprPtr ParseStatement();
   ExprPtr ParseLet();
 
+  // ---- declarations inside function bodies (local_items.cc) ----
+  bool AtLocalItem() const;
+  // A type, impl or `use` in a body: an item of the program, in the body's scope.
+  void ParseLocalItem();
+  // A function's body, with `scope_` extended by its name; sets fun.body_scope when the body
+  // declares items.
+  ExprPtr ParseScopedBody(FunDecl& fun, const std::string& what);
+
+  // ---- rewritten forms (desugar.cc) ----
+  ExprPtr ParseMatchesMacro(const Token& name);
+  void ParsePatternParam(Expr& closure, std::vector<std::pair<PatternPtr, std::string>>& patterns);
+  ExprPtr WrapPatternParams(ExprPtr body, std::vector<std::pair<PatternPtr, std::string>> patterns);
+  ExprPtr ParseBackslashLambda();
+
   // ---- blocks (blocks.cc) ----
   ExprPtr ParseBodyBlock(const std::string& what);
   ExprPtr ParseBraceBlock();
@@ -246,6 +262,11 @@ class Parser {
   int peak_ = 0;
   bool too_deep_ = false;
   Loc item_start_;
+  // Where items declared inside bodies go: the program, the scope (module path plus the names
+  // of the enclosing functions) of the code being parsed, and how many there were so far.
+  Program* program_ = nullptr;
+  std::string scope_;
+  int local_items_ = 0;
 };
 
 }  // namespace ruchy

@@ -58,6 +58,8 @@ ExprPtr Parser::ParsePrimary() {
     case Tok::kPipe:
     case Tok::kOrOr:
       return ParseClosure();
+    case Tok::kBackslash:
+      return ParseBackslashLambda();
     case Tok::kIf:
       return ParseIf();
     case Tok::kMatch:
@@ -147,6 +149,7 @@ ExprPtr Parser::ParseIdentExpr() {
     e->a = ParseExpr();
     return e;
   }
+  if (t.text == "matches" && At(Tok::kBang) && PeekTok().kind == Tok::kLParen) return ParseMatchesMacro(t);
   // Macros: println!(...), format!(...), vec![...]
   if (At(Tok::kBang) && (PeekTok().kind == Tok::kLParen || PeekTok().kind == Tok::kLBracket) &&
       !PeekTok().newline_before) {
@@ -308,9 +311,14 @@ ExprPtr Parser::ParseMapExpr() {
 // `|a, b| body`, `|x: i64| -> i64 { ... }`, `|| body`.
 ExprPtr Parser::ParseClosure() {
   ExprPtr e = MakeExpr(ExprKind::kClosure, Cur());
+  std::vector<std::pair<PatternPtr, std::string>> patterns;  // `|(k, v)| ...` (desugar.cc)
   if (!Accept(Tok::kOrOr)) {
     Advance();
     ParseListUntil(Tok::kPipe, "to close the closure parameters", [&] {
+      if (At(Tok::kLParen)) {
+        ParsePatternParam(*e, patterns);
+        return true;
+      }
       Param p;
       Accept(Tok::kAmp);
       p.is_mut = Accept(Tok::kMut);
@@ -328,6 +336,7 @@ ExprPtr Parser::ParseClosure() {
   } else {
     e->a = ParseExpr(no_struct_);
   }
+  e->a = WrapPatternParams(std::move(e->a), std::move(patterns));
   return e;
 }
 

@@ -17,6 +17,9 @@ struct Error;
 
 void AppendUtf8(std::string& out, char32_t c);
 void AppendFloat(std::string& out, double v);
+// Rust's `{}` of a float: shortest round-trip digits, no exponent, and no `.0` on whole numbers.
+void AppendFloatPlain(std::string& out, double v);
+void AppendFloatPlain(std::string& out, float v);
 void AppendQuoted(std::string& out, const std::string& s);
 void AppendJson(std::string& out, const Json& j);
 void AppendError(std::string& out, const Error& e);
@@ -325,6 +328,38 @@ void AssertEq(const T& a, const U& b, bool equal_wanted, const A&... message) {
     JoinDisplay(text, message...);
   }
   Fail(rt::errors::kAssertionFailed, text);
+}
+
+// `"n = " + 5`, `"x" + 2.5`, `"ok: " + true`, `5 + " apples"`, `s += 3`: the reference joins a
+// string and a number or bool as Rust's `format!("{}{}", a, b)` does, so a whole float has no
+// `.0` there (`"x" + 2.0` is "x2", while `println(2.0)` prints 2.0).
+template <class T>
+void AppendShown(std::string& out, T v) {
+  if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, Bool>) {
+    out += static_cast<bool>(v) ? "true" : "false";
+  } else if constexpr (std::is_floating_point_v<T>) {
+    AppendFloatPlain(out, v);
+  } else {
+    static_assert(std::is_integral_v<T>, "a string joins only numbers and bools");
+    out += std::to_string(v);
+  }
+}
+template <class T>
+std::string concat_shown(const std::string& s, T v) {
+  std::string out = s;
+  AppendShown(out, v);
+  return out;
+}
+template <class T>
+std::string shown_concat(T v, const std::string& s) {
+  std::string out;
+  AppendShown(out, v);
+  out += s;
+  return out;
+}
+template <class T>
+void append_shown(std::string& s, T v) {
+  AppendShown(s, v);
 }
 
 }  // namespace rt
