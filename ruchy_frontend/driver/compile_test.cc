@@ -62,10 +62,10 @@ TEST(CompileTest, HandlerModeRequiresAHandlerAndForbidsMain) {
 }
 
 TEST(CompileTest, ErrorsCarryFileLineAndColumn) {
-  CompileResult r = CompileSource("bad.ruchy", "let x = 1\nlet y = x + \"s\"\n", {});
+  CompileResult r = CompileSource("bad.ruchy", "let x = 1\nlet y = x - \"s\"\n", {});
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error_count, 1);
-  EXPECT_EQ(r.diagnostics.rfind("bad.ruchy:2:11: error: cannot apply `+` to `{integer}` and `String`", 0), 0u)
+  EXPECT_EQ(r.diagnostics.rfind("bad.ruchy:2:11: error: cannot apply `-` to `{integer}` and `String`", 0), 0u)
       << r.diagnostics;
 }
 
