@@ -257,8 +257,8 @@ std::string at(const std::string& s, int64_t i) {
   return s.substr(static_cast<size_t>(start), end - static_cast<size_t>(start));
 }
 
-std::string slice(const std::string& s, int64_t lo, int64_t hi) {
-  SliceBounds(static_cast<int64_t>(s.size()), lo, hi);
+std::string slice(const std::string& s, int64_t lo, int64_t hi, bool inclusive) {
+  SliceBounds(static_cast<int64_t>(s.size()), lo, hi, inclusive);
   CheckCharBoundary(s, lo);
   CheckCharBoundary(s, hi);
   return s.substr(static_cast<size_t>(lo), static_cast<size_t>(hi - lo));

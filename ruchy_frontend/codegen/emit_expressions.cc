@@ -646,8 +646,9 @@ std::string Emitter::ExprRaw(const Expr* e) {
     case ExprKind::kSlice: {
       std::string lo = e->b ? Expr_(e->b.get()) : "0";
       std::string hi = e->c ? Expr_(e->c.get()) : "std::numeric_limits<int64_t>::max()";
-      if (e->flag && e->c) hi = "(" + hi + " + 1)";
-      return "rt::slice(" + Expr_(e->a.get()) + ", " + lo + ", " + hi + ")";
+      // An inclusive end is counted from the end before it is made exclusive, in rt::SliceBounds.
+      std::string inclusive = e->flag && e->c ? ", true" : "";
+      return "rt::slice(" + Expr_(e->a.get()) + ", " + lo + ", " + hi + inclusive + ")";
     }
     case ExprKind::kArray: {
       if (t->kind == TypeKind::kJson) {

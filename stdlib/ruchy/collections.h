@@ -77,18 +77,21 @@ V& at(Map<K, V>& m, const Id<K>& k) {
   return it->second;
 }
 
-inline void SliceBounds(int64_t size, int64_t& lo, int64_t& hi) {
+// Negative bounds count from the end; an inclusive end takes the element at `hi`, which is
+// counted from the end first (`v[..=-1]` is all of v).
+inline void SliceBounds(int64_t size, int64_t& lo, int64_t& hi, bool inclusive = false) {
   if (lo < 0) lo += size;
   if (hi < 0) hi += size;
+  if (inclusive && hi < size) ++hi;  // at or past the end there is nothing more to take
   lo = std::clamp<int64_t>(lo, 0, size);
   hi = std::clamp<int64_t>(hi, lo, size);
 }
 template <class T>
-std::vector<T> slice(const std::vector<T>& v, int64_t lo, int64_t hi) {
-  SliceBounds(static_cast<int64_t>(v.size()), lo, hi);
+std::vector<T> slice(const std::vector<T>& v, int64_t lo, int64_t hi, bool inclusive = false) {
+  SliceBounds(static_cast<int64_t>(v.size()), lo, hi, inclusive);
   return std::vector<T>(v.begin() + lo, v.begin() + hi);
 }
-std::string slice(const std::string& s, int64_t lo, int64_t hi);
+std::string slice(const std::string& s, int64_t lo, int64_t hi, bool inclusive = false);
 template <class T>
 std::vector<T> repeat(const T& value, int64_t n) {
   return std::vector<T>(n < 0 ? 0 : static_cast<size_t>(n), value);
