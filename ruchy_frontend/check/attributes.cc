@@ -81,6 +81,7 @@ void Checker::CheckAttributes() {
 }
 
 void Checker::CheckFunAttributes(const FunDecl& fun, const TypeDecl* owner, bool nested) {
+  if (!attributes_checked_.insert(&fun).second) return;
   bool is_method = owner != nullptr || fun.self != SelfKind::kNone || fun.is_static || fun.is_constructor;
   for (const Attribute& a : fun.attributes) {
     if (a.name == "test") {

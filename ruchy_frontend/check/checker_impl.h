@@ -147,6 +147,7 @@ class Checker {
   void CollectTests();
   std::vector<const FunDecl*> test_functions_;
   std::map<const FunDecl*, std::string> test_names_;
+  std::set<const FunDecl*> attributes_checked_;  // nested functions are met once per instance
 
   // ---- C interop (extern.cc) ----
   // The signatures of `extern "C"` functions: only types with a C representation cross.

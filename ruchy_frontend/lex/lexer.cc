@@ -308,8 +308,15 @@ class Lexer {
         size_t scan = pos_;
         int depth = 0;
         while (scan < end_) {
-          if (src_[scan] == '[') ++depth;
-          if (src_[scan] == ']' && --depth == 0) break;
+          if (src_[scan] == '"') {  // brackets inside a string argument do not count
+            for (++scan; scan < end_ && src_[scan] != '"' && src_[scan] != '\n'; ++scan) {
+              if (src_[scan] == '\\') ++scan;
+            }
+          } else if (src_[scan] == '[') {
+            ++depth;
+          } else if (src_[scan] == ']' && --depth == 0) {
+            break;
+          }
           ++scan;
         }
         if (scan < end_) return newline;
