@@ -105,7 +105,7 @@ std::string Emitter::ExternCall(const Expr* e, const CallInfo& call) {
   std::string c_call = ExternIdent(sig.decl->name) + "(" + joined + ")";
   switch (sig.result) {
     case ExternSignature::Result::kUnit:
-      return "(" + c_call + ", rt::Unit{})";
+      return "rt::CallUnit([&] { " + c_call + "; })";
     case ExternSignature::Result::kScalar:
       return c_call;
     case ExternSignature::Result::kOptionString:

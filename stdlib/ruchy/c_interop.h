@@ -23,6 +23,14 @@ inline const char* CStringView(const std::string& s, const char* function) {
   return s.c_str();
 }
 
+// A call of a C function returning void, as the unit value a Ruchy call gives (and a statement
+// clang does not call unused, as it would `(f(), Unit{})`).
+template <typename Call>
+Unit CallUnit(Call call) {
+  call();
+  return Unit{};
+}
+
 // A `const char*` returned by C (getenv): None for NULL, else a copy of its bytes.
 inline std::optional<std::string> CStringResult(const char* s) {
   if (s == nullptr) return std::nullopt;
