@@ -30,9 +30,14 @@ _ASYNC = Label("//stdlib/async")
 # Handler files implement lambda::ruchy_entry (runtime/handler.h).
 _HANDLER_INTERFACE = Label("//runtime:handler")
 
-def ruchy_binary(name, src, copts = [], deps = [], **kwargs):
-    """A program: top-level statements run in order, then `main()` if defined."""
-    _ruchy_transpile(name = name + "_cc", src = src, out_base = name, visibility = ["//visibility:private"])
+def ruchy_binary(name, src, copts = [], deps = [], tests = False, **kwargs):
+    """A program: top-level statements run in order, then `main()` if defined.
+
+    deps: may include cc_library targets that define the C functions the file declares in
+        `extern "C"` blocks (docs/language.md, "C interop").
+    tests: the entry runs the file's `#[test]` functions instead (ruchy_test sets it).
+    """
+    _ruchy_transpile(name = name + "_cc", src = src, out_base = name, tests = tests, visibility = ["//visibility:private"])
     native.cc_binary(
         name = name,
         srcs = [":" + name + "_cc"],
@@ -68,11 +73,15 @@ def ruchy_library(name, src, mode = "library", copts = [], deps = [], **kwargs):
 def ruchy_test(name, src, expected_stdout = None, expected_stderr = None, copts = [], deps = [], size = "small", tags = [], **kwargs):
     """Runs the program; passes when it exits 0, or, with expectations, when its output matches.
 
+    A file with `#[test]` (or `@test`) functions runs its top-level code, then each test as a case
+    of its own, reported by name; the test fails when any case fails. `--test_filter=GLOB` (or
+    `--test_arg=--filter=GLOB`) selects cases (docs/language.md, "Attributes").
+
     expected_stdout: a file the program's standard output must equal, byte for byte.
     expected_stderr: a file its standard error must equal; the program must then exit 1 (a
         runtime error), which is how error-path programs are tested.
     """
-    ruchy_binary(name = name + "_bin", src = src, copts = copts, deps = deps, testonly = True, tags = tags)
+    ruchy_binary(name = name + "_bin", src = src, copts = copts, deps = deps, tests = True, testonly = True, tags = tags)
     data = [":" + name + "_bin"]
     args = [
         "$(rootpath %s)" % expected_stdout if expected_stdout else "-",

@@ -35,6 +35,26 @@ struct TypeExpr {
   std::string name;                // kNamed: `Vec`, `HashMap`, `Point`, `T`
   std::vector<TypeExprPtr> args;   // kNamed generic args; kTuple elements; kArray [elem]; kFn params
   TypeExprPtr ret;                 // kFn
+  // How the type was written: `&T` or `&mut T`. Ruchy code ignores it (a reference means the
+  // type itself); an `extern "C"` signature reads it (`&[u8]` is a byte view, docs/language.md).
+  bool is_ref = false;
+  bool is_mut_ref = false;
+};
+
+// An attribute on a declaration: `#[inline]`, `#[derive(Debug, Clone)]`, `#[inline(always)]`,
+// `#[repr(C)]`, or the reference's decorator line `@test("adds")`. The checker gives each its
+// meaning or reports it (check/attributes.cc); none is ignored.
+struct Attribute {
+  Loc loc;
+  uint32_t length = 1;  // bytes of source covered from loc
+  std::string name;     // `derive`, `inline`, `test`
+  bool is_decorator = false;  // written `@name(...)`
+  bool has_args = false;      // written with parentheses (possibly empty)
+  // The arguments: identifiers and paths as written (`Debug`, `C`, `always`), string literals
+  // decoded, with arg_is_string telling them apart.
+  std::vector<std::string> args;
+  std::vector<bool> arg_is_string;
+  std::vector<Loc> arg_locs;
 };
 
 struct Pattern {
@@ -114,7 +134,8 @@ enum class ExprKind {
   kIf,           // a = cond, b = then block, c = else (block or kIf) or null
   kIfLet,        // pattern, a = scrutinee, b = then block, c = else
   kMatch,        // a = scrutinee, arms
-  kBlock,        // list = statements; flag = last statement is the value (no trailing `;`)
+  kBlock,        // list = statements; flag = last statement is the value (no trailing `;`);
+                 // text = "unsafe" for `unsafe { ... }` (where C functions may be called)
   kWhile,        // a = cond, b = body, text = label
   kWhileLet,     // pattern, a = scrutinee, b = body, text = label
   kFor,          // pattern, a = iterable, b = body, text = label
@@ -175,6 +196,10 @@ struct FunDecl {
   bool is_async = false;
   bool is_static = false;       // `static fun` in a class
   bool is_constructor = false;  // class `new(...)` / `new name(...)`
+  std::vector<Attribute> attributes;
+  // Declared in an `extern "C" { ... }` block: a C function, called through its signature
+  // (check/extern.cc); it has no body.
+  bool is_extern = false;
 };
 
 struct FieldDecl {
@@ -206,6 +231,7 @@ struct TypeDecl {
   std::vector<VariantDecl> variants;
   std::vector<std::unique_ptr<FunDecl>> methods;  // including constructors
   std::string parent;  // class C : Base (accepted, not supported by the checker)
+  std::vector<Attribute> attributes;
 };
 
 struct ImplDecl {

@@ -5,6 +5,8 @@ namespace ruchy {
 
 Type* Checker::CheckBlock(const Expr* e, Type* expected, bool value_used) {
   if (e->kind != ExprKind::kBlock) return CheckExpr(e, expected, value_used);
+  const bool is_unsafe = e->text == "unsafe";  // C functions may be called in it (extern.cc)
+  if (is_unsafe) ++unsafe_depth_;
   PushScope();
   DeclareNestedFunctions(e);
   Type* last = arena_.unit();
@@ -16,6 +18,7 @@ Type* Checker::CheckBlock(const Expr* e, Type* expected, bool value_used) {
     if (!is_last || !value_used) CheckTaskUsed(e->list[i].get(), last);
   }
   PopScope();
+  if (is_unsafe) --unsafe_depth_;
   if (!e->list.empty()) {
     ExprKind k = e->list.back()->kind;
     if (k == ExprKind::kLet || k == ExprKind::kFunDecl) return arena_.unit();

@@ -107,6 +107,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
       if (handled) return t;
     }
   }
+  if (fun && fun->is_extern) return CheckExternCall(e, fun);
   if (fun) {
     FunctionInstance* inst = CheckInstanceCall(e, fun, nullptr, function_module_[fun], "`" + fun->name + "`");
     if (!inst) return arena_.Var();

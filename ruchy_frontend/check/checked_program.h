@@ -28,6 +28,7 @@ enum class CallKind {
   kClosure,        // calling a value of function type
   kBuiltin,        // a row of the built-in table (function, method, property or constant)
   kJsonMember,     // `event.name`: a member of a JSON object
+  kExtern,         // a C function declared in an `extern "C"` block (CheckedProgram::externs)
 };
 
 struct CallInfo {
@@ -38,6 +39,36 @@ struct CallInfo {
   std::vector<Type*> type_vars;           // kBuiltin: the row's turbofish variables, in order
   const TypeDecl* type = nullptr;
   int variant = -1;
+  const FunDecl* extern_fun = nullptr;  // kExtern
+};
+
+// How one parameter of a C function crosses (check/extern.cc, docs/language.md "C interop").
+struct ExternParam {
+  enum class Kind {
+    kScalar,     // a fixed-width integer, f32, f64 or bool: by value
+    kBytes,      // `&[u8]`: two C parameters, `const void*` and `size_t`, viewing a Vec<u8> or String
+    kMutBytes,   // `&mut [u8]`: `void*` and `size_t`, viewing a Vec<u8> variable that C may fill
+    kCString,    // `&str`: a NUL-terminated `const char*` viewing a String (no copy)
+    kStruct,     // `&T` / `&mut T` of a `#[repr(C)]` struct: a pointer to the variable
+  };
+  Kind kind = Kind::kScalar;
+  Type* type = nullptr;  // kScalar: the type; kStruct: the struct
+  bool is_mut = false;   // kStruct: `&mut`
+};
+
+struct ExternSignature {
+  const FunDecl* decl = nullptr;
+  std::string c_name;  // the symbol: the declared name, or `#[link_name = "..."]`
+  std::vector<ExternParam> params;
+  enum class Result { kUnit, kScalar, kOptionString } result = Result::kUnit;
+  Type* ret = nullptr;  // the Ruchy type a call gives
+};
+
+// A `#[test]` (or `@test("name")`) function, run by the test runner of a `ruchy_test`.
+struct TestCase {
+  std::string name;  // as reported: the function's name, or the decorator's display name
+  FunctionInstance* inst = nullptr;
+  bool returns_result = false;  // an `Err` fails the test
 };
 
 // Conversions the checker decided on for an expression (the code generator applies them).
@@ -105,6 +136,13 @@ struct CheckedProgram {
   std::vector<std::string> type_order;  // declaration order
   // Lambda handler entry, if the file defines one.
   FunctionInstance* handler = nullptr;
+  // C functions, in declaration order.
+  std::vector<ExternSignature> externs;
+  std::unordered_map<const FunDecl*, size_t> extern_index;
+  std::vector<TestCase> tests;  // in source order
+  // `#[inline]` and `#[inline(always)]` (true) and `#[inline(never)]` (false) on a function.
+  std::unordered_map<const FunDecl*, bool> inline_hints;
+  std::unordered_set<const TypeDecl*> repr_c;  // `#[repr(C)]` structs
   enum class HandlerForm { kNone, kJson, kTyped, kLegacy } handler_form = HandlerForm::kNone;
 };
 

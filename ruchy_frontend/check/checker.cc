@@ -110,6 +110,7 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
   auto saved_names = std::move(used_names_);
   const int saved_closure_level = closure_level_;
   const char* saved_cleanup = std::exchange(cleanup_block_, nullptr);
+  const int saved_unsafe = std::exchange(unsafe_depth_, 0);  // `unsafe` is lexical: not the caller's
 
   cur_ = inst;
   closure_level_ = 0;
@@ -164,12 +165,15 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
   returns_ = std::move(saved_returns);
   used_names_ = std::move(saved_names);
   closure_level_ = saved_closure_level;
+  unsafe_depth_ = saved_unsafe;
   cleanup_block_ = saved_cleanup;
 }
 
 CheckedProgram Checker::Run() {
   CollectDeclarations();
   ResolveTypeMembers();
+  CheckAttributes();  // before the extern signatures: they read `#[repr(C)]`
+  CheckExternDeclarations();
 
   auto top = std::make_unique<FunctionInstance>();
   top->cpp_name = "ruchy_top_level";
@@ -237,7 +241,7 @@ CheckedProgram Checker::Run() {
   // main() and every non-generic function and method, used or not, so all errors are reported.
   cur_ = out_.top_level;
   for (const auto& [name, fun] : functions_) {
-    if (IsGeneric(*fun)) continue;
+    if (fun->is_extern || IsGeneric(*fun)) continue;
     FunctionInstance* inst = Instantiate(fun, nullptr, {}, fun->loc, function_module_[fun]);
     if (name == "main") out_.main = inst;
   }
@@ -290,6 +294,7 @@ CheckedProgram Checker::Run() {
       ReportAt<diag::kNoHandler>(Loc{0}, 1);
     }
   }
+  CollectTests();
   Finalize();
   return std::move(out_);
 }

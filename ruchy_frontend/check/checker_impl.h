@@ -139,6 +139,24 @@ class Checker {
   // A statement whose value is dropped must not be a task nobody runs.
   void CheckTaskUsed(const Expr* stmt, Type* t);
 
+  // ---- attributes (attributes.cc) ----
+  // Gives every attribute on a declaration its meaning, or reports it (none is ignored).
+  void CheckAttributes();
+  void CheckFunAttributes(const FunDecl& fun, const TypeDecl* owner, bool nested);
+  void CheckTypeAttributes(const TypeDecl& decl);
+  void CollectTests();
+  std::vector<const FunDecl*> test_functions_;
+  std::map<const FunDecl*, std::string> test_names_;
+  std::set<const FunDecl*> attributes_checked_;  // nested functions are met once per instance
+
+  // ---- C interop (extern.cc) ----
+  // The signatures of `extern "C"` functions: only types with a C representation cross.
+  void CheckExternDeclarations();
+  bool ExternParamOf(const FunDecl& fun, const Param& p, ExternParam* out);
+  Type* CheckExternCall(const Expr* e, const FunDecl* fun);
+  // `unsafe { ... }` blocks enclosing the code being checked: C functions are called only there.
+  int unsafe_depth_ = 0;
+
   // ---- patterns (patterns.cc) ----
   void BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable);
   std::string Declare(const std::string& name, Type* t, bool is_mut, const void* key);

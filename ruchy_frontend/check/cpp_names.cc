@@ -63,6 +63,8 @@ std::string LiftedIdent(std::string_view name, int count) {
   return "rn" + std::to_string(count) + UserIdent(name).substr(1);
 }
 
+std::string ExternIdent(std::string_view name) { return "rc" + UserIdent(name).substr(1); }
+
 std::string TypeIdent(std::string_view name) { return "ty" + UserIdent(name).substr(1); }
 
 std::string VariantMember(std::string_view variant, std::string_view field) {

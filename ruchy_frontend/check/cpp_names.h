@@ -11,6 +11,8 @@
 //   r<N>_NAME             the N-th binding of NAME in one scope chain (N >= 2), for shadowing
 //   rn<N>_NAME            the N-th nested function named NAME, lifted to namespace scope
 //   rg_NAME, rg<N>_NAME   a top-level binding (a global), and its N-th rebinding
+//   rc_NAME               a C function of an `extern "C"` block (its symbol is set by an asm
+//                         label, so its C++ name meets no header's declaration)
 //   v<len>_VARIANT_FIELD  a payload member of an enum variant (length-prefixed, so `A{b_c}` and
 //                         `A_b{c}` differ)
 //   g_*                   names the generator adds at namespace or class scope (`g_top_level`)
@@ -39,6 +41,8 @@ std::string ShadowIdent(std::string_view ruchy_name, int count);
 std::string GlobalIdent(std::string_view ruchy_name, int count);
 // The `count`-th lifted nested function named `ruchy_name`.
 std::string LiftedIdent(std::string_view ruchy_name, int count);
+// A C function declared in an `extern "C"` block.
+std::string ExternIdent(std::string_view ruchy_name);
 // The member holding `field` (a name or a tuple position) of enum variant `variant`.
 std::string VariantMember(std::string_view variant, std::string_view field);
 // A user type (struct, class, enum): `ty_Point`. Types have their own prefix so that a local

@@ -311,12 +311,17 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       return to;
     }
     case ExprKind::kFunDecl:
+      CheckFunAttributes(*e->fun, nullptr, /*nested=*/true);
       return CheckNestedFunction(e);
   }
   return arena_.unit();
 }
 
 Type* Checker::FunctionValue(const Expr* e, const FunDecl* fun, const std::string& name) {
+  if (fun->is_extern) {
+    Report<diag::kExternNotCalled>(e, name);
+    return arena_.Var();
+  }
   if (IsGeneric(*fun)) {
     Report<diag::kGenericFunctionValue>(e, name);
     return arena_.Var();

@@ -25,6 +25,9 @@ struct EmitOptions {
   // kProgram: the entry function's name (`main` when empty), for linking several programs into
   // one binary that chooses among them.
   std::string entry_function;
+  // kProgram: when the file has `#[test]` functions, the entry runs them as test cases
+  // (stdlib/ruchy/test_runner.h) after the top-level code, instead of calling `main()`.
+  bool tests = false;
   // The C++ namespace of everything the file defines (FileNamespace of its label).
   std::string cpp_namespace = "rl::t_program";
   // How the source includes the header (`examples/hello/hello.h`); empty: the source does not

@@ -373,6 +373,8 @@ std::string Emitter::Call(const Expr* e) {
     case CallKind::kBuiltin:
     case CallKind::kJsonMember:
       return BuiltinCall(e, call);
+    case CallKind::kExtern:
+      return ExternCall(e, call);
   }
   return "";
 }

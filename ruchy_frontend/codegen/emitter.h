@@ -87,6 +87,14 @@ class Emitter {
   std::string Formatted(const std::string& value, const std::string& spec);
   bool IsSimple(const Expr* e) const;
 
+  // ---- C interop and tests (emit_extern.cc) ----
+  void EmitExternDeclarations();
+  std::string ExternCall(const Expr* e, const CallInfo& call);
+  std::string InlineAttribute(const FunctionInstance& inst) const;
+  bool RunsTests() const;
+  void EmitTestCases();
+  void EmitTestEntry();
+
   // ---- patterns (emit_patterns.cc) ----
   std::string PatternTest(const Pattern* p, const std::string& subject);
   void PatternBind(const Pattern* p, const std::string& subject);

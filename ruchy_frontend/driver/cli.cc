@@ -29,6 +29,8 @@ commands:
                             the header goes to H and OUT includes it
   check FILE                report errors only; exit 1 if there are any
   run FILE [ARGS...]        compile (cached) and run the program with ARGS
+  test FILE [ARGS...]       compile and run the file's #[test] functions, each reported by name
+                            (ARGS: --list, --filter=GLOB); without tests, the same as `run`
 
 options:
   --handler                 FILE is a Lambda handler (no main; see docs/language.md)
@@ -38,6 +40,8 @@ options:
   --header H                `transpile`: also write the header to H
   --header-include PATH     `transpile`: how OUT includes the header (default: H)
   --entry-function NAME     `transpile`: name the program's entry NAME instead of main
+  --test                    `transpile`: the entry runs the file's #[test] functions, each a
+                            case reported by name (`ruchy_test` uses it; docs/language.md)
   --no-line-directives      omit #line directives
   --color / --no-color      force diagnostics colour (default: on when stderr is a terminal)
   -v, --verbose             `run`: show compiler commands
@@ -97,7 +101,7 @@ int RunCli(int argc, char** argv) {
     std::printf("%s\n", kVersion);
     return kExitOk;
   }
-  if (command != "transpile" && command != "check" && command != "run") {
+  if (command != "transpile" && command != "check" && command != "run" && command != "test") {
     return Usage("unknown command `" + command + "`");
   }
   CompileOptions options;
@@ -107,7 +111,7 @@ int RunCli(int argc, char** argv) {
   std::vector<std::string> program_args;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (!file.empty() && command == "run") {
+    if (!file.empty() && (command == "run" || command == "test")) {
       program_args.push_back(a);  // everything after FILE belongs to the program
       continue;
     }
@@ -117,6 +121,8 @@ int RunCli(int argc, char** argv) {
       options.lambda_handler = true;
     } else if (a == "--library") {
       options.library = true;
+    } else if (a == "--test") {
+      options.tests = true;
     } else if (a == "--line-path" && i + 1 < args.size()) {
       options.line_path = args[++i];
     } else if (a == "--label" && i + 1 < args.size()) {
@@ -156,6 +162,7 @@ int RunCli(int argc, char** argv) {
     return kExitIo;
   }
   options.emit = command != "check";
+  if (command == "test") options.tests = true;
   CompileResult result = CompileSource(file, std::move(text), options);
   std::fputs(result.diagnostics.c_str(), stderr);
   if (!result.ok) {
@@ -163,7 +170,7 @@ int RunCli(int argc, char** argv) {
     return kExitCompileError;
   }
   if (command == "check") return kExitOk;
-  if (command == "run") return RunProgramFile(file, result.cpp, program_args, verbose);
+  if (command == "run" || command == "test") return RunProgramFile(file, result.cpp, program_args, verbose);
   if (!header.empty() && !WriteOutput(header, result.header)) return kExitIo;
   if (out.empty()) {
     std::fwrite(result.cpp.data(), 1, result.cpp.size(), stdout);

@@ -35,6 +35,7 @@ void RunFrontEnd(const std::string& path, std::string text, const CompileOptions
                    : options.library        ? EmitOptions::Entry::kLibrary
                                             : EmitOptions::Entry::kProgram;
       emit.entry_function = options.entry_function;
+      emit.tests = options.tests;
       emit.cpp_namespace = FileNamespace(options.label.empty() ? DefaultLabel(path) : options.label);
       emit.header_include = options.header_include;
       CppOutput out = EmitCpp(checked, file, emit);

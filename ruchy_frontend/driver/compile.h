@@ -33,6 +33,7 @@ struct CompileOptions {
   // How the source includes the header; empty: `cpp` is one standalone translation unit.
   std::string header_include;
   std::string entry_function;    // program mode: the entry's name instead of `main`
+  bool tests = false;            // program mode: with `#[test]` functions, the entry runs them
   bool measure_stack = false;    // report CompileResult::stack_peak_bytes (tests, measurements)
 };
 

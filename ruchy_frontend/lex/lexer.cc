@@ -301,19 +301,27 @@ class Lexer {
       } else if (c == '#' && Peek(1) != '[') {
         SkipLine();
       } else if (c == '#' && Peek(1) == '[') {
-        // Attributes (`#[derive(Debug)]`, `#[test]`) carry no meaning for this compiler.
+        // An attribute (`#[derive(Debug)]`, `#[test]`): lexed as tokens (`#` `[` ...) for the
+        // parser, which attaches it to the declaration that follows (parse/attributes.cc). One
+        // without its closing `]` is reported here, once, and skipped to the end of the file.
         size_t start = pos_;
+        size_t scan = pos_;
         int depth = 0;
-        while (pos_ < end_) {
-          if (src_[pos_] == '[') ++depth;
-          if (src_[pos_] == ']' && --depth == 0) break;
-          ++pos_;
+        while (scan < end_) {
+          if (src_[scan] == '"') {  // brackets inside a string argument do not count
+            for (++scan; scan < end_ && src_[scan] != '"' && src_[scan] != '\n'; ++scan) {
+              if (src_[scan] == '\\') ++scan;
+            }
+          } else if (src_[scan] == '[') {
+            ++depth;
+          } else if (src_[scan] == ']' && --depth == 0) {
+            break;
+          }
+          ++scan;
         }
-        if (pos_ >= end_) {
-          Report<diag::kUnterminatedAttribute>(start, 2);
-        } else {
-          ++pos_;
-        }
+        if (scan < end_) return newline;
+        Report<diag::kUnterminatedAttribute>(start, 2);
+        pos_ = end_;
       } else if (c == '/' && Peek(1) == '*') {
         size_t start = pos_;
         int depth = 0;
@@ -534,7 +542,7 @@ class Lexer {
         {"&", Tok::kAmp}, {"^", Tok::kCaret}, {"~", Tok::kTilde}, {"!", Tok::kBang},
         {"+", Tok::kPlus}, {"-", Tok::kMinus}, {"*", Tok::kStar}, {"/", Tok::kSlash},
         {"%", Tok::kPercent}, {"=", Tok::kEq}, {"<", Tok::kLess}, {">", Tok::kGreater},
-        {"@", Tok::kAt}, {"\\", Tok::kBackslash},
+        {"@", Tok::kAt}, {"\\", Tok::kBackslash}, {"#", Tok::kHash},
     };
     for (const Punct& p : kPuncts) {
       size_t len = std::strlen(p.text);

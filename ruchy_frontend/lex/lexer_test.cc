@@ -115,12 +115,25 @@ TEST(LexerTest, DeeplyNestedFStringsLexWithoutRecursion) {
 }
 
 TEST(LexerTest, CommentsAttributesAndNewlines) {
+  // An attribute is tokens for the parser (`#` `[` ...); a `#` before anything else is a comment.
   auto t = LexText("#!/usr/bin/env ruchy\n# hash\n#[derive(Debug)]\n/* a /* nested */ b */ x // c\ny");
-  ASSERT_EQ(t.size(), 3u);
-  EXPECT_EQ(t[0].text, "x");
-  EXPECT_EQ(t[1].text, "y");
-  EXPECT_TRUE(t[1].newline_before);
-  EXPECT_EQ(t[2].kind, Tok::kEof);
+  ASSERT_EQ(t.size(), 10u);
+  EXPECT_EQ(t[0].kind, Tok::kHash);
+  EXPECT_EQ(t[1].kind, Tok::kLBracket);
+  EXPECT_EQ(t[2].text, "derive");
+  EXPECT_EQ(t[6].kind, Tok::kRBracket);
+  EXPECT_EQ(t[7].text, "x");
+  EXPECT_EQ(t[8].text, "y");
+  EXPECT_TRUE(t[8].newline_before);
+  EXPECT_EQ(t[9].kind, Tok::kEof);
+}
+
+TEST(LexerTest, AttributeBracketsInsideStringsDoNotCount) {
+  auto t = LexText("#[link_name = \"[x\"]\nfun");
+  ASSERT_EQ(t.size(), 8u);
+  EXPECT_EQ(t[4].kind, Tok::kString);
+  EXPECT_EQ(t[5].kind, Tok::kRBracket);
+  EXPECT_EQ(t[6].kind, Tok::kFun);
 }
 
 TEST(LexerTest, CharsLabelsAndBytes) {

@@ -32,6 +32,13 @@ void Parser::ParseItem(Program& program, const std::string& module) {
   Loc outer_item = item_start_;
   item_start_ = start.loc;
   Item item{Item::Kind::kStmt, start.loc, nullptr, nullptr, nullptr, nullptr, "", module};
+  std::vector<Attribute> attributes = ParseAttributes();
+  if (AtExternBlock()) {
+    RejectAttributes(attributes);
+    ParseExternBlock(program, module);
+    item_start_ = outer_item;
+    return;
+  }
   bool is_pub = Accept(Tok::kPub);
   if (is_pub && At(Tok::kLParen)) {  // pub(crate)
     while (!At(Tok::kRParen) && !At(Tok::kEof)) Advance();
@@ -43,26 +50,33 @@ void Parser::ParseItem(Program& program, const std::string& module) {
     item.kind = Item::Kind::kFun;
     item.fun = ParseFun(is_pub);
     item.fun->name = Qualify(module, item.fun->name);
+    item.fun->attributes = std::move(attributes);
   } else if (At(Tok::kStruct) || At(Tok::kClass) || At(Tok::kEnum) || At(Tok::kTrait)) {
     item.kind = Item::Kind::kType;
     item.type = ParseTypeDecl();
     item.type->name = Qualify(module, item.type->name);
+    item.type->attributes = std::move(attributes);
   } else if (At(Tok::kImpl) || At(Tok::kExtend)) {
+    RejectAttributes(attributes);
     item.kind = Item::Kind::kImpl;
     item.impl = ParseImpl();
     item.impl->type_name = Qualify(module, item.impl->type_name);
   } else if (At(Tok::kConst) || (AtIdent("static") && PeekTok().kind == Tok::kIdent)) {
+    RejectAttributes(attributes);
     item.kind = Item::Kind::kConst;
     item.stmt = ParseLet();
   } else if (At(Tok::kUse) || At(Tok::kImport)) {
+    RejectAttributes(attributes);
     item.kind = Item::Kind::kUse;
     ParseUse(item);
   } else if (At(Tok::kMod)) {
+    RejectAttributes(attributes);
     ParseModule(program, module);
     item_start_ = outer_item;
     return;
   } else {
     if (is_pub) ReportHere<diag::kExpectedDeclarationAfterPub>(Describe(Cur()));
+    RejectAttributes(attributes);
     item.stmt = ParseStatement();
   }
   program.items.push_back(std::move(item));
@@ -223,6 +237,8 @@ bool Parser::LooksLikeEndBody() const {
 
 void Parser::ParseVariants(TypeDecl& decl, Tok close) {
   while (!At(close) && !At(Tok::kEof)) {
+    RejectAttributes(ParseAttributes());
+    if (At(close)) break;
     VariantDecl v;
     v.loc = Cur().loc;
     v.name = ExpectIdent("a variant name");
@@ -265,6 +281,7 @@ void Parser::ParseMembers(TypeDecl& decl, Tok close) {
     size_t before = pos_;
     SkipSemis();
     if (At(close)) break;
+    std::vector<Attribute> attributes = ParseAttributes();
     bool is_pub = Accept(Tok::kPub);
     bool is_static = false;
     if (AtIdent("static")) {
@@ -278,10 +295,13 @@ void Parser::ParseMembers(TypeDecl& decl, Tok close) {
         // In a class, `fun m()` without self is still a method (self is implicit).
         fun->self = SelfKind::kMutRef;
       }
+      fun->attributes = std::move(attributes);
       decl.methods.push_back(std::move(fun));
     } else if (AtIdent("new") && is_class && (PeekTok().kind == Tok::kLParen || PeekTok().kind == Tok::kIdent)) {
       decl.methods.push_back(ParseConstructor(decl));
+      decl.methods.back()->attributes = std::move(attributes);
     } else if (At(Tok::kIdent) || At(Tok::kMut) || At(Tok::kVar) || At(Tok::kLet) || At(Tok::kConst)) {
+      RejectAttributes(attributes);
       FieldDecl f;
       f.is_mut = Accept(Tok::kMut) || Accept(Tok::kVar) || Accept(Tok::kLet) || Accept(Tok::kConst);
       f.loc = Cur().loc;
@@ -291,6 +311,7 @@ void Parser::ParseMembers(TypeDecl& decl, Tok close) {
       decl.fields.push_back(std::move(f));
       Accept(Tok::kComma);
     } else {
+      RejectAttributes(attributes);
       ReportHere<diag::kExpectedMember>(decl.name, Describe(Cur()));
       Recover();
     }
@@ -336,15 +357,19 @@ std::unique_ptr<ImplDecl> Parser::ParseImpl() {
     size_t before = pos_;
     SkipSemis();
     if (At(close)) break;
+    std::vector<Attribute> attributes = ParseAttributes();
     bool is_pub = Accept(Tok::kPub);
     if (At(Tok::kFun) || At(Tok::kFn) || At(Tok::kAsync)) {
       auto fun = ParseFun(is_pub);
       fun->is_static = fun->self == SelfKind::kNone;
+      fun->attributes = std::move(attributes);
       impl->methods.push_back(std::move(fun));
     } else if (At(Tok::kType)) {
+      RejectAttributes(attributes);
       while (!At(Tok::kSemi) && !At(Tok::kEof) && !PeekTok().newline_before) Advance();
       Advance();
     } else {
+      RejectAttributes(attributes);
       ReportHere<diag::kExpectedImplMethod>(Describe(Cur()));
       Recover();
     }

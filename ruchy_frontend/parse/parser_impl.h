@@ -182,6 +182,19 @@ class Parser {
   std::unique_ptr<FunDecl> ParseConstructor(const TypeDecl& decl);
   std::unique_ptr<ImplDecl> ParseImpl();
 
+  // ---- attributes (attributes.cc) ----
+  bool AtAttribute() const;
+  // Zero or more `#[...]` / `@name(...)` lines before a declaration.
+  std::vector<Attribute> ParseAttributes();
+  bool ParseAttributeArg(Attribute& attribute);
+  // Attributes before something that is not a declaration: reported (never dropped).
+  void RejectAttributes(const std::vector<Attribute>& attributes);
+
+  // ---- C interop (extern.cc) ----
+  bool AtExternBlock() const;
+  void ParseExternBlock(Program& program, const std::string& module);
+  ExprPtr ParseUnsafeBlock();
+
   // ---- statements (statements.cc) ----
   ExprPtr ParseStatement();
   ExprPtr ParseLet();

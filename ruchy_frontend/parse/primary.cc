@@ -10,6 +10,7 @@ namespace ruchy {
 
 ExprPtr Parser::ParsePrimary() {
   const Token& t = Cur();
+  if (AtIdent("unsafe") && PeekTok().kind == Tok::kLBrace) return ParseUnsafeBlock();
   switch (t.kind) {
     case Tok::kInt:
       return ParseIntLiteral();

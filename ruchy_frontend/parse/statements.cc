@@ -5,6 +5,17 @@
 namespace ruchy {
 
 ExprPtr Parser::ParseStatement() {
+  if (AtAttribute()) {
+    // Attributes on a nested function; before anything else they are reported.
+    std::vector<Attribute> attributes = ParseAttributes();
+    if ((At(Tok::kFun) || At(Tok::kFn)) && PeekTok().kind == Tok::kIdent) {
+      ExprPtr e = ParseStatement();
+      if (e->fun) e->fun->attributes = std::move(attributes);
+      return e;
+    }
+    RejectAttributes(attributes);
+    if (AtEnd() || At(Tok::kRBrace) || At(Tok::kEnd)) return ErrorExpr();
+  }
   if (At(Tok::kLet) || At(Tok::kVar) || At(Tok::kConst)) {
     Nest nest(*this);
     return nest.ok() ? ParseLet() : ErrorExpr();

@@ -15,8 +15,9 @@ TypeExprPtr Parser::ParseType() {
     return t;
   }
   while (Accept(Tok::kAmp)) {
+    t->is_ref = true;
     if (At(Tok::kLifetime)) Advance();
-    Accept(Tok::kMut);
+    if (Accept(Tok::kMut)) t->is_mut_ref = true;
   }
   if (AtIdent("dyn") || AtIdent("impl") || At(Tok::kImpl)) Advance();
   if (Accept(Tok::kLParen)) {

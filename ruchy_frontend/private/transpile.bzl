@@ -43,6 +43,8 @@ def _transpile(ctx, src, base, out_cc, out_h):
         args.add("--library")
     if ctx.attr.entry_function:
         args.add("--entry-function", ctx.attr.entry_function)
+    if ctx.attr.tests:
+        args.add("--test")
     ctx.actions.run(
         executable = ctx.executable._compiler,
         arguments = [args],
@@ -64,6 +66,8 @@ ruchy_transpile = rule(
         "out_base": attr.string(doc = "Base name of the outputs (`NAME.ruchy.h`, `NAME.ruchy.cc`) and the label " +
                                       "the namespace is derived from; default: the rule's name."),
         "entry_function": attr.string(doc = "Program mode: name the entry function this instead of `main`."),
+        "tests": attr.bool(doc = "Program mode: the entry runs the file's `#[test]` functions as test cases " +
+                                 "(stdlib/ruchy/test_runner.h), when it has any."),
         "standalone": attr.bool(doc = "Write one self-contained translation unit (header inlined), no header file."),
         "_compiler": attr.label(
             default = Label("//ruchy_frontend:ruchy"),

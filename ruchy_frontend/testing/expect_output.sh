@@ -9,6 +9,8 @@ work="${TEST_TMPDIR:-$(mktemp -d)}"
 "$@" > "$work/stdout" 2> "$work/stderr"
 status=$?
 fail=0
+# Without an expected stdout the output goes to the test log: a #[test] runner reports each case.
+if [ "$want_out" = "-" ]; then cat "$work/stdout"; fi
 if [ "$want_err" = "-" ]; then
   if [ $status -ne 0 ]; then
     echo "FAIL: $* exited $status; stderr:"

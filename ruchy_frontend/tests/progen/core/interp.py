@@ -105,6 +105,7 @@ class Program:
         self.variants = {}       # variant name -> (enum name, payload)
         self.classes = {}
         self.methods = {}        # type name -> {method name -> FunDecl}
+        self.c_funs = {}         # Ruchy name of a C function -> its symbol (C_FUNCTIONS)
         for d in decls:
             self.add(d)
 
@@ -124,6 +125,11 @@ class Program:
         elif isinstance(d, S.ClassDecl):
             self.classes[d.name] = d
             self.methods.setdefault(d.name, {}).update({m.name: m for m in d.methods})
+        elif isinstance(d, S.Attributed):
+            self.add(d.decl)
+        elif isinstance(d, S.ExternBlock):
+            for name, symbol, _, _ in d.sigs:
+                self.c_funs[name] = symbol
         elif isinstance(d, S.ModDecl):
             for f in d.funs:
                 self.funs["%s::%s" % (d.name, f.name)] = f
@@ -386,6 +392,8 @@ class Interp:
         callee = e.callee
         if isinstance(callee, S.Name):
             c = scope.lookup(callee.name)
+            if c is None and callee.name in self.program.c_funs:
+                return C_FUNCTIONS[self.program.c_funs[callee.name]]([self.eval(a, scope) for a in e.args])
             if c is None:
                 f = scope.function(callee.name) or self.program.funs.get(callee.name)
                 if f is not None:
@@ -399,6 +407,9 @@ class Interp:
                 raise NameError(callee.name)
         fn = self.eval(callee, scope)
         return self.call_value(fn, [self.eval(a, scope) for a in e.args])
+
+    def e_Unsafe(self, e, scope):
+        return self.eval(e.body, scope)
 
     def call_value(self, fn, args):
         if isinstance(fn, Closure):
@@ -708,3 +719,20 @@ def _float_op(op, a, b):
             raise Unsupported("float power out of range")
         return r
     raise TypeError("float op " + op)
+
+
+def _c_strlen(args):
+    """strlen of a `&str` argument: its UTF-8 bytes; a NUL inside cannot cross (Ruchy.InvalidArgument)."""
+    text = args[0]
+    if "\0" in text:
+        raise RuchyError("InvalidArgument", "a string passed to C function `strlen` contains a NUL byte")
+    return len(text.encode("utf-8"))
+
+
+def _c_abs(args):
+    """abs/labs: the generator never passes the most negative value (C leaves it undefined)."""
+    return abs(args[0])
+
+
+# The C library functions programs of the extern_c class call, by symbol.
+C_FUNCTIONS = {"strlen": _c_strlen, "abs": _c_abs, "labs": _c_abs}

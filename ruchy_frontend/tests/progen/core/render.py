@@ -177,6 +177,8 @@ def _expr(e):
         return out
     if isinstance(e, S.Block):
         return block_inline(e)
+    if isinstance(e, S.Unsafe):
+        return "(unsafe " + block_inline(e.body) + ")"
     if isinstance(e, S.Match):
         arms = ", ".join(_arm(a) for a in e.arms)
         return "match %s { %s }" % (expr(e.e, 1), arms)
@@ -437,6 +439,16 @@ def decl(d, depth=0):
         lines += _block_stmt("new(%s)" % ", ".join(_params(d.ctor_params)), d.ctor_body, depth + 1)
         for m in d.methods:
             lines += decl(m, depth + 1)
+        return lines + [pad + "}"]
+    if isinstance(d, S.Attributed):
+        return [pad + a for a in d.attrs] + decl(d.decl, depth)
+    if isinstance(d, S.ExternBlock):
+        lines = [pad + 'extern "C" {']
+        for name, symbol, params, ret in d.sigs:
+            if symbol != name:
+                lines.append(pad + INDENT + '#[link_name = "%s"]' % symbol)
+            sig = ", ".join("%s: %s" % p for p in params)
+            lines.append(pad + INDENT + "fun %s(%s)%s" % (name, sig, " -> " + ret if ret else ""))
         return lines + [pad + "}"]
     if isinstance(d, S.ModDecl):
         lines = [pad + "mod %s {" % d.name]

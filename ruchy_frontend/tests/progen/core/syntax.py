@@ -394,6 +394,33 @@ class ClassDecl(Node):
         self.methods = list(methods)
 
 
+class Attributed(Node):
+    """Attribute lines (`#[inline]`, `@test("name")`) before a declaration; attrs is a tuple of
+    their texts."""
+    __slots__ = ("attrs", "decl")
+
+    def __init__(self, attrs, decl):
+        self.attrs, self.decl = tuple(attrs), decl
+
+
+class ExternBlock(Node):
+    """`extern "C" { #[link_name = "symbol"] fun name(p: T) -> R ... }`: sigs is a tuple of
+    (name, symbol, ((param, type text), ...), ret text); symbols are C library functions whose
+    meaning core/interp.py knows (C_FUNCTIONS)."""
+    __slots__ = ("sigs",)
+
+    def __init__(self, sigs):
+        self.sigs = tuple(sigs)
+
+
+class Unsafe(Node):
+    """`unsafe { ... }`: the block where C functions may be called."""
+    __slots__ = ("body",)
+
+    def __init__(self, body):
+        self.body = body
+
+
 class ModDecl(Node):
     """`mod name { pub fun ... }`: its functions are called as `name::f`."""
     __slots__ = ("name", "funs")

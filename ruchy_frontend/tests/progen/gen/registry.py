@@ -42,6 +42,7 @@ WEIGHTS = {
     "cxx_warning_traps": 1,
     "slice_forms": 1,
     "golden_renamed": 2,
+    "extern_c": 1,
 }
 
 ALL_CLASSES = list(WEIGHTS)
