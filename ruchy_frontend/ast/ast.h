@@ -35,6 +35,7 @@ struct TypeExpr {
   std::string name;                // kNamed: `Vec`, `HashMap`, `Point`, `T`
   std::vector<TypeExprPtr> args;   // kNamed generic args; kTuple elements; kArray [elem]; kFn params
   TypeExprPtr ret;                 // kFn
+  bool is_dyn = false;             // `dyn Trait`: a trait object
 };
 
 struct Pattern {
