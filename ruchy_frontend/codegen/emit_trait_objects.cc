@@ -40,6 +40,7 @@ void Emitter::EmitDynInterfaces() {
     Line("virtual ~" + name + "() = default;");
     Line("virtual std::unique_ptr<" + name + "> DynClone() const = 0;");
     Line("virtual void DynDebug(std::string& out) const = 0;");
+    Line("virtual rt::Json DynToJson() const = 0;");
     for (const Method& m : methods) Line("virtual " + m.ret + " " + m.name + "(" + m.params + ")" + m.qualifiers + " = 0;");
     Close("};");
     Line("");
@@ -50,6 +51,7 @@ void Emitter::EmitDynInterfaces() {
     Line("explicit " + holder + "(T value) : v(std::move(value)) {}");
     Line("std::unique_ptr<" + name + "> DynClone() const override { return std::make_unique<" + holder + ">(v); }");
     Line("void DynDebug(std::string& out) const override { rt::Debug(out, v); }");
+    Line("rt::Json DynToJson() const override { return rt::ToJson(rt::DynTarget(v)); }");
     for (const Method& m : methods) {
       std::string call = "rt::DynTarget(v)." + m.name + "(" + m.args + ")";
       Line(m.ret + " " + m.name + "(" + m.params + ")" + m.qualifiers + " override { " +
@@ -57,6 +59,11 @@ void Emitter::EmitDynInterfaces() {
     }
     Close("};");
     Line("inline void RuchyDebug(std::string& out, const rt::Dyn<" + name + ">& v) { (*v).DynDebug(out); }");
+    // Printed and converted to JSON as the value it holds; JSON cannot say which type to build.
+    Line("inline rt::Json RuchyToJson(const rt::Dyn<" + name + ">& v) { return (*v).DynToJson(); }");
+    Line("[[noreturn]] inline void RuchyFromJson(const rt::Json& j, const std::string& where, rt::Dyn<" + name +
+         ">*) { rt::FailJsonShape(where, \"a value of a concrete type (a dyn " + CppStringBody(trait->name) +
+         " cannot be read from JSON)\", j); }");
     Line("");
   }
 }
