@@ -39,6 +39,7 @@ struct TypeExpr {
   // type itself); an `extern "C"` signature reads it (`&[u8]` is a byte view, docs/language.md).
   bool is_ref = false;
   bool is_mut_ref = false;
+  bool is_dyn = false;             // `dyn Trait`: a trait object
 };
 
 // An attribute on a declaration: `#[inline]`, `#[derive(Debug, Clone)]`, `#[inline(always)]`,

@@ -32,8 +32,8 @@ Type* Checker::CheckLet(const Expr* e) {
     Type* t = CheckExpr(e->a.get(), declared);
     Expect(e->a.get(), t, declared, e->type ? "declared type" : "");
   }
-  if (e->b) Report<diag::kLetElseUnsupported>(e->b.get());
-  if (cur_ == out_.top_level && scopes_.size() == 1 && e->pattern && e->pattern->kind == Pattern::Kind::kBind) {
+  if (e->b) CheckLetElse(e);
+  if (cur_ == out_.top_level && scopes_.size() == 1 && e->pattern && e->pattern->kind == Pattern::Kind::kBind && !e->b) {
     auto g = let_globals_.find(e);
     if (g != let_globals_.end()) {
       if (!Unify(g->second.type, declared)) {
@@ -47,7 +47,6 @@ Type* Checker::CheckLet(const Expr* e) {
       return arena_.unit();
     }
   }
-  // With `else` (reported above) the pattern is meant to be refutable: not a second error.
   BindPattern(e->pattern.get(), declared, IsAssignable(*e), /*refutable=*/e->b != nullptr);
   if (!IsAssignable(*e) && e->pattern && e->pattern->kind == Pattern::Kind::kBind) {
     if (Binding* b = Lookup(e->pattern->text)) b->is_const = true;

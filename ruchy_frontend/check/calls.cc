@@ -65,6 +65,7 @@ FunctionInstance* Checker::CheckInstanceCall(const Expr* e, const FunDecl* fun, 
 
 Type* Checker::CheckCall(const Expr* e, Type* expected) {
   const Expr* callee = e->a.get();
+  if (Type* boxed = CheckBoxIntoDyn(e, expected)) return boxed;
   CallInfo call;
   // User functions (possibly generic) by name or module path.
   const FunDecl* fun = nullptr;
@@ -273,6 +274,7 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
       return CallResult(inst);
     }
   }
+  if (r->kind == TypeKind::kDyn) return CheckDynMethodCall(e, r);
   if (r->kind == TypeKind::kVar) {
     CheckArgsOfFailedCall(e);
     // An open `self` is one outside a method, already reported.

@@ -29,6 +29,7 @@ enum class CallKind {
   kBuiltin,        // a row of the built-in table (function, method, property or constant)
   kJsonMember,     // `event.name`: a member of a JSON object
   kExtern,         // a C function declared in an `extern "C"` block (CheckedProgram::externs)
+  kDynMethod,      // a trait method called on a `dyn Trait` value (type = the trait): a virtual call
 };
 
 struct CallInfo {
@@ -72,7 +73,7 @@ struct TestCase {
 };
 
 // Conversions the checker decided on for an expression (the code generator applies them).
-enum class Coercion { kNone, kToJson, kToError, kToFloat };
+enum class Coercion { kNone, kToJson, kToError, kToFloat, kToDyn };
 
 struct FunctionInstance {
   const FunDecl* decl = nullptr;   // null for the program's top-level code
@@ -90,6 +91,7 @@ struct FunctionInstance {
   std::unordered_map<const Expr*, Type*> types;
   std::unordered_map<const Expr*, CallInfo> calls;
   std::unordered_map<const Expr*, Coercion> coercions;
+  std::unordered_map<const Expr*, const TypeDecl*> dyn_coercions;  // kToDyn: to which trait
   std::unordered_map<const Pattern*, Type*> pattern_types;
   // C++ names: binding patterns/params/closure params -> name, and name expressions -> name.
   std::unordered_map<const void*, std::string> names;
@@ -120,6 +122,10 @@ struct TypeInfo {
   std::vector<std::string> traits;
   std::vector<Type*> field_types;                          // struct/class fields, in order
   std::vector<std::vector<Type*>> variant_types;           // enum variants' payloads / fields
+  // Members written with `Box` (`Box<Tree>`, `Option<Box<Node>>`): stored in an rt::Box, which is
+  // what lets a type hold itself. Parallel to field_types and variant_types.
+  std::vector<bool> field_boxed;
+  std::vector<std::vector<bool>> variant_boxed;
 };
 
 struct CheckedProgram {
@@ -134,6 +140,12 @@ struct CheckedProgram {
   std::unordered_set<std::string> global_slots;    // globals among them, by C++ name
   std::map<std::string, TypeInfo> types;
   std::vector<std::string> type_order;  // declaration order
+  std::vector<const TypeDecl*> dyn_traits;  // traits used as `dyn Trait`, in order of first use
+  struct DynSignature {
+    std::vector<Type*> params;
+    Type* result = nullptr;
+  };
+  std::map<const FunDecl*, DynSignature> dyn_signatures;  // their methods' types
   // Lambda handler entry, if the file defines one.
   FunctionInstance* handler = nullptr;
   // C functions, in declaration order.

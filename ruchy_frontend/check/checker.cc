@@ -35,7 +35,7 @@ FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner
   bool generic = IsGeneric(*fun);
   std::string key;
   if (!generic) {
-    auto it = mono_instances_.find(fun);
+    auto it = mono_instances_.find({fun, owner});
     if (it != mono_instances_.end()) return it->second;
   } else {
     bool concrete = true;
@@ -44,7 +44,7 @@ FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner
       concrete = concrete && IsConcrete(a);
     }
     if (concrete) {
-      key = std::to_string(reinterpret_cast<uintptr_t>(fun));
+      key = std::to_string(reinterpret_cast<uintptr_t>(fun)) + "@" + std::to_string(reinterpret_cast<uintptr_t>(owner));
       for (Type* a : args) key += "|" + TypeKey(a);
       auto it = generic_instances_.find(key);
       if (it != generic_instances_.end()) return it->second;
@@ -69,7 +69,7 @@ FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner
   if (generic) {
     generic_instances_[key.empty() ? "open" + std::to_string(out_.instances.size()) : key] = inst;
   } else {
-    mono_instances_[fun] = inst;
+    mono_instances_[{fun, owner}] = inst;
   }
   std::map<std::string, Type*> generics;
   for (const std::string& g : fun->generics) generics[g] = arena_.Var();
@@ -263,7 +263,7 @@ CheckedProgram Checker::Run() {
     auto find = [&](const char* n) -> FunctionInstance* {
       auto it = functions_.find(n);
       if (it == functions_.end()) return nullptr;
-      auto inst = mono_instances_.find(it->second);
+      auto inst = mono_instances_.find({it->second, nullptr});
       if (inst == mono_instances_.end()) {
         ReportAt<diag::kHandlerUntypedParameters>(it->second->loc, 1, n);
         untyped_handler = true;

@@ -108,6 +108,9 @@ class Checker {
   void NoteDeclaredInEndedBlock(const std::string& name);
   std::map<std::pair<const FunctionInstance*, std::string>, const Expr*> declaring_assigns_by_name_;
 
+  // ---- `let PATTERN = value else { ... }` (let_else.cc) ----
+  void CheckLetElse(const Expr* let);
+
   // ---- operators (operators.cc) ----
   Type* CheckUnary(const Expr* e, Type* expected);
   Type* CheckBinary(const Expr* e, Type* expected);
@@ -131,6 +134,21 @@ class Checker {
   FunctionInstance* CheckInstanceCall(const Expr* e, const FunDecl* fun, const TypeDecl* owner,
                                       const std::string& module, const std::string& callee);
   Type* CheckMethodCall(const Expr* e, Type* expected);
+
+  // ---- trait objects: `Box<dyn Trait>` (trait_objects.cc) ----
+  // The type `dyn Trait` for a written one; reports a trait that cannot be an object.
+  Type* DynType(const TypeInfo& trait, const TypeExpr* written);
+  // A value of a type implementing the trait where a `dyn Trait` is expected.
+  Type* CoerceToDyn(const Expr* e, Type* actual, Type* want);
+  Type* CheckDynMethodCall(const Expr* e, Type* recv);
+  // `Box::new(value)` where a `dyn Trait` is expected: the value becomes the trait object.
+  Type* CheckBoxIntoDyn(const Expr* call, Type* expected);
+  // Whether a `dyn Trait` is inside `t` (directly, in a container, or in a struct's or enum's
+  // members): such values cannot be compared.
+  bool HoldsTraitObject(Type* t);
+  // A trait method's parameter and result types, as a `dyn` call sees them.
+  std::vector<Type*> TraitMethodParams(const FunDecl& m, const TypeDecl* trait);
+  Type* TraitMethodResult(const FunDecl& m, const TypeDecl* trait);
 
   // ---- async (async.cc) ----
   Type* CheckAwait(const Expr* e);
@@ -160,6 +178,12 @@ class Checker {
   // ---- patterns (patterns.cc) ----
   void BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable);
   std::string Declare(const std::string& name, Type* t, bool is_mut, const void* key);
+  // `A(x) | B(x)`: every alternative binds the same names, with one type and one C++ name each
+  // (or_patterns.cc).
+  void BindOrPattern(const Pattern* p, Type* t, bool is_mut, bool refutable);
+  // A guard after an arm whose or-pattern binds names is tried once per matching alternative, as
+  // in Rust; that is done for an or-pattern at the top of the arm, and reported when nested.
+  void CheckOrPatternGuard(const MatchArm& arm);
 
   // ---- built-ins from the table (builtin_calls.cc) ----
   Type* CheckBuiltinCall(const Expr* e, const std::string& name, Type* expected, bool* handled);
@@ -240,7 +264,8 @@ class Checker {
     std::set<std::string> enclosing_locals;
   };
   std::map<const FunDecl*, NestedFunctionScope> nested_scope_;
-  std::map<const FunDecl*, FunctionInstance*> mono_instances_;
+  // By declaration and owner: a trait's default method has one instance per implementing type.
+  std::map<std::pair<const FunDecl*, const TypeDecl*>, FunctionInstance*> mono_instances_;
   std::map<std::string, FunctionInstance*> generic_instances_;  // decl-key + arg-type key
   std::vector<FunctionInstance*> instantiating_;
   std::map<const TypeDecl*, std::string> type_module_;

@@ -63,6 +63,7 @@ Type* Checker::CheckMatch(const Expr* e, Type* expected, bool value_used) {
   for (const MatchArm& arm : e->arms) {
     PushScope();
     BindPattern(arm.pattern.get(), scrutinee, false, true);
+    if (arm.guard) CheckOrPatternGuard(arm);
     if (arm.guard) Expect(arm.guard.get(), CheckExpr(arm.guard.get(), arena_.boolean()), arena_.boolean(), "match guard");
     Type* t = CheckExpr(arm.body.get(), value_used ? result : nullptr, value_used);
     PopScope();

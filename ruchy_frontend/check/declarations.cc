@@ -37,12 +37,12 @@ bool HoldsInline(Type* t, const TypeDecl* target, const std::map<std::string, Ty
       if (!visited.insert(t->decl).second) return false;
       const TypeInfo& info = types.at(t->decl->name);
       path.push_back(t->decl);
-      for (Type* f : info.field_types) {
-        if (HoldsInline(f, target, types, visited, path)) return true;
+      for (size_t i = 0; i < info.field_types.size(); ++i) {
+        if (!info.field_boxed[i] && HoldsInline(info.field_types[i], target, types, visited, path)) return true;
       }
-      for (const std::vector<Type*>& payload : info.variant_types) {
-        for (Type* f : payload) {
-          if (HoldsInline(f, target, types, visited, path)) return true;
+      for (size_t v = 0; v < info.variant_types.size(); ++v) {
+        for (size_t i = 0; i < info.variant_types[v].size(); ++i) {
+          if (!info.variant_boxed[v][i] && HoldsInline(info.variant_types[v][i], target, types, visited, path)) return true;
         }
       }
       path.pop_back();
@@ -51,6 +51,17 @@ bool HoldsInline(Type* t, const TypeDecl* target, const std::map<std::string, Ty
     default:
       return false;
   }
+}
+
+// Whether a written member type has a `Box` in it: the member is stored behind an rt::Box
+// (TypeInfo::field_boxed), which breaks a chain of types holding each other.
+bool WrittenWithBox(const TypeExpr* t) {
+  if (!t) return false;
+  if (t->kind == TypeExpr::Kind::kNamed && t->name == "Box") return true;
+  for (const auto& a : t->args) {
+    if (WrittenWithBox(a.get())) return true;
+  }
+  return WrittenWithBox(t->ret.get());
 }
 
 std::string LastSegment(const std::string& name) {
@@ -157,12 +168,21 @@ void Checker::ResolveTypeMembers() {
     for (const FieldDecl& f : decl->fields) {
       Type* t = f.type ? ResolveTypeExpr(f.type.get(), generics, module) : arena_.Var();
       info.field_types.push_back(t);
+      info.field_boxed.push_back(decl->kind != TypeDecl::Kind::kClass && WrittenWithBox(f.type.get()));
     }
     for (const VariantDecl& v : decl->variants) {
       std::vector<Type*> payload;
-      for (const auto& p : v.payload) payload.push_back(ResolveTypeExpr(p.get(), generics, module));
-      for (const auto& f : v.fields) payload.push_back(ResolveTypeExpr(f.type.get(), generics, module));
+      std::vector<bool> boxed;
+      for (const auto& p : v.payload) {
+        payload.push_back(ResolveTypeExpr(p.get(), generics, module));
+        boxed.push_back(WrittenWithBox(p.get()));
+      }
+      for (const auto& f : v.fields) {
+        payload.push_back(ResolveTypeExpr(f.type.get(), generics, module));
+        boxed.push_back(WrittenWithBox(f.type.get()));
+      }
       info.variant_types.push_back(std::move(payload));
+      info.variant_boxed.push_back(std::move(boxed));
     }
   }
   // A struct or enum that holds itself inline (`next: Node`, `next: Option<Node>`, or through
@@ -183,14 +203,16 @@ void Checker::ResolveTypeMembers() {
     bool reported = false;
     for (size_t i = 0; i < decl->fields.size() && !reported; ++i) {
       const FieldDecl& f = decl->fields[i];
+      if (info.field_boxed[i]) continue;
       if ((reported = closes_cycle(info.field_types[i]))) {
         ReportAt<diag::kRecursiveStruct>(f.loc, static_cast<uint32_t>(f.name.size()), f.name, decl->name);
       }
     }
     for (size_t i = 0; i < decl->variants.size() && !reported; ++i) {
       const VariantDecl& v = decl->variants[i];
-      for (Type* t : info.variant_types[i]) {
-        if ((reported = closes_cycle(t))) {
+      for (size_t j = 0; j < info.variant_types[i].size(); ++j) {
+        if (info.variant_boxed[i][j]) continue;
+        if ((reported = closes_cycle(info.variant_types[i][j]))) {
           ReportAt<diag::kRecursiveEnum>(v.loc, static_cast<uint32_t>(v.name.size()), v.name, decl->name);
           break;
         }
@@ -314,6 +336,7 @@ Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Ty
   }
   TypeInfo* info = FindType(n, module);
   if (info) {
+    if (info->decl->kind == TypeDecl::Kind::kTrait && t->is_dyn) return DynType(*info, t);
     if (info->decl->kind == TypeDecl::Kind::kTrait) {
       ReportAt<diag::kTraitAsType>(t->loc, static_cast<uint32_t>(n.size()), n);
       return arena_.Var();

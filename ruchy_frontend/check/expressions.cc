@@ -58,6 +58,7 @@ void Checker::Expect(const Expr* e, Type* actual, Type* expected, const std::str
 
 Type* Checker::Coerce(const Expr* e, Type* actual, Type* expected) {
   Type* want = Resolve(expected);
+  if (want->kind == TypeKind::kDyn) return CoerceToDyn(e, actual, want);
   if (want->kind == TypeKind::kJson && JsonConvertible(actual)) {
     ApplyDefaults(actual);
     cur_->coercions[e] = Coercion::kToJson;

@@ -73,8 +73,8 @@ Type* Checker::CheckBinary(const Expr* e, Type* expected) {
     case Tok::kNotEq:
       if (IsNumeric(l) && IsNumeric(r)) {
         if (!numeric_result()) return fail();
-      } else if (!Unify(l, r)) {
-        return fail();
+      } else if (!Unify(l, r) || HoldsTraitObject(l)) {
+        return fail();  // trait objects have no `==` (Rust's `dyn Trait` has none either)
       }
       return arena_.boolean();
     case Tok::kLess:
@@ -88,7 +88,7 @@ Type* Checker::CheckBinary(const Expr* e, Type* expected) {
       if (!Unify(l, r)) return fail();
       TypeKind k = Resolve(l)->kind;
       if (k == TypeKind::kFn || k == TypeKind::kJson || k == TypeKind::kContext || k == TypeKind::kClass ||
-          k == TypeKind::kMap || k == TypeKind::kSet) {
+          k == TypeKind::kMap || k == TypeKind::kSet || HoldsTraitObject(l)) {
         return fail();
       }
       return arena_.boolean();

@@ -18,19 +18,6 @@ std::string Checker::Declare(const std::string& name, Type* t, bool is_mut, cons
 
 namespace {
 
-bool HasBindings(const Pattern* p) {
-  if (!p) return false;
-  if (p->kind == Pattern::Kind::kBind) return true;
-  if (p->kind == Pattern::Kind::kList && !p->rest_name.empty()) return true;
-  for (const auto& s : p->subs) {
-    if (HasBindings(s.get())) return true;
-  }
-  for (const auto& [n, s] : p->fields) {
-    if (HasBindings(s.get())) return true;
-  }
-  return false;
-}
-
 // The names a pattern binds, each with the key its C++ name is recorded under.
 void CollectNames(const Pattern* p, std::vector<std::pair<std::string, const void*>>& out) {
   if (!p) return;
@@ -246,18 +233,10 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       for (size_t i = 0; i < p->subs.size(); ++i) BindPattern(p->subs[i].get(), payload[i], is_mut, refutable);
       return;
     }
-    case Pattern::Kind::kOr: {
+    case Pattern::Kind::kOr:
       not_refutable("an or-pattern");
-      for (const auto& s : p->subs) {
-        if (HasBindings(s.get())) {
-          ReportAt<diag::kOrPatternBindings>(s->loc, 1);
-          declare_unchecked(p);
-          return;
-        }
-        BindPattern(s.get(), t, is_mut, refutable);
-      }
+      BindOrPattern(p, t, is_mut, refutable);
       return;
-    }
   }
 }
 

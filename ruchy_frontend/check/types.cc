@@ -242,6 +242,7 @@ bool Unify(Type* a, Type* b) {
     case TypeKind::kStruct:
     case TypeKind::kClass:
     case TypeKind::kEnum:
+    case TypeKind::kDyn:
       return a->decl == b->decl;
     case TypeKind::kFn:
       if (a->args.size() != b->args.size()) return false;
@@ -303,6 +304,7 @@ std::string TypeName(Type* t) {
     case TypeKind::kJoinHandle: return "JoinHandle<" + TypeName(t->args[0]) + ">";
     case TypeKind::kTcpListener: return "TcpListener";
     case TypeKind::kTcpStream: return "TcpStream";
+    case TypeKind::kDyn: return "dyn " + t->decl->name;
   }
   return "?";
 }

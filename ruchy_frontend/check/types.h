@@ -42,6 +42,7 @@ enum class TypeKind {
   kJoinHandle,  // args[0]: a spawned task (`spawn(f())`); `await` joins it
   kTcpListener, // a listening socket on the event loop
   kTcpStream,   // a TCP connection on the event loop
+  kDyn,         // decl (a trait): `Box<dyn Shape>`, a value of any type implementing it
 };
 
 struct Type {

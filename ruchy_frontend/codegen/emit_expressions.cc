@@ -118,6 +118,8 @@ std::string Emitter::Expr_(const Expr* e) {
     case Coercion::kToFloat:
       if (e->kind == ExprKind::kInt) return FloatText(static_cast<double>(e->int_value), false);
       return "static_cast<double>(" + raw + ")";
+    case Coercion::kToDyn:
+      return DynValue(e, raw);
     case Coercion::kNone:
       return raw;
   }
@@ -357,6 +359,7 @@ std::string Emitter::Call(const Expr* e) {
       return name + "(" + Args(e) + ")";
     }
     case CallKind::kMethod:
+    case CallKind::kDynMethod:
       return MethodCall(e);
     case CallKind::kConstructor:
       if (!call.target) return "std::make_shared<" + TypeRef(call.type) + ">()";
@@ -433,6 +436,7 @@ std::string Emitter::MethodCall(const Expr* e) {
   auto found = inst_->calls.find(e);
   if (found == inst_->calls.end()) return "/*unresolved method*/";
   const CallInfo& call = found->second;
+  if (call.kind == CallKind::kDynMethod) return DynMethodCall(e);
   if (call.kind != CallKind::kMethod) return BuiltinCall(e, call);
   const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
   std::string method = MethodIdent(target->decl->name);
@@ -463,12 +467,13 @@ std::string Emitter::Field(const Expr* e) {
   }
   if (t->kind == TypeKind::kTuple) return "std::get<" + e->text + ">(" + Expr_(obj) + ")";
   std::string field = UserIdent(e->text);  // tuple structs: `r_0`
+  bool boxed = (t->kind == TypeKind::kStruct || t->kind == TypeKind::kClass) && FieldBoxed(t->decl, e->text);
   if (obj->kind == ExprKind::kSelf) {
-    if (inst_->decl && inst_->decl->is_constructor) return "t_self->" + field;
-    return "this->" + field;
+    if (inst_->decl && inst_->decl->is_constructor) return Unboxed("t_self->" + field, boxed);
+    return Unboxed("this->" + field, boxed);
   }
   std::string o = Expr_(obj);
-  return o + (t->kind == TypeKind::kClass ? "->" : ".") + field;
+  return Unboxed(o + (t->kind == TypeKind::kClass ? "->" : ".") + field, boxed);
 }
 
 std::string Emitter::Closure(const Expr* e) {
@@ -617,7 +622,8 @@ std::string Emitter::ExprRaw(const Expr* e) {
       std::string rhs = Expr_(e->b.get());
       std::string stmt;
       switch (e->op) {
-        case Tok::kEq: stmt = lhs + " = " + rhs; break;
+        // A value holding boxes may live inside the place it replaces (`t = t.left`): copied first.
+        case Tok::kEq: stmt = lhs + " = " + (HoldsBox(tt) ? "rt::Copy(" + StripParens(rhs) + ")" : rhs); break;
         case Tok::kPlusEq:
           if (tt->kind == TypeKind::kString && TypeOf(e->b.get())->kind == TypeKind::kChar) {
             stmt = "rt::push_char(" + lhs + ", " + rhs + ")";

@@ -135,6 +135,8 @@ std::string Emitter::CppType(Type* t) const {
       return "rt::TcpListener";
     case TypeKind::kTcpStream:
       return "rt::TcpStream";
+    case TypeKind::kDyn:
+      return "rt::Dyn<" + TypeRef(t->decl) + ">";
   }
   return "rt::Unit";
 }
@@ -164,7 +166,8 @@ bool IsScalar(Type* t) {
 bool Comparable(Type* t, std::set<const TypeDecl*>& seen, const CheckedProgram& program) {
   t = Resolve(t);
   if (t->kind == TypeKind::kFn || t->kind == TypeKind::kContext || t->kind == TypeKind::kTask ||
-      t->kind == TypeKind::kJoinHandle || t->kind == TypeKind::kTcpListener || t->kind == TypeKind::kTcpStream) {
+      t->kind == TypeKind::kJoinHandle || t->kind == TypeKind::kTcpListener || t->kind == TypeKind::kTcpStream ||
+      t->kind == TypeKind::kDyn) {
     return false;
   }
   if ((t->kind == TypeKind::kStruct || t->kind == TypeKind::kEnum) && !seen.count(t->decl)) {
@@ -197,6 +200,51 @@ void CollectDeps(Type* t, std::set<const TypeDecl*>& out) {
 }
 
 }  // namespace
+
+bool Emitter::FieldBoxed(const TypeDecl* decl, const std::string& field) const {
+  const TypeInfo& info = program_.types.at(decl->name);
+  for (size_t i = 0; i < decl->fields.size(); ++i) {
+    if (decl->fields[i].name == field) return i < info.field_boxed.size() && info.field_boxed[i];
+  }
+  return false;
+}
+
+bool Emitter::VariantMemberBoxed(const TypeDecl* decl, const std::string& variant, const std::string& field) const {
+  const TypeInfo& info = program_.types.at(decl->name);
+  for (size_t i = 0; i < decl->variants.size(); ++i) {
+    const VariantDecl& v = decl->variants[i];
+    if (v.name != variant) continue;
+    for (size_t j = 0; j < info.variant_boxed[i].size(); ++j) {
+      std::string name = v.is_struct ? v.fields[j].name : std::to_string(j);
+      if (name == field) return info.variant_boxed[i][j];
+    }
+  }
+  return false;
+}
+
+bool Emitter::HoldsBox(Type* t) const {
+  std::set<const TypeDecl*> seen;
+  std::function<bool(Type*)> holds = [&](Type* u) {
+    u = Resolve(u);
+    if (!u || u->kind == TypeKind::kClass) return false;
+    if ((u->kind == TypeKind::kStruct || u->kind == TypeKind::kEnum) && seen.insert(u->decl).second) {
+      const TypeInfo& info = program_.types.at(u->decl->name);
+      for (size_t i = 0; i < info.field_types.size(); ++i) {
+        if (info.field_boxed[i] || holds(info.field_types[i])) return true;
+      }
+      for (size_t v = 0; v < info.variant_types.size(); ++v) {
+        for (size_t i = 0; i < info.variant_types[v].size(); ++i) {
+          if (info.variant_boxed[v][i] || holds(info.variant_types[v][i])) return true;
+        }
+      }
+    }
+    for (Type* a : u->args) {
+      if (holds(a)) return true;
+    }
+    return false;
+  };
+  return holds(t);
+}
 
 std::string Emitter::ParamType(Type* t, bool by_value) const {
   if (by_value || IsScalar(t)) return CppType(t);
@@ -252,9 +300,14 @@ void Emitter::EmitTypeDefinitions() {
     if (done.count(info.decl) || visiting.count(info.decl)) return;
     visiting.insert(info.decl);
     std::set<const TypeDecl*> deps;
-    for (Type* f : info.field_types) CollectDeps(f, deps);
-    for (const auto& v : info.variant_types) {
-      for (Type* f : v) CollectDeps(f, deps);
+    // A boxed member is stored behind a pointer: its type may still be incomplete.
+    for (size_t i = 0; i < info.field_types.size(); ++i) {
+      if (!info.field_boxed[i]) CollectDeps(info.field_types[i], deps);
+    }
+    for (size_t v = 0; v < info.variant_types.size(); ++v) {
+      for (size_t i = 0; i < info.variant_types[v].size(); ++i) {
+        if (!info.variant_boxed[v][i]) CollectDeps(info.variant_types[v][i], deps);
+      }
     }
     for (const TypeDecl* d : deps) {
       if (d != info.decl) visit(program_.types.at(d->name));
@@ -270,6 +323,7 @@ void Emitter::EmitTypeDefinitions() {
   if (order.empty()) return;
   for (const TypeInfo* info : order) Line("struct " + TypeRef(info->decl) + ";");
   Line("");
+  EmitDynInterfaces();
   for (const TypeInfo* info : order) EmitTypeDefinition(*info);
   for (const TypeInfo* info : order) EmitTypeHelpers(*info, false);
   Line("");
@@ -294,14 +348,18 @@ void Emitter::EmitTypeDefinition(const TypeInfo& info) {
       const VariantDecl& v = decl->variants[i];
       for (size_t j = 0; j < info.variant_types[i].size(); ++j) {
         std::string field = v.is_struct ? v.fields[j].name : std::to_string(j);
-        Line(CppType(info.variant_types[i][j]) + " " + VariantMember(v.name, field) + "{};");
+        std::string type = CppType(info.variant_types[i][j]);
+        if (info.variant_boxed[i][j]) type = "rt::Box<" + type + ">";
+        Line(type + " " + VariantMember(v.name, field) + "{};");
       }
     }
   } else {
     for (size_t i = 0; i < decl->fields.size(); ++i) {
       const FieldDecl& f = decl->fields[i];
       std::string init = f.default_value ? " = " + Expr_(f.default_value.get()) : "{}";
-      Line(CppType(info.field_types[i]) + " " + FieldName(decl, f.name) + init + ";");
+      std::string type = CppType(info.field_types[i]);
+      if (info.field_boxed[i]) type = "rt::Box<" + type + ">";
+      Line(type + " " + FieldName(decl, f.name) + init + ";");
     }
   }
   std::vector<const FunctionInstance*> methods = MethodsOf(decl);
@@ -344,13 +402,13 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
       Line("if (!j.is_object()) rt::FailJsonShape(where, \"an object\", j);");
       for (size_t i = 0; i < decl->fields.size(); ++i) {
         const FieldDecl& f = decl->fields[i];
-        std::string field = FieldName(decl, f.name);
+        std::string field = Unboxed("out->" + FieldName(decl, f.name), info.field_boxed[i]);
         std::string getter = "rt::FromJson<" + CppType(info.field_types[i]) + ">(j[\"" + f.name + "\"], where + \"." +
                              f.name + "\")";
         if (f.default_value) {
-          Line("if (j.contains_key(\"" + f.name + "\")) out->" + field + " = " + getter + ";");
+          Line("if (j.contains_key(\"" + f.name + "\")) " + field + " = " + getter + ";");
         } else {
-          Line("out->" + field + " = " + getter + ";");
+          Line(field + " = " + getter + ";");
         }
       }
     }
@@ -372,14 +430,14 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
         Line("out += \" {\";");
         for (size_t j = 0; j < fields.size(); ++j) {
           Line("out += \"" + std::string(j ? ", " : "") + fields[j] + ": \";");
-          Line("rt::Debug(out, v." + VariantMember(var.name, fields[j]) + ");");
+          Line("rt::Debug(out, " + Unboxed("v." + VariantMember(var.name, fields[j]), VariantMemberBoxed(decl, var.name, fields[j])) + ");");
         }
         Line("out += \"}\";");
       } else if (!info.variant_types[i].empty()) {
         Line("out += '(';");
         for (size_t j = 0; j < info.variant_types[i].size(); ++j) {
           if (j) Line("out += \", \";");
-          Line("rt::Debug(out, v." + VariantMember(var.name, std::to_string(j)) + ");");
+          Line("rt::Debug(out, " + Unboxed("v." + VariantMember(var.name, std::to_string(j)), info.variant_boxed[i][j]) + ");");
         }
         Line("out += ')';");
       }
@@ -391,7 +449,7 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
     Line("out += \"" + short_name + "(\";");
     for (size_t j = 0; j < decl->fields.size(); ++j) {
       if (j) Line("out += \", \";");
-      Line("rt::Debug(out, v." + UserIdent(std::to_string(j)) + ");");
+      Line("rt::Debug(out, " + Unboxed("v." + UserIdent(std::to_string(j)), info.field_boxed[j]) + ");");
     }
     Line("out += ')';");
   } else if (decl->fields.empty() && decl->kind == TypeDecl::Kind::kStruct) {
@@ -403,7 +461,7 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
     Line("out += \"" + short_name + " {\";");
     for (size_t j = 0; j < fields.size(); ++j) {
       Line("out += \"" + std::string(j ? ", " : "") + fields[j] + ": \";");
-      Line("rt::Debug(out, v." + UserIdent(fields[j]) + ");");
+      Line("rt::Debug(out, " + Unboxed("v." + UserIdent(fields[j]), FieldBoxed(decl, fields[j])) + ");");
     }
     Line("out += '}';");
   }
@@ -422,9 +480,9 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
         for (size_t j = 0; j < info.variant_types[i].size(); ++j) {
           std::string field = var.is_struct ? var.fields[j].name : std::to_string(j);
           if (var.is_struct) {
-            Line("payload.set(\"" + field + "\", rt::ToJson(v." + VariantMember(var.name, field) + "));");
+            Line("payload.set(\"" + field + "\", rt::ToJson(" + Unboxed("v." + VariantMember(var.name, field), info.variant_boxed[i][j]) + "));");
           } else {
-            Line("payload.push(rt::ToJson(v." + VariantMember(var.name, field) + "));");
+            Line("payload.push(rt::ToJson(" + Unboxed("v." + VariantMember(var.name, field), info.variant_boxed[i][j]) + "));");
           }
         }
         Line("rt::Json out = rt::Json::Object();");
@@ -438,7 +496,7 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
   } else {
     Line("rt::Json out = rt::Json::Object();");
     for (const FieldDecl& f : decl->fields) {
-      Line("out.set(\"" + f.name + "\", rt::ToJson(v." + FieldName(decl, f.name) + "));");
+      Line("out.set(\"" + f.name + "\", rt::ToJson(" + Unboxed("v." + FieldName(decl, f.name), FieldBoxed(decl, f.name)) + "));");
     }
     Line("return out;");
   }

@@ -46,6 +46,8 @@ void Emitter::Deliver(const Expr* e, const std::string& value, const Dest& dest)
         Line(value + ";");
       } else if (IsUnitLike(t)) {
         Line(value + ";");
+      } else if (HoldsBox(t)) {
+        Line(dest.target + " = rt::Copy(" + StripParens(value) + ");");  // it may live inside the target
       } else {
         Line(dest.target + " = " + StripParens(value) + ";");
       }
@@ -138,7 +140,7 @@ void Emitter::EmitLet(const Expr* e) {
   if (!t && e->a) t = TypeOf(e->a.get());
   std::string type = CppType(t);
   bool global = inst_ == program_.top_level && program_.global_lets.count(e);
-  if (p->kind == Pattern::Kind::kBind) {
+  if (p->kind == Pattern::Kind::kBind && !e->b) {
     std::string name = NameOf(p);
     if (program_.slot_lets.count(e)) {
       Line(global ? name + " = " + SlotInit(e->a.get()) + ";" : LocalDecl("auto", name, SlotInit(e->a.get())));
@@ -166,7 +168,18 @@ void Emitter::EmitLet(const Expr* e) {
     Line(type + " " + temp + "{};");
     EmitStmt(e->a.get(), Dest::Assign(temp));
   }
+  if (e->b) EmitLetElse(e, temp);
   PatternBind(p, temp);
+}
+
+// `let PATTERN = value else { ... }`: the `else` block (which the checker proved leaves the
+// scope) runs when the value held in `subject` does not match.
+void Emitter::EmitLetElse(const Expr* let, const std::string& subject) {
+  std::string test = PatternTest(let->pattern.get(), subject);
+  if (test.empty()) return;
+  Open("if (!(" + StripParens(test) + ")) {");
+  EmitBlockInto(let->b.get(), Dest::Discard());
+  Close();
 }
 
 void Emitter::EmitIf(const Expr* e, const Dest& dest) {
@@ -268,8 +281,12 @@ void Emitter::EmitMatch(const Expr* e, const Dest& dest) {
   for (const MatchArm& arm : e->arms) {
     std::string test = PatternTest(arm.pattern.get(), subject);
     Open(test.empty() ? "{" : "if (" + test + ") {");
-    PatternBind(arm.pattern.get(), subject);
-    if (arm.guard) Open("if (" + Expr_(arm.guard.get()) + ") {");
+    if (arm.guard && arm.pattern->kind == Pattern::Kind::kOr) {
+      Open("if (" + OrPatternGuard(arm, subject) + ") {");
+    } else {
+      PatternBind(arm.pattern.get(), subject);
+      if (arm.guard) Open("if (" + StripParens(Expr_(arm.guard.get())) + ") {");
+    }
     EmitStmt(arm.body.get(), dest);
     Line("goto " + end + ";");
     if (arm.guard) Close();

@@ -53,6 +53,7 @@ class Emitter {
   void EmitStmt(const Expr* e, const Dest& dest);
   void EmitBlockInto(const Expr* block, const Dest& dest);
   void EmitLet(const Expr* e);
+  void EmitLetElse(const Expr* let, const std::string& subject);
   void EmitIf(const Expr* e, const Dest& dest);
   void EmitMatch(const Expr* e, const Dest& dest);
   std::string NoMatch(const Expr* match, const std::string& subject);
@@ -98,6 +99,11 @@ class Emitter {
   // ---- patterns (emit_patterns.cc) ----
   std::string PatternTest(const Pattern* p, const std::string& subject);
   void PatternBind(const Pattern* p, const std::string& subject);
+  // `A(x) | B(x)`: declares the names once, then assigns them from the alternative that matched.
+  void PatternBindOr(const Pattern* p, const std::string& subject);
+  // `A(x) | B(x) if guard`: binds the names from each matching alternative in turn until the
+  // guard holds (Rust's rule); gives the flag that says whether one did.
+  std::string OrPatternGuard(const MatchArm& arm, const std::string& subject);
 
   // ---- types ----
   std::string CppType(Type* t) const;
@@ -105,6 +111,20 @@ class Emitter {
   // A user function, qualified by the file's namespace so that lookup finds only it.
   std::string FunctionRef(const FunctionInstance& inst) const { return options_.cpp_namespace + "::" + inst.cpp_name; }
   std::string ParamType(Type* t, bool by_value) const;
+
+  // ---- trait objects (emit_trait_objects.cc) ----
+  // For each trait used as `dyn Trait`: its interface (named as the trait) with one pure virtual
+  // function per method, and a template implementing it for any type that has the methods.
+  void EmitDynInterfaces();
+  std::string DynValue(const Expr* e, const std::string& value);  // a value as a `dyn Trait`
+  std::string DynMethodCall(const Expr* e);
+  // Members written with `Box` live in an rt::Box (TypeInfo::field_boxed): read through `*`.
+  // `member` is the C++ access (`v.r_next`); `field` a struct field's or variant member's name.
+  bool FieldBoxed(const TypeDecl* decl, const std::string& field) const;
+  bool VariantMemberBoxed(const TypeDecl* decl, const std::string& variant, const std::string& field) const;
+  static std::string Unboxed(const std::string& member, bool boxed) { return boxed ? "(*" + member + ")" : member; }
+  // Whether a value of type `t` has a boxed member anywhere inside (assignments copy it first).
+  bool HoldsBox(Type* t) const;
   Type* TypeOf(const Expr* e) const;
   Type* PatternType(const Pattern* p) const;
 
@@ -159,6 +179,8 @@ class Emitter {
   // The one literal that may be written without its type (`n - 1`, `int64_t x = 0;`): only
   // where C++ converts it to the right type, never as an argument to an overloaded function.
   const Expr* plain_literal_ = nullptr;
+  // Inside an or-pattern's alternatives: bindings assign names declared before (PatternBindOr).
+  bool assign_bindings_ = false;
 };
 
 // `(a < b)` -> `a < b` where the context already delimits the expression.

@@ -1,6 +1,6 @@
 // Written types: `i64`, `Vec<String>`, `[i64]`, `[T; N]`, `(i64, String)`, `fn(i64) -> i64`,
-// `&str`, `_`, `Self`, paths (`geometry::Point`). References and `dyn`/`impl` are accepted and
-// mean the type itself.
+// `&str`, `_`, `Self`, paths (`geometry::Point`), `dyn Trait` (a trait object). References and
+// `impl` are accepted and mean the type itself.
 #include "ruchy_frontend/parse/parser_impl.h"
 
 namespace ruchy {
@@ -19,7 +19,12 @@ TypeExprPtr Parser::ParseType() {
     if (At(Tok::kLifetime)) Advance();
     if (Accept(Tok::kMut)) t->is_mut_ref = true;
   }
-  if (AtIdent("dyn") || AtIdent("impl") || At(Tok::kImpl)) Advance();
+  if (AtIdent("dyn")) {
+    Advance();
+    t->is_dyn = true;
+  } else if (AtIdent("impl") || At(Tok::kImpl)) {
+    Advance();
+  }
   if (Accept(Tok::kLParen)) {
     t->kind = TypeExpr::Kind::kTuple;
     ParseListUntil(Tok::kRParen, "to close the tuple type", [&] {

@@ -2,6 +2,7 @@
 #ifndef RUCHY_STD_PRELUDE_H_
 #define RUCHY_STD_PRELUDE_H_
 
+#include "ruchy/box.h"
 #include "ruchy/collections.h"
 #include "ruchy/core.h"
 #include "ruchy/display.h"

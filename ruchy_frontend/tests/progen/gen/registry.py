@@ -34,6 +34,7 @@ WEIGHTS = {
     "match_nonexhaustive_rejected": 1,
     "iter_chains": 3,
     "self_ref_structs": 2,
+    "recursive_boxed": 2,
     "char_compare": 2,
     "int_wrapping": 4,
     "nested_print": 3,
