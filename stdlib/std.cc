@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <version>
 
 #include "ruchy/prelude.h"
 
@@ -378,6 +381,71 @@ std::string reversed(const std::string& s) {
   return EncodeUtf8(chars);
 }
 
+namespace {
+
+#if defined(__cpp_lib_to_chars)  // libstdc++: std::from_chars for double.
+
+// Parses all of [first, last) as std::from_chars(..., chars_format::general) does; false if it
+// is not a number or is out of range.
+bool ParseWholeDouble(const char* first, const char* last, double& out) {
+  auto res = std::from_chars(first, last, out);
+  return res.ec == std::errc() && res.ptr == last;
+}
+
+#else  // libc++ 14 (the musl toolchains) has no floating-point std::from_chars.
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool EqualsIgnoringCase(const char* first, const char* last, const char* word) {
+  for (; first != last && *word; ++first, ++word) {
+    if ((*first | 0x20) != *word) return false;
+  }
+  return first == last && *word == '\0';
+}
+
+// The same grammar and range rules as std::from_chars(..., chars_format::general): [-] then
+// inf, infinity, nan or nan(chars) in any case, or digits with an optional point (one digit at
+// least) and an optional exponent; no leading '+', spaces or hex. Out of range (overflow, or a
+// nonzero number that rounds to zero) is an error. Checked here, then converted by strtod, which
+// rounds correctly (musl's and glibc's) and reads '.' in the C locale that Ruchy programs run in.
+bool ParseWholeDouble(const char* first, const char* last, double& out) {
+  const char* p = first;
+  if (p != last && *p == '-') ++p;
+  const char* body = p;
+  bool special = EqualsIgnoringCase(body, last, "inf") || EqualsIgnoringCase(body, last, "infinity") ||
+                 EqualsIgnoringCase(body, last, "nan");
+  if (!special && last - body >= 5 && EqualsIgnoringCase(body, body + 4, "nan(") && last[-1] == ')') {
+    special = true;
+    for (const char* q = body + 4; q != last - 1; ++q) {
+      if (!IsDigit(*q) && !((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') && *q != '_') special = false;
+    }
+  }
+  bool nonzero = false;
+  if (!special) {
+    size_t digits = 0;
+    for (; p != last && IsDigit(*p); ++p, ++digits) nonzero |= *p != '0';
+    if (p != last && *p == '.') {
+      for (++p; p != last && IsDigit(*p); ++p, ++digits) nonzero |= *p != '0';
+    }
+    if (digits == 0) return false;
+    if (p != last && (*p == 'e' || *p == 'E')) {
+      ++p;
+      if (p != last && (*p == '+' || *p == '-')) ++p;
+      if (p == last || !IsDigit(*p)) return false;
+      while (p != last && IsDigit(*p)) ++p;
+    }
+    if (p != last) return false;
+  }
+  std::string text(first, last);  // strtod needs the terminating NUL.
+  out = std::strtod(text.c_str(), nullptr);
+  if (special) return true;
+  return !std::isinf(out) && !(out == 0 && nonzero);
+}
+
+#endif
+
+}  // namespace
+
 template <>
 Result<double, std::string> parse<double>(const std::string& s) {
   using R = Result<double, std::string>;
@@ -387,8 +455,7 @@ Result<double, std::string> parse<double>(const std::string& s) {
   const char* begin = s.data();
   if (!s.empty() && *begin == '+') ++begin;
   double v = 0;
-  auto res = std::from_chars(begin, s.data() + s.size(), v);
-  if (s.empty() || res.ec != std::errc() || res.ptr != s.data() + s.size()) return R::Err("invalid float literal");
+  if (s.empty() || !ParseWholeDouble(begin, s.data() + s.size(), v)) return R::Err("invalid float literal");
   return R::Ok(v);
 }
 
