@@ -7,13 +7,18 @@
 // here, on musl only, operator delete keeps up to kCachedBlocks freed large blocks
 // (kMaxCachedBytes in all) and operator new hands them out again, best fit first. Only blocks of
 // kLargeBlock bytes or more take the lock; everything else goes straight to malloc/free.
+//
+// __GLIBC__ comes from glibc's <features.h>, which only a libc header brings in: <cstdlib> must be
+// included before the test below, or the test is always true and glibc builds replace operator
+// new too (large_blocks_test.cc catches that).
+#include <cstdlib>
+
 #if !defined(__GLIBC__)
 
 #include <malloc.h>
 
 #include <atomic>
 #include <cstddef>
-#include <cstdlib>
 #include <new>
 
 namespace {
