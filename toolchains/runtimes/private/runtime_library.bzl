@@ -3,8 +3,15 @@ directly, without a cc toolchain.
 
 The musl toolchains link these archives into every binary (cc_toolchain.static_runtime_lib), so
 they cannot be cc_library targets: compiling them with the toolchain that links them would be a
-dependency cycle. Each source is one action (parallel, cached), flags are spelled out here and in
-//toolchains/runtimes:BUILD.bazel, and the archive is deterministic (`llvm-ar D`, members in source order).
+dependency cycle. Flags are spelled out here and in //toolchains/runtimes:BUILD.bazel, and the
+archive is deterministic (`llvm-ar D`, members in source order).
+
+Many small sources (musl's 1,300 files, compiler-rt's builtins) are compiled in batches:
+`sources_per_action` sources of one folder per action, compile_each.sh running clang once per
+source with the command line a one-source action would have. Setting up and deleting a sandbox of
+a thousand header symlinks per file took three times longer than the compiles themselves
+(docs/build.md, "The musl toolchains", has the numbers). The sources are pinned, so the coarser
+cache granularity costs nothing. libc++'s few large files keep one action each, for parallelism.
 """
 
 load("@host_llvm//:versions.bzl", "LLVM_PACKAGES", "LLVM_PREFIX", "LLVM_RESOURCE_DIR")
@@ -72,9 +79,12 @@ def _runtime_library_impl(ctx):
         fail("%s: no sources" % ctx.label)
     repo_root = srcs[0].owner.workspace_root
     inputs = depset(ctx.files.hdrs)
-    target = ["--target=" + ctx.attr.triple] + ctx.attr.arch_flags
+    common = ["--target=" + ctx.attr.triple] + ctx.attr.arch_flags + _COMMON_FLAGS + ctx.attr.copts
     includes = _include_flags(ctx, repo_root)
     objects = []
+
+    # folder -> [(src, obj, per-source flags)], folders in first-seen (source) order.
+    batches = {}
     for src in srcs:
         rel = _repo_relative(src)
         ext = src.extension
@@ -91,27 +101,43 @@ def _runtime_library_impl(ctx):
             if _matches(key, rel):
                 extra += flags
         stem = rel.rsplit(".", 1)[0]
+        folder = rel.rsplit("/", 1)[0] if "/" in rel else "."
         variants = ctx.attr.variants.get(rel)
         for variant in (variants or [""]):
             words = variant.split(" ")
             suffix = ("_" + words[0]) if variant else ""
             defines = ["-D" + d for d in words[1:]] if variant else []
             obj = ctx.actions.declare_file("_objs/%s/%s%s.o" % (ctx.label.name, stem, suffix))
+            batches.setdefault(folder, []).append((src, obj, lang + extra + defines))
+            objects.append(obj)
+
+    for folder, entries in batches.items():
+        for first in range(0, len(entries), ctx.attr.sources_per_action):
+            batch = entries[first:first + ctx.attr.sources_per_action]
             args = ctx.actions.args()
-            args.add_all(target + _COMMON_FLAGS + ctx.attr.copts + lang + extra + defines + includes)
-            args.add_all(["-c", src, "-o", obj])
+            args.add(_CLANG)
+            args.add_all(common + includes)
+            args.add("--")
+            for src, obj, flags in batch:
+                args.add(str(len(flags)))
+                args.add_all(flags)
+                args.add(src)
+                args.add(obj)
             ctx.actions.run(
-                executable = _CLANG,
+                executable = ctx.executable._compile_each,
                 arguments = [args],
-                inputs = depset([src], transitive = [inputs]),
-                outputs = [obj],
+                inputs = depset([src for src, _, _ in batch], transitive = [inputs]),
+                outputs = [obj for _, obj, _ in batch],
                 # The pinned compiler packages are part of every action key (Bazel cannot see a
                 # compiler change under /usr), as in the cc toolchains.
                 env = {"RUCHY_LAMBDA_TOOLCHAIN": LLVM_PACKAGES, "PATH": "/bin:/usr/bin"},
                 mnemonic = "RuntimeCompile",
-                progress_message = "Compiling %s%s for %s (%s)" % (rel, suffix, ctx.attr.triple, ctx.label.name),
+                progress_message = "Compiling %s for %s (%s)" % (
+                _repo_relative(batch[0][0]) if len(batch) == 1 else "%d sources of %s" % (len(batch), folder),
+                ctx.attr.triple,
+                ctx.label.name,
+            ),
             )
-            objects.append(obj)
     archive = ctx.actions.declare_file("%s/lib%s.a" % (ctx.label.name, ctx.attr.library))
     ar_args = ctx.actions.args()
     # q: append (two members may share a base name, e.g. musl's per-directory files); c: no
@@ -150,5 +176,13 @@ own headers, and a `-isystem ` prefix makes it a system folder."""),
         "per_file_copts": attr.string_list_dict(doc = "Extra flags by path (exact, or DIR/*.EXT)."),
         "variants": attr.string_list_dict(doc = """Sources compiled several times: path -> entries
 "NAME DEF=1 DEF2" (object suffix NAME, each word after it a -D define)."""),
+        "sources_per_action": attr.int(default = 1, doc = """Most sources of one folder compiled by one
+action (many small files: sandbox setup would cost more than the compiles)."""),
+        "_compile_each": attr.label(
+            default = "//toolchains/runtimes/private:compile_each.sh",
+            allow_single_file = True,
+            executable = True,
+            cfg = "host",
+        ),
     },
 )
