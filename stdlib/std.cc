@@ -8,8 +8,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <type_traits>
 #include <version>
 
+#include "ruchy/float_text.h"
 #include "ruchy/prelude.h"
 
 namespace rt {
@@ -111,9 +113,15 @@ void AppendFloatDigits(std::string& out, F v) {
     out += v < 0 ? "-inf" : "inf";
     return;
   }
-  char buf[400];
-  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-  out.append(buf, res.ptr - buf);
+  if constexpr (std::is_same_v<F, double>) {
+    AppendShortestFloat(out, v, FloatForm::kFixed);
+  } else {
+    // f32 keeps std::to_chars: float_text's shortest digits are a double's. Only programs that
+    // print an f32 link it.
+    char buf[400];
+    auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    out.append(buf, res.ptr - buf);
+  }
 }
 
 }  // namespace
@@ -176,10 +184,11 @@ std::string ApplySpec(std::string text, const FormatSpec& spec, bool numeric) {
 std::string FormatFloat(double v, const FormatSpec& spec) {
   std::string out;
   if (spec.kind == 'e') {
-    char buf[64];
-    auto res = spec.precision >= 0 ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific, spec.precision)
-                                   : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
-    out.assign(buf, res.ptr);
+    if (spec.precision >= 0) {
+      AppendFloatWithPrecision(out, v, FloatForm::kScientific, spec.precision);
+    } else {
+      AppendShortestFloat(out, v, FloatForm::kScientific);
+    }
     // Rust writes 1.5e3, not 1.5e+03.
     size_t e = out.find('e');
     if (e != std::string::npos) {
@@ -189,9 +198,7 @@ std::string FormatFloat(double v, const FormatSpec& spec) {
       out = out.substr(0, e + 1) + (negative ? "-" : "") + (digits == std::string::npos ? "0" : exp.substr(digits));
     }
   } else if (spec.precision >= 0 && std::isfinite(v)) {
-    char buf[400];
-    auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, spec.precision);
-    out.assign(buf, res.ptr);
+    AppendFloatWithPrecision(out, v, FloatForm::kFixed, spec.precision);
   } else {
     AppendFloat(out, v);
   }
