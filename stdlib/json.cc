@@ -1,6 +1,4 @@
 // Json: parsing through RapidJSON (a pinned Debian package), serialisation and access.
-#include <charconv>
-
 #include <algorithm>
 
 #include "rapidjson/document.h"
@@ -8,6 +6,7 @@
 #include "rapidjson/error/en.h"
 #include "rapidjson/memorystream.h"
 #include "rapidjson/reader.h"
+#include "ruchy/float_text.h"
 #include "ruchy/prelude.h"
 
 namespace rt {
@@ -231,9 +230,7 @@ void AppendJson(std::string& out, const Json& j) {
         out += "null";  // JSON has no NaN or infinity
         return;
       }
-      char buf[64];
-      auto res = std::to_chars(buf, buf + sizeof buf, v);
-      out.append(buf, res.ptr);
+      AppendShortestFloat(out, v, FloatForm::kPlain);
       return;
     }
     case Json::Kind::kString: AppendJsonString(out, *j.as_str()); return;

@@ -4,9 +4,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <type_traits>
+#include <version>
 
+#include "ruchy/float_text.h"
 #include "ruchy/prelude.h"
 
 namespace rt {
@@ -108,9 +113,15 @@ void AppendFloatDigits(std::string& out, F v) {
     out += v < 0 ? "-inf" : "inf";
     return;
   }
-  char buf[400];
-  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-  out.append(buf, res.ptr - buf);
+  if constexpr (std::is_same_v<F, double>) {
+    AppendShortestFloat(out, v, FloatForm::kFixed);
+  } else {
+    // f32 keeps std::to_chars: float_text's shortest digits are a double's. Only programs that
+    // print an f32 link it.
+    char buf[400];
+    auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    out.append(buf, res.ptr - buf);
+  }
 }
 
 }  // namespace
@@ -173,10 +184,11 @@ std::string ApplySpec(std::string text, const FormatSpec& spec, bool numeric) {
 std::string FormatFloat(double v, const FormatSpec& spec) {
   std::string out;
   if (spec.kind == 'e') {
-    char buf[64];
-    auto res = spec.precision >= 0 ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific, spec.precision)
-                                   : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
-    out.assign(buf, res.ptr);
+    if (spec.precision >= 0) {
+      AppendFloatWithPrecision(out, v, FloatForm::kScientific, spec.precision);
+    } else {
+      AppendShortestFloat(out, v, FloatForm::kScientific);
+    }
     // Rust writes 1.5e3, not 1.5e+03.
     size_t e = out.find('e');
     if (e != std::string::npos) {
@@ -186,9 +198,7 @@ std::string FormatFloat(double v, const FormatSpec& spec) {
       out = out.substr(0, e + 1) + (negative ? "-" : "") + (digits == std::string::npos ? "0" : exp.substr(digits));
     }
   } else if (spec.precision >= 0 && std::isfinite(v)) {
-    char buf[400];
-    auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, spec.precision);
-    out.assign(buf, res.ptr);
+    AppendFloatWithPrecision(out, v, FloatForm::kFixed, spec.precision);
   } else {
     AppendFloat(out, v);
   }
@@ -378,6 +388,71 @@ std::string reversed(const std::string& s) {
   return EncodeUtf8(chars);
 }
 
+namespace {
+
+#if defined(__cpp_lib_to_chars)  // libstdc++: std::from_chars for double.
+
+// Parses all of [first, last) as std::from_chars(..., chars_format::general) does; false if it
+// is not a number or is out of range.
+bool ParseWholeDouble(const char* first, const char* last, double& out) {
+  auto res = std::from_chars(first, last, out);
+  return res.ec == std::errc() && res.ptr == last;
+}
+
+#else  // libc++ 14 (the musl toolchains) has no floating-point std::from_chars.
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool EqualsIgnoringCase(const char* first, const char* last, const char* word) {
+  for (; first != last && *word; ++first, ++word) {
+    if ((*first | 0x20) != *word) return false;
+  }
+  return first == last && *word == '\0';
+}
+
+// The same grammar and range rules as std::from_chars(..., chars_format::general): [-] then
+// inf, infinity, nan or nan(chars) in any case, or digits with an optional point (one digit at
+// least) and an optional exponent; no leading '+', spaces or hex. Out of range (overflow, or a
+// nonzero number that rounds to zero) is an error. Checked here, then converted by strtod, which
+// rounds correctly (musl's and glibc's) and reads '.' in the C locale that Ruchy programs run in.
+bool ParseWholeDouble(const char* first, const char* last, double& out) {
+  const char* p = first;
+  if (p != last && *p == '-') ++p;
+  const char* body = p;
+  bool special = EqualsIgnoringCase(body, last, "inf") || EqualsIgnoringCase(body, last, "infinity") ||
+                 EqualsIgnoringCase(body, last, "nan");
+  if (!special && last - body >= 5 && EqualsIgnoringCase(body, body + 4, "nan(") && last[-1] == ')') {
+    special = true;
+    for (const char* q = body + 4; q != last - 1; ++q) {
+      if (!IsDigit(*q) && !((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') && *q != '_') special = false;
+    }
+  }
+  bool nonzero = false;
+  if (!special) {
+    size_t digits = 0;
+    for (; p != last && IsDigit(*p); ++p, ++digits) nonzero |= *p != '0';
+    if (p != last && *p == '.') {
+      for (++p; p != last && IsDigit(*p); ++p, ++digits) nonzero |= *p != '0';
+    }
+    if (digits == 0) return false;
+    if (p != last && (*p == 'e' || *p == 'E')) {
+      ++p;
+      if (p != last && (*p == '+' || *p == '-')) ++p;
+      if (p == last || !IsDigit(*p)) return false;
+      while (p != last && IsDigit(*p)) ++p;
+    }
+    if (p != last) return false;
+  }
+  std::string text(first, last);  // strtod needs the terminating NUL.
+  out = std::strtod(text.c_str(), nullptr);
+  if (special) return true;
+  return !std::isinf(out) && !(out == 0 && nonzero);
+}
+
+#endif
+
+}  // namespace
+
 template <>
 Result<double, std::string> parse<double>(const std::string& s) {
   using R = Result<double, std::string>;
@@ -387,8 +462,7 @@ Result<double, std::string> parse<double>(const std::string& s) {
   const char* begin = s.data();
   if (!s.empty() && *begin == '+') ++begin;
   double v = 0;
-  auto res = std::from_chars(begin, s.data() + s.size(), v);
-  if (s.empty() || res.ec != std::errc() || res.ptr != s.data() + s.size()) return R::Err("invalid float literal");
+  if (s.empty() || !ParseWholeDouble(begin, s.data() + s.size(), v)) return R::Err("invalid float literal");
   return R::Ok(v);
 }
 

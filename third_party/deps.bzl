@@ -5,7 +5,7 @@ Call it from the WORKSPACE of this repository or of any workspace that uses our 
 this repository from anywhere.
 """
 
-load("//third_party/debian:repositories.bzl", "debian_deb", "debian_source", "debian_sysroot", "host_llvm")
+load("//third_party/debian:repositories.bzl", "debian_deb", "debian_source", "debian_sysroot", "host_llvm", "musl_sysroot")
 load("//third_party/npm:repositories.bzl", "npm_lock_repository")
 load("//toolchains/cc/private:targets.bzl", "TARGETS")
 
@@ -29,7 +29,45 @@ def ruchy_lambda_dependencies(shims_root = "third_party/bazel_shims"):
 
     host_llvm(name = "host_llvm", major = "14")
     for name, target in TARGETS.items():
-        debian_sysroot(name = target.sysroot_repo, sysroot = name, triple = target.triple)
+        if target.libc == "glibc":
+            debian_sysroot(name = target.sysroot_repo, sysroot = name, triple = target.triple)
+
+    # The musl toolchains: musl and LLVM's C++ runtimes from pinned sources, compiled by Bazel
+    # (//toolchains/runtimes); their headers are assembled per architecture.
+    debian_source(
+        name = "musl",
+        package = "musl",
+        build_file = Label("//third_party/musl:BUILD.musl.bazel"),
+    )
+    debian_source(
+        name = "llvm_project",
+        package = "llvm-toolchain-14",
+        build_file = Label("//third_party/llvm:BUILD.llvm_project.bazel"),
+        # The runtimes only: 12 MB of a 130 MB archive (docs/build.md).
+        only = [
+            "compiler-rt/LICENSE.TXT",
+            "compiler-rt/lib/builtins",
+            "compiler-rt/lib/crt",
+            "libcxx/LICENSE.TXT",
+            "libcxx/include",
+            "libcxx/src",
+            "libcxxabi/LICENSE.TXT",
+            "libcxxabi/include",
+            "libcxxabi/src",
+            "libunwind/LICENSE.TXT",
+            "libunwind/include",
+            "libunwind/src",
+        ],
+    )
+    for name, target in TARGETS.items():
+        if target.libc == "musl":
+            twin = TARGETS[target.glibc_twin]
+            musl_sysroot(
+                name = target.sysroot_repo,
+                arch = target.musl_arch,
+                gnu_triple = twin.triple,
+                glibc_sysroot_pins = "@%s//:pins.txt" % twin.sysroot_repo,
+            )
 
     debian_source(name = "com_google_absl", package = "abseil")
     debian_source(name = "com_google_googletest", package = "googletest")

@@ -32,6 +32,7 @@ unpinned=(
   bazel-skylib      # @bazel_skylib (abseil loads it)
   python3           # build tools, repository rules
   patch             # applies pinned Debian patches to third-party sources
+  xz-utils          # tar reads the .xz source archives (LLVM's runtimes) with it
   qemu-user-static  # runs arm64 test binaries on the x86_64 host
   file zip unzip    # artifact checks in tests
   curl awscli       # the emulator and fake_lambda are tested with the clients users point at them

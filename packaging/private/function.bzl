@@ -12,17 +12,30 @@ _ARCHES = [
     ("x86_64", "linux_x86_64"),
 ]
 
-def _package(name, zip_budgets, test_cases, visibility, tags):
+_LIBCS = ["musl", "glibc"]
+
+def _package(name, zip_budgets, test_cases, libc, visibility, tags):
     """What every function gets around its bootstrap `name`: zips, budgets, NAME_invoke, the test.
 
     Every target is named after the function, so a package may hold several functions."""
     bootstrap = name
     for arch, platform in _ARCHES:
+        # Both C libraries, by name: the function test runs all four.
+        for each_libc in _LIBCS:
+            lambda_zip(
+                name = "%s_zip_%s_%s" % (name, arch, each_libc),
+                bootstrap = ":" + bootstrap,
+                platform = platform,
+                libc = each_libc,
+                visibility = visibility,
+                tags = tags,
+            )
         zip_name = name + "_zip" + ("" if arch == "arm64" else "_" + arch)
         lambda_zip(
             name = zip_name,
             bootstrap = ":" + bootstrap,
             platform = platform,
+            libc = libc,
             visibility = visibility,
             tags = tags,
         )
@@ -39,14 +52,21 @@ def _package(name, zip_budgets, test_cases, visibility, tags):
         _function_test(name, test_cases, tags)
 
 def _function_test(name, cases, tags):
-    zips = [":%s_zip" % name, ":%s_zip_x86_64" % name]
+    zips = {
+        "%s_%s" % (arch, libc): ":%s_zip_%s_%s" % (name, arch, libc)
+        for arch, _ in _ARCHES
+        for libc in _LIBCS
+    }
     emulator = Label("//tools/emulator")
     native.py_test(
         name = name + "_test",
         srcs = [Label("//packaging/testing:function_test.py")],
         main = "function_test.py",
-        args = ["$(rootpath %s)" % cases] + ["$(rootpath %s)" % z for z in zips] + ["$(rootpath %s)" % emulator],
-        data = [cases, emulator] + zips,
+        args = ["$(rootpath %s)" % cases, "$(rootpath %s)" % emulator] + [
+            "%s=$(rootpath %s)" % (variant, z)
+            for variant, z in sorted(zips.items())
+        ],
+        data = [cases, emulator] + sorted(zips.values()),
         python_version = "PY3",
         size = "medium",
         tags = tags,
@@ -59,6 +79,7 @@ def ruchy_lambda_function(
         test_cases = None,
         zip_budgets = {},
         deps = [],
+        libc = "",
         visibility = None,
         tags = []):
     """A Lambda function written in Ruchy.
@@ -71,14 +92,18 @@ def ruchy_lambda_function(
       NAME                     the bootstrap for the host (what NAME_invoke runs)
       NAME_zip                 the deployment zip for arm64 (Graviton, Lambda's cheaper default)
       NAME_zip_x86_64          the deployment zip for x86_64
+      NAME_zip_ARCH_LIBC       the same for one C library (ARCH arm64|x86_64, LIBC musl|glibc)
       NAME_zip_size_ARCH_test  zip size budgets (zip_budgets = {"arm64": bytes, ...})
       NAME_invoke              `bazel run :NAME_invoke -- '{"name":"x"}'`: one invoke through the
                                emulator; prints the response, the logs and the REPORT line
       NAME_test                with test_cases (a JSON file of events and expected responses,
-                               format in docs/packaging.md): both zips checked with unzip/file
-                               and invoked (arm64 via qemu)
+                               format in docs/packaging.md): the zips of both architectures and
+                               both C libraries checked with unzip/file and invoked (arm64 via
+                               qemu)
     Several functions may share a package: every target is named after its function.
-    The runtime is the one --//runtime:impl selects.
+    The bootstraps in NAME_zip and NAME_zip_x86_64 link the C library `libc` names ("musl" or
+    "glibc"), by default the one --//toolchains:libc selects. The runtime is the one
+    --//runtime:impl selects.
     """
     handler = name + "_handler"
     ruchy_library(
@@ -94,9 +119,9 @@ def ruchy_lambda_function(
         visibility = visibility,
         tags = tags,
     )
-    _package(name, zip_budgets, test_cases, visibility, tags)
+    _package(name, zip_budgets, test_cases, libc, visibility, tags)
 
-def cc_lambda_function(name, srcs, test_cases = None, zip_budgets = {}, deps = [], copts = [], visibility = None, tags = []):
+def cc_lambda_function(name, srcs, test_cases = None, zip_budgets = {}, deps = [], copts = [], libc = "", visibility = None, tags = []):
     """The same for a C++ handler: `srcs` define main() with lambda::Run (runtime/handler.h)."""
     native.cc_binary(
         name = name,
@@ -106,4 +131,4 @@ def cc_lambda_function(name, srcs, test_cases = None, zip_budgets = {}, deps = [
         visibility = visibility,
         tags = tags,
     )
-    _package(name, zip_budgets, test_cases, visibility, tags)
+    _package(name, zip_budgets, test_cases, libc, visibility, tags)

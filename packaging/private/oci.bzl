@@ -1,6 +1,6 @@
 """oci_image, container_index, docker_archive: reproducible container images for Lambda."""
 
-load("//toolchains/private:transitions.bzl", "ALLOWLIST_ATTR", "platform_transition", "single")
+load("//toolchains/private:transitions.bzl", "ALLOWLIST_ATTR", "ARCH_PLATFORMS", "libc_attr", "platform_transition", "single")
 load("//toolchains/private:binaries.bzl", "strip_binary")
 
 _OCI_ARCH = {"linux_aarch64": "arm64", "linux_x86_64": "amd64"}
@@ -46,7 +46,8 @@ environment defaults; `architecture`/`os` in the config. Outputs NAME/ (an OCI l
 `layer` output group is the compressed layer, for size budgets. Byte-identical on every build.""",
     attrs = dict(ALLOWLIST_ATTR, **{
         "bootstrap": attr.label(mandatory = True, executable = True, cfg = platform_transition),
-        "platform": attr.string(default = "linux_aarch64", values = ["linux_aarch64", "linux_x86_64"]),
+        "platform": attr.string(default = "linux_aarch64", values = ARCH_PLATFORMS),
+        "libc": libc_attr("", shipping = True),
         "release": attr.bool(default = True, doc = "Internal: read by the transition."),
         "_build_oci": attr.label(default = Label("//tools/packaging:build_oci"), executable = True, cfg = "exec"),
     }),

@@ -1,6 +1,6 @@
 """lambda_zip: a Lambda deployment zip with the release-mode `bootstrap` at its root."""
 
-load("//toolchains/private:transitions.bzl", "ALLOWLIST_ATTR", "platform_transition", "single")
+load("//toolchains/private:transitions.bzl", "ALLOWLIST_ATTR", "ARCH_PLATFORMS", "libc_attr", "platform_transition", "single")
 load("//toolchains/private:binaries.bzl", "strip_binary")
 
 def _lambda_zip_impl(ctx):
@@ -35,7 +35,8 @@ stripped, at the archive root with mode 0755, fixed timestamps, deflate; byte-id
 build. Output: NAME.zip.""",
     attrs = dict(ALLOWLIST_ATTR, **{
         "bootstrap": attr.label(mandatory = True, executable = True, cfg = platform_transition, doc = "A cc_binary."),
-        "platform": attr.string(default = "linux_aarch64", values = ["linux_aarch64", "linux_x86_64"]),
+        "platform": attr.string(default = "linux_aarch64", values = ARCH_PLATFORMS),
+        "libc": libc_attr("", shipping = True),
         "release": attr.bool(default = True, doc = "Internal: read by the transition."),
         "extra_files": attr.label_keyed_string_dict(allow_files = True, doc = "More files: label -> path in the zip."),
         "_build_zip": attr.label(default = Label("//tools/packaging:build_zip"), executable = True, cfg = "exec"),

@@ -1,9 +1,9 @@
 """Checks a packaged function as a user ships it: for each zip, `unzip -Z` shows only
 `bootstrap` at the root with -rwxr-xr-x, `file` shows a static stripped ELF of the right
-architecture, and the unpacked bootstrap answers every case through the emulator (arm64 under
-qemu).
+architecture and C library, and the unpacked bootstrap answers every case through the emulator
+(arm64 under qemu).
 
-    function_test.py CASES.json ZIP_ARM64 ZIP_X86_64 EMULATOR
+    function_test.py CASES.json EMULATOR ARCH_LIBC=ZIP...    (e.g. arm64_musl=hello.zip)
 
 CASES.json: [{"event": <JSON or string>, "response": <expected JSON>}, or
              {"event": ..., "error_type": "Ruchy.IndexOutOfRange"}]
@@ -19,9 +19,15 @@ import unittest
 import zipfile
 
 CASES = json.load(open(sys.argv[1]))
-ZIPS = {"arm64": os.path.abspath(sys.argv[2]), "x86_64": os.path.abspath(sys.argv[3])}
-EMULATOR = os.path.abspath(sys.argv[4])
-del sys.argv[1:5]
+EMULATOR = os.path.abspath(sys.argv[2])
+ZIPS = {}
+for spec in sys.argv[3:]:
+    variant, _, path = spec.partition("=")
+    arch, _, libc = variant.rpartition("_")  # x86_64_glibc -> x86_64, glibc
+    if arch not in ("arm64", "x86_64") or libc not in ("musl", "glibc") or not path:
+        sys.exit("function_test: want ARCH_LIBC=ZIP, got %r" % spec)
+    ZIPS[(arch, libc)] = os.path.abspath(path)
+del sys.argv[1:]
 MACHINE = {"arm64": "ARM aarch64", "x86_64": "x86-64"}
 
 
@@ -37,8 +43,9 @@ def matches(want, got):
 
 class FunctionZip(unittest.TestCase):
     def test_zips(self):
-        for arch, path in sorted(ZIPS.items()):
-            with self.subTest(arch=arch):
+        self.assertTrue(ZIPS, "no zips given")
+        for (arch, libc), path in sorted(ZIPS.items()):
+            with self.subTest(arch=arch, libc=libc):
                 listing = subprocess.run(["unzip", "-Z", path], stdout=subprocess.PIPE, text=True, check=True).stdout
                 lines = [l for l in listing.splitlines() if l.endswith(" bootstrap")]
                 self.assertEqual(len(lines), 1, listing)
@@ -51,6 +58,9 @@ class FunctionZip(unittest.TestCase):
                     self.assertIn(MACHINE[arch], desc)
                     self.assertRegex(desc, "statically linked|static-pie linked")
                     self.assertIn(", stripped", desc)
+                    # glibc's crt1.o carries the GNU ABI note (`file`: "for GNU/Linux 3.2.0");
+                    # musl's does not: the zip holds the C library it claims to.
+                    self.assertEqual("for GNU/Linux" in desc, libc == "glibc", desc)
                     for case in CASES:
                         self.check_case(arch, bootstrap, case)
 

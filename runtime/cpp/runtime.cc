@@ -1,6 +1,5 @@
 // The invocation loop: /next → handler → /response or /error, per worker, until SIGTERM or a
 // fatal answer from the Runtime API.
-#include <cxxabi.h>
 #include <malloc.h>
 #include <signal.h>
 #include <sys/time.h>
@@ -28,6 +27,7 @@
 #include "runtime/cpp/internal/json_text.h"
 #include "runtime/cpp/internal/runtime_api_client.h"
 #include "runtime/cpp/internal/runtime_state.h"
+#include "runtime/cpp/internal/type_name.h"
 #include "runtime/handler.h"
 
 namespace lambda {
@@ -122,13 +122,6 @@ std::optional<std::string> HeaderValue(const http::Headers& h, const char* name)
   return *v;
 }
 
-std::string DemangledName(const std::type_info& type) {
-  int status = 0;
-  char* name = abi::__cxa_demangle(type.name(), nullptr, nullptr, &status);
-  std::string result = status == 0 && name != nullptr ? name : type.name();
-  std::free(name);
-  return result;
-}
 
 // Calls F, turning a C++ exception into an error of its type.
 template <typename F>
@@ -137,7 +130,7 @@ std::optional<InitError> Guard(F&& f) {
     f();
     return std::nullopt;
   } catch (const std::exception& e) {
-    return InitError{DemangledName(typeid(e)), e.what()};
+    return InitError{internal::ReadableTypeName(typeid(e).name()), e.what()};
   } catch (...) {
     return InitError{"UnknownException", "the handler threw something that is not a std::exception"};
   }
@@ -408,9 +401,12 @@ bool ReportInitError(const Environment& env, const InitError& error) {
 // event, the response and the request wire (measured with //tools/bench: a 1 MB echo took 14 ms
 // instead of 0.9 ms). Keeping such blocks on the heap lets invokes reuse them; the cost is that
 // memory a large invoke used stays with the process, which on Lambda is the function's anyway.
+// musl's malloc has no such knobs (mallopt is a no-op there and malloc.h does not declare them).
 void KeepLargeBuffersOnTheHeap() {
+#if defined(__GLIBC__)
   mallopt(M_MMAP_THRESHOLD, 32 << 20);  // the largest value glibc accepts on 64-bit
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 }
 
 int Serve(const DispatchFn& dispatch, const InitFunction& init) {

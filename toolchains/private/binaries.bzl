@@ -1,7 +1,7 @@
 """Rules that take a cc_binary (or cc_test) to another platform and/or to release mode."""
 
 load("@host_llvm//:versions.bzl", "LLVM_PREFIX")
-load(":transitions.bzl", "ALLOWLIST_ATTR", "ARCHES", "all_arches_transition", "platform_transition", "single")
+load(":transitions.bzl", "ALLOWLIST_ATTR", "ARCHES", "ARCH_PLATFORMS", "all_arches_transition", "libc_attr", "platform_transition", "single")
 
 _LLVM_STRIP = LLVM_PREFIX + "/bin/llvm-strip"
 
@@ -38,7 +38,8 @@ release_binary = rule(
 platform, stripped. The unstripped twin is the `debug` output group (`NAME.debug`).""",
     attrs = dict(ALLOWLIST_ATTR, **{
         "binary": attr.label(mandatory = True, executable = True, cfg = platform_transition),
-        "platform": attr.string(default = "linux_aarch64", values = ["linux_aarch64", "linux_x86_64"]),
+        "platform": attr.string(default = "linux_aarch64", values = ARCH_PLATFORMS),
+        "libc": libc_attr("glibc"),
         "release": attr.bool(default = True, doc = "Internal: read by the transition."),
         "out": attr.string(doc = "Output file name; defaults to the target name."),
     }),
@@ -65,6 +66,7 @@ release_binaries = rule(
 stripped, with `.debug` twins in the `debug` output group. No command-line flags needed.""",
     attrs = dict(ALLOWLIST_ATTR, **{
         "binary": attr.label(mandatory = True, cfg = all_arches_transition),
+        "libc": libc_attr("glibc"),
         "release": attr.bool(default = True, doc = "Internal: read by the transition."),
     }),
 )
@@ -80,10 +82,12 @@ def _platform_binary_impl(ctx):
 platform_binary = rule(
     implementation = _platform_binary_impl,
     doc = """A binary built for another platform (default arm64) in the current compilation mode,
-for use as `data` of host tests: the conformance suite runs arm64 bootstraps through qemu.""",
+for use as `data` of host tests: the conformance suite runs arm64 bootstraps through qemu, and
+musl bootstraps of both architectures.""",
     attrs = dict(ALLOWLIST_ATTR, **{
         "binary": attr.label(mandatory = True, executable = True, cfg = platform_transition),
-        "platform": attr.string(default = "linux_aarch64", values = ["linux_aarch64", "linux_x86_64"]),
+        "platform": attr.string(default = "linux_aarch64", values = ARCH_PLATFORMS),
+        "libc": libc_attr("glibc"),
         "release": attr.bool(default = False, doc = "Build the binary in release mode."),
     }),
     executable = True,
@@ -91,27 +95,32 @@ for use as `data` of host tests: the conformance suite runs arm64 bootstraps thr
 
 _QEMU = "/usr/bin/qemu-aarch64-static"
 
-def _qemu_test_impl(ctx):
+def _platform_test_impl(ctx):
     dep = single(ctx.attr.test)
     binary = dep[DefaultInfo].files_to_run.executable
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
-    ctx.actions.write(script, """#!/bin/sh
-# Runs an arm64 test binary under user-mode qemu (no binfmt registration needed).
+    if ctx.attr.platform == "linux_aarch64":
+        runner = """# An arm64 test binary, run under user-mode qemu (no binfmt registration needed).
 if [ ! -x {qemu} ]; then
   echo "{qemu} is missing: run tools/setup.sh (Debian package qemu-user-static)" >&2
   exit 1
 fi
 exec {qemu} {binary} "$@"
-""".format(qemu = _QEMU, binary = binary.short_path), is_executable = True)
+""".format(qemu = _QEMU, binary = binary.short_path)
+    else:
+        runner = 'exec {binary} "$@"\n'.format(binary = binary.short_path)
+    ctx.actions.write(script, "#!/bin/sh\n" + runner, is_executable = True)
     runfiles = ctx.runfiles(files = [binary]).merge(dep[DefaultInfo].default_runfiles)
     return [DefaultInfo(executable = script, runfiles = runfiles)]
 
-qemu_test = rule(
-    implementation = _qemu_test_impl,
-    doc = "Builds a cc_test for arm64 and runs it on this x86_64 host under qemu-aarch64-static.",
+platform_test = rule(
+    implementation = _platform_test_impl,
+    doc = """Builds a cc_test for another platform (architecture and C library) and runs it on this
+x86_64 host: natively, or under qemu-aarch64-static for arm64.""",
     attrs = dict(ALLOWLIST_ATTR, **{
         "test": attr.label(mandatory = True, executable = True, cfg = platform_transition),
-        "platform": attr.string(default = "linux_aarch64", values = ["linux_aarch64"]),
+        "platform": attr.string(default = "linux_aarch64", values = ARCH_PLATFORMS),
+        "libc": libc_attr("glibc"),
         "release": attr.bool(default = False),
     }),
     test = True,
@@ -126,7 +135,8 @@ platform_data = rule(
     doc = "Any target's files and runfiles, built for another platform: data for host tests.",
     attrs = dict(ALLOWLIST_ATTR, **{
         "target": attr.label(mandatory = True, cfg = platform_transition),
-        "platform": attr.string(default = "linux_aarch64", values = ["linux_aarch64", "linux_x86_64"]),
+        "platform": attr.string(default = "linux_aarch64", values = ARCH_PLATFORMS),
+        "libc": libc_attr("glibc"),
         "release": attr.bool(default = False, doc = "Build the target in release mode."),
     }),
 )

@@ -11,7 +11,8 @@ Measures every runtime the same way in one run and reports them side by side:
   instructions per invoke and at start-up (callgrind; x86_64)
   compute      the front end's Ruchy vs hand-written C++ pairs
 The floor (a minimal C program doing the same HTTP exchanges over a raw socket) runs too, so
-each number also reads as a ratio to the physical limit on this machine. Any outside bootstrap
+each number also reads as a ratio to the physical limit on this machine. Every built-in runtime and
+the floor run twice: linked with static musl + libc++ (what ships) and with glibc + libstdc++. Any outside bootstrap
 that echoes its event can join with --runtime name=/path/to/bootstrap. arm64 is measured for
 size only (under qemu, timings mean nothing).
 
@@ -46,13 +47,20 @@ def runfile(rel):
 
 
 DRIVER = "tools/bench/driver"
+# Each runtime with both C libraries: static musl + libc++ (what ships) and glibc + libstdc++.
+# The first is the base of the ratios; the floors are the base of the second tables.
 BUILTIN = {
     # name: (x86_64 bootstrap, arm64 bootstrap, x86_64 zip, arm64 zip)
-    "cpp": ("tests/fixtures/release/x86_64/echo", "tests/fixtures/release/arm64/echo",
-            "tools/bench/echo_zip_x86_64.zip", "tools/bench/echo_zip_arm64.zip"),
-    "floor": ("tools/bench/floor_release_x86_64", "tools/bench/floor_release_arm64",
-              "tools/bench/floor_zip_x86_64.zip", "tools/bench/floor_zip_arm64.zip"),
+    "cpp musl": ("tests/fixtures/release/x86_64_musl/echo", "tests/fixtures/release/arm64_musl/echo",
+                 "tools/bench/echo_zip_x86_64_musl.zip", "tools/bench/echo_zip_arm64_musl.zip"),
+    "cpp glibc": ("tests/fixtures/release/x86_64/echo", "tests/fixtures/release/arm64/echo",
+                  "tools/bench/echo_zip_x86_64.zip", "tools/bench/echo_zip_arm64.zip"),
+    "floor musl": ("tools/bench/floor_release_x86_64_musl", "tools/bench/floor_release_arm64_musl",
+                   "tools/bench/floor_zip_x86_64_musl.zip", "tools/bench/floor_zip_arm64_musl.zip"),
+    "floor glibc": ("tools/bench/floor_release_x86_64", "tools/bench/floor_release_arm64",
+                    "tools/bench/floor_zip_x86_64.zip", "tools/bench/floor_zip_arm64.zip"),
 }
+FLOORS = ["floor musl", "floor glibc"]
 
 FULL = {"cold": 200, "warm": [(0, 10000), (1024, 10000), (102400, 10000), (1 << 20, 300), (6 * 1024 * 1024 - 16, 40)],
         "callgrind": 50}
@@ -139,10 +147,9 @@ SIZES = {"0": "0 B", "1024": "1 KB", "102400": "100 KB", str(1 << 20): "1 MB", s
 
 def markdown(results, compute, machine, command):
     first = results[0]
-    floor = next((r for r in results if r["name"] == "floor"), None)
     names = [r["name"] for r in results]
     lines = ["# Benchmark results", "", "Command: `%s`  " % command, "Machine: %s" % machine, "",
-             "Each cell: median (ratio to **%s**; ratio to the floor in the second table). Lower is better "
+             "Each cell: median (ratio to **%s**; ratios to the floors in the tables below). Lower is better "
              "except throughput." % first["name"], "",
              "| metric | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
 
@@ -168,13 +175,15 @@ def markdown(results, compute, machine, command):
     row("binary arm64 (B)", lambda r: r["size"]["binary_arm64"], "", "%d")
     row("zip x86_64 (B)", lambda r: r["size"]["zip_x86_64"], "", "%d")
     row("zip arm64 (B)", lambda r: r["size"]["zip_arm64"], "", "%d")
-    if floor:
-        lines += ["", "Ratio to the floor (the bare HTTP exchange):", "",
+    for floor in [r for r in results if r["name"] in FLOORS]:
+        lines += ["", "Ratio to the %s (the bare HTTP exchange, same C library start-up):" % floor["name"], "",
                   "| metric | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
         for label, getter in [
             ("cold: exec → first /next", lambda r: r["cold_init_ms"]["median"]),
             ("warm 1 KB latency", lambda r: r["warm"]["1024"]["median"]),
             ("warm 100 KB latency", lambda r: r["warm"]["102400"]["median"]),
+            ("warm 1 MB latency", lambda r: r["warm"].get(str(1 << 20), {}).get("median")),
+            ("warm 6 MB latency", lambda r: r["warm"].get(str(6 * 1024 * 1024 - 16), {}).get("median")),
             ("instructions / invoke", lambda r: r.get("instructions", {}).get("per_invoke")),
             ("peak RSS", lambda r: r["warm"]["1024"]["rss_kb"]),
         ]:

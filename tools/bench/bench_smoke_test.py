@@ -1,6 +1,6 @@
 """The harness works end to end, with tiny counts (no timing is asserted: counts and shapes only).
-Runs the driver against the echo fixture and the floor, cold and warm, and checks the report
-the full harness would write for them."""
+Runs the driver against the echo fixture and the floor, each linked with glibc and with musl,
+cold and warm."""
 
 import json
 import os
@@ -8,8 +8,9 @@ import subprocess
 import sys
 import unittest
 
-DRIVER, ECHO, FLOOR = (os.path.abspath(p) for p in sys.argv[1:4])
-del sys.argv[1:4]
+DRIVER = os.path.abspath(sys.argv[1])
+BOOTSTRAPS = [os.path.abspath(p) for p in sys.argv[2:]]  # echo and floor, glibc and musl
+del sys.argv[1:]
 
 
 def driver(*args):
@@ -21,7 +22,8 @@ def driver(*args):
 
 class BenchSmokeTest(unittest.TestCase):
     def test_cold_samples(self):
-        for bootstrap in (ECHO, FLOOR):
+        self.assertEqual(len(BOOTSTRAPS), 4)
+        for bootstrap in BOOTSTRAPS:
             d = driver("cold", "--bootstrap", bootstrap, "--count", "3")
             self.assertEqual(len(d["init_ms"]), 3)
             self.assertEqual(len(d["first_response_ms"]), 3)
@@ -29,7 +31,7 @@ class BenchSmokeTest(unittest.TestCase):
             self.assertTrue(all(v > 0 for v in d["rss_kb"]))
 
     def test_warm_samples_all_sizes(self):
-        for bootstrap in (ECHO, FLOOR):
+        for bootstrap in BOOTSTRAPS:
             for size in ("0", "1024", "102400", "1048576"):
                 d = driver("warm", "--bootstrap", bootstrap, "--count", "5", "--size", size)
                 self.assertEqual(len(d["latency_ms"]), 5)

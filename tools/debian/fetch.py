@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Materialises one pinned Debian input into a folder. Called by toolchains/debian/repositories.bzl.
 
-  fetch.py source     --lock LOCK --name abseil        --out DIR
+  fetch.py source     --lock LOCK --name abseil        --out DIR [--only SUBDIR ...]
   fetch.py sysroot    --lock LOCK --name linux_aarch64 --triple aarch64-linux-gnu --out DIR
   fetch.py deb        --lock LOCK --name unicode-data  --out DIR
   fetch.py host-tools --lock LOCK
@@ -36,6 +36,27 @@ def _extract_stripped(archive, out):
         tar.extractall(out, members=members)
 
 
+def _extract_subset(archive, out, only):
+    """Extracts just the ONLY folders (paths relative to the source root) of a source tarball. The
+    LLVM source is 130 MB compressed and a build uses a few percent of it: the rest is never
+    written. GNU tar streams the archive once (3x faster than Python's tarfile on .xz) and fails
+    if a requested folder is missing; it refuses absolute and `..` member names by default."""
+    with tarfile.open(archive) as tar:
+        top = tar.next().name.split("/", 1)[0]  # Reads only the first block.
+    for o in only:
+        if o.startswith("/") or ".." in o.split("/"):
+            raise dl.PinError("--only %r must be a relative path inside the source" % o)
+    os.makedirs(out, exist_ok=True)
+    proc = subprocess.run(
+        ["tar", "-x", "-f", archive, "-C", out, "--strip-components=1"] + ["%s/%s" % (top, o) for o in only],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise dl.PinError("could not extract %s from %s:\n%s" % (", ".join(only), archive, proc.stdout))
+
+
 def _patches_from_debian_tarball(folder, package, wanted):
     """Returns {patch name: path} for the wanted patches, read from the fetched debian.tar.*."""
     tarballs = [f for f in os.listdir(folder) if f.startswith(package + "_") and ".debian.tar." in f]
@@ -55,7 +76,7 @@ def _patches_from_debian_tarball(folder, package, wanted):
     return found
 
 
-def fetch_source(lock, name, out):
+def fetch_source(lock, name, out, only=()):
     entry = lock["sources"].get(name)
     if entry is None:
         raise dl.PinError("no source package %r in the lock file" % name)
@@ -98,7 +119,10 @@ def fetch_source(lock, name, out):
             )
         shutil.rmtree(folder, ignore_errors=True)
 
-    _extract_stripped(orig_path, out)
+    if only:
+        _extract_subset(orig_path, out, only)
+    else:
+        _extract_stripped(orig_path, out)
     for patch in patches:  # Lock order is application order.
         proc = subprocess.run(
             ["patch", "-p1", "-s", "-N", "--no-backup-if-mismatch", "-d", out, "-i", patch_paths[patch]],
@@ -189,11 +213,13 @@ def main():
     parser.add_argument("--name")
     parser.add_argument("--out")
     parser.add_argument("--triple", help="GNU triple of a sysroot")
+    parser.add_argument("--only", action="append", default=[], metavar="SUBDIR",
+                        help="extract only this folder of a source package (repeatable)")
     args = parser.parse_args()
     lock = dl.load_lock(args.lock)
     try:
         if args.kind == "source":
-            fetch_source(lock, args.name, args.out)
+            fetch_source(lock, args.name, args.out, args.only)
         elif args.kind == "sysroot":
             fetch_sysroot(lock, args.name, args.triple, args.out)
         elif args.kind == "deb":

@@ -89,5 +89,40 @@ class FetchTest(unittest.TestCase):
         self.assertIn("no package 'no-such-data' under `debs`", proc.stderr)
 
 
+class SourceSubsetTest(unittest.TestCase):
+    """--only extracts just the named folders of a source package (the LLVM source is 130 MB; a
+    build needs a few folders of it) and refuses a folder the source does not have."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.env = dict(os.environ, RUCHY_LAMBDA_DEB_CACHE=os.path.join(self.tmp, "cache"))
+
+    def fetch(self, *only):
+        with open(REAL_LOCK) as f:
+            musl = json.load(f)["sources"]["musl"]  # about 1 MB
+        lock = os.path.join(self.tmp, "lock.json")
+        with open(lock, "w") as f:
+            json.dump({"sources": {"musl": musl}}, f)
+        out = os.path.join(self.tmp, "out")
+        args = [sys.executable, FETCH, "source", "--lock", lock, "--name", "musl", "--out", out]
+        for folder in only:
+            args += ["--only", folder]
+        proc = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.env)
+        return proc, out
+
+    def test_only_the_named_folders_are_written(self):
+        proc, out = self.fetch("include/sys", "COPYRIGHT")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(sorted(os.listdir(out)), ["COPYRIGHT", "include"])
+        self.assertEqual(os.listdir(os.path.join(out, "include")), ["sys"])
+        self.assertTrue(os.path.isfile(os.path.join(out, "include", "sys", "socket.h")))
+
+    def test_a_folder_the_source_lacks_is_an_error(self):
+        proc, _ = self.fetch("include", "no/such/folder")
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("no/such/folder", proc.stderr)
+        self.assertIn("Not found in archive", proc.stderr)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

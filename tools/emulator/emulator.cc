@@ -226,7 +226,8 @@ void Emulator::EnsureRuntimeLocked() {
       [this, generation](int status) { OnRuntimeExit(generation, status); });
   ++starts_;
   initialized_ = false;
-  process_started_ = Clock::now();
+  // Init Duration counts from the spawn itself (see BootstrapProcess::started_at).
+  process_started_ = error.empty() ? process->started_at() : Clock::now();
   if (!error.empty()) {
     Log("emulator: " + error);
     FailInitLocked("Runtime.InvalidEntrypoint", ErrorJson("Runtime.InvalidEntrypoint", error));

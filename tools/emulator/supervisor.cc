@@ -120,6 +120,7 @@ std::string BootstrapProcess::Start(const Spec& spec, OutputFn on_output, ExitFn
 
   pid_t pid = -1;
   int fork_errno = 0;
+  started_at_ = std::chrono::steady_clock::now();
   SpawnerThread::Get().Run([&] {
     pid = ::fork();
     if (pid == 0) RunChild(plan);

@@ -43,6 +43,10 @@ class BootstrapProcess {
   // SIGKILL at once (a timed-out invoke). Does not wait.
   void Kill();
   pid_t pid() const { return pid_; }
+  // When Start asked the kernel for the process (just before fork): where a cold start begins.
+  // Taken before the fork, not after exec and the reader threads, so that the measured init
+  // includes all of exec and what the C library does before main.
+  std::chrono::steady_clock::time_point started_at() const { return started_at_; }
   bool running() const { return !exited_; }
   // Delivers the output the process has written so far (the reader thread delivers it too, but
   // later): called before an invoke completes, so its logs precede END and REPORT.
@@ -55,6 +59,7 @@ class BootstrapProcess {
   bool Pump();
 
   pid_t pid_ = -1;
+  std::chrono::steady_clock::time_point started_at_{};
   int output_fd_ = -1;
   OutputFn on_output_;
   std::mutex output_mu_;  // One reader at a time; keeps lines in order.

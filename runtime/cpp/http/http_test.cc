@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -189,6 +191,26 @@ TEST(Writer, RoundTripsThroughTheReader) {
   std::string request;
   AppendRequestHead(&request, "POST", "/x", Headers());
   EXPECT_EQ(request, "POST /x HTTP/1.1\r\n\r\n");
+}
+
+// The exact bytes (written by hand, not printf): three-digit status, chunk sizes in lowercase hex.
+TEST(Writer, WritesStatusAndChunkSizesExactly) {
+  std::string head;
+  AppendResponseHead(&head, 202, ReasonPhrase(202), Headers());
+  EXPECT_EQ(head, "HTTP/1.1 202 Accepted\r\n\r\n");
+  head.clear();
+  AppendResponseHead(&head, 7, "X", Headers());
+  EXPECT_EQ(head, "HTTP/1.1 007 X\r\n\r\n");
+
+  for (std::size_t size : {std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{26}, std::size_t{4096},
+                           std::size_t{6 << 20}}) {
+    std::string chunk;
+    AppendChunk(&chunk, std::string(size, 'a'));
+    char hex[32];
+    std::snprintf(hex, sizeof hex, "%zx\r\n", size);  // the oracle
+    EXPECT_EQ(chunk.substr(0, chunk.find('\n') + 1), hex) << size;
+    EXPECT_EQ(chunk.size(), std::strlen(hex) + size + 2);
+  }
 }
 
 TEST(Socket, ParsesHostAndPort) {

@@ -1,9 +1,13 @@
 #include "runtime/cpp/http/writer.h"
 
-#include <cstdio>
+#include <string>
 
+// No printf here: these run on every request, and snprintf would link the whole printf family
+// into every bootstrap (issue 18).
 namespace lambda::http {
 namespace {
+
+constexpr char kHexDigits[] = "0123456789abcdef";
 
 void AppendFields(std::string* out, const Headers& headers) {
   for (const auto& [name, value] : headers.entries()) {
@@ -20,18 +24,26 @@ void AppendRequestHead(std::string* out, std::string_view method, std::string_vi
 }
 
 void AppendResponseHead(std::string* out, int status, std::string_view reason, const Headers& headers) {
-  char line[32];
-  std::snprintf(line, sizeof(line), "HTTP/1.1 %03d ", status);
-  out->append(line).append(reason).append("\r\n");
+  out->append("HTTP/1.1 ");
+  if (status >= 0 && status <= 999) {  // three digits, as "%03d"
+    out->push_back(static_cast<char>('0' + status / 100));
+    out->push_back(static_cast<char>('0' + status / 10 % 10));
+    out->push_back(static_cast<char>('0' + status % 10));
+  } else {
+    out->append(std::to_string(status));
+  }
+  out->append(" ").append(reason).append("\r\n");
   AppendFields(out, headers);
   out->append("\r\n");
 }
 
 void AppendChunk(std::string* out, std::string_view data) {
   if (data.empty()) return;
-  char size[24];
-  std::snprintf(size, sizeof(size), "%zx\r\n", data.size());
-  out->append(size).append(data).append("\r\n");
+  char size[2 * sizeof(std::size_t)];  // hex digits, last first
+  int n = 0;
+  for (std::size_t rest = data.size(); rest != 0; rest >>= 4) size[n++] = kHexDigits[rest & 0xf];
+  while (n > 0) out->push_back(size[--n]);
+  out->append("\r\n").append(data).append("\r\n");
 }
 
 void AppendLastChunk(std::string* out, const Headers& trailers) {

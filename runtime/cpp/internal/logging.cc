@@ -49,6 +49,34 @@ const LogConfig& Config() {
   return config;
 }
 
+constexpr long kNanosPerMilli = 1000000;
+
+// N as exactly DIGITS decimal digits (zero-padded).
+void AppendDigits(std::string* out, long n, int digits) {
+  char text[8];
+  for (int i = digits - 1; i >= 0; --i, n /= 10) text[i] = static_cast<char>('0' + n % 10);
+  out->append(text, digits);
+}
+
+// 2024-01-02T03:04:05.678Z. By hand: strftime would link musl's time zone code and snprintf the
+// printf family into every bootstrap (issue 18), for a UTC stamp.
+void AppendTimestamp(std::string* out, const tm& utc, long millis) {
+  out->append(std::to_string(utc.tm_year + 1900L));
+  out->push_back('-');
+  AppendDigits(out, utc.tm_mon + 1, 2);
+  out->push_back('-');
+  AppendDigits(out, utc.tm_mday, 2);
+  out->push_back('T');
+  AppendDigits(out, utc.tm_hour, 2);
+  out->push_back(':');
+  AppendDigits(out, utc.tm_min, 2);
+  out->push_back(':');
+  AppendDigits(out, utc.tm_sec, 2);
+  out->push_back('.');
+  AppendDigits(out, millis, 3);
+  out->push_back('Z');
+}
+
 }  // namespace
 
 void Log(LogLevel level, std::string_view message) {
@@ -61,11 +89,9 @@ void Log(LogLevel level, std::string_view message) {
     clock_gettime(CLOCK_REALTIME, &now);
     tm utc{};
     gmtime_r(&now.tv_sec, &utc);
-    char stamp[40];
-    std::size_t n = strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &utc);
-    std::snprintf(stamp + n, sizeof(stamp) - n, ".%03ldZ", now.tv_nsec / 1000000);
     line = "{\"timestamp\":\"";
-    line.append(stamp).append("\",\"level\":\"").append(LevelName(level)).append("\",\"message\":");
+    AppendTimestamp(&line, utc, now.tv_nsec / kNanosPerMilli);
+    line.append("\",\"level\":\"").append(LevelName(level)).append("\",\"message\":");
     internal::AppendJsonString(&line, message);
     if (!request_id.empty()) {
       line.append(",\"requestId\":");

@@ -1,13 +1,19 @@
 """The clang + lld toolchain configuration: one rule, instantiated once per target in targets.bzl.
 
 Hermeticity is the point of this file. Every compile starts from `-nostdinc` and names its include
-folders one by one (the sysroot's libstdc++ and glibc headers, and clang's own resource dir), and
+folders one by one (the sysroot's C++ and C library headers, and clang's own resource dir), and
 every link goes through `--sysroot` with no host library folder in the search path, so nothing from
 the host's /usr/include, /usr/lib/<triple> or /usr/local can leak in. //toolchains/tests proves it.
 
-Links are static: Lambda's glibc (2.34 on provided.al2023, 2.26 on provided.al2) is older than the
-sysroot's 2.36, and arm64 binaries run under qemu without a loader. `--features=-static_executables`
-(used by the sanitizer configs) links glibc dynamically, still with libstdc++ and libgcc static.
+Two C libraries:
+- glibc: the sysroot of Debian's *-cross packages (glibc 2.36, libstdc++ 12, libgcc). Links are
+  static: Lambda's glibc (2.34 on provided.al2023, 2.26 on provided.al2) is older than 2.36, and
+  arm64 binaries run under qemu without a loader. `--features=-static_executables` (used by the
+  sanitizer configs) links glibc dynamically, still with libstdc++ and libgcc static.
+- musl: static musl 1.2.3 with LLVM's libc++, libc++abi, libunwind and compiler-rt builtins, all
+  built by //toolchains/runtimes (in the host configuration, so their paths are the same for every
+  build) and named on every link line (`-nostdlib`: the driver adds no library or start file of its
+  own). Headers come from the assembled musl sysroot (third_party/musl/make_sysroot.py).
 """
 
 load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "ACTION_NAMES")
@@ -43,10 +49,15 @@ def _flags(actions, flags, with_features = []):
 def _impl(ctx):
     sysroot = ctx.attr.sysroot_path
     triple = ctx.attr.triple
+    musl = ctx.attr.libc == "musl"
     resource_include = ctx.attr.resource_dir + "/include"
-    cxx_include = ["%s/usr/%s/include/c++/%s" % (sysroot, triple, ctx.attr.gcc_version)]
-    cxx_include += [cxx_include[0] + "/" + triple, cxx_include[0] + "/backward"]
-    c_include = [resource_include, "%s/usr/%s/include" % (sysroot, triple)]
+    if musl:
+        cxx_include = [sysroot + "/usr/include/c++/v1"]
+        c_include = [resource_include, sysroot + "/usr/include"]
+    else:
+        cxx_include = ["%s/usr/%s/include/c++/%s" % (sysroot, triple, ctx.attr.gcc_version)]
+        cxx_include += [cxx_include[0] + "/" + triple, cxx_include[0] + "/backward"]
+        c_include = [resource_include, "%s/usr/%s/include" % (sysroot, triple)]
 
     llvm_bin = ctx.attr.llvm_prefix + "/bin/"
     tool_paths = [
@@ -97,7 +108,7 @@ def _impl(ctx):
                     "-D__TIMESTAMP__=\"redacted\"",
                     "-D__TIME__=\"redacted\"",
                 ]),
-                # libstdc++ must come before the C headers: its <cstdlib> wraps glibc's <stdlib.h>.
+                # The C++ library must come before the C headers: its <cstdlib> wraps <stdlib.h>.
                 _flags(_CPP_COMPILE, ["-std=c++20"] + [f for d in cxx_include for f in ["-isystem", d]]),
                 _flags(_C_COMPILE, ["-std=c17"]),
                 _flags(_ALL_COMPILE, [f for d in c_include for f in ["-isystem", d]]),
@@ -117,7 +128,15 @@ def _impl(ctx):
                     "-Wl,--hash-style=gnu",
                     "-Wl,-z,relro,-z,now",
                     "-Wl,--no-undefined-version",
-                ]),
+                ] + ([
+                    # No start files or libraries from the driver: cpp_runtime_libs names them all.
+                    "-nostdlib",
+                    # ...so the driver has nothing to do with -pthread (musl's libc.a has threads).
+                    "-Qunused-arguments",
+                    # libunwind finds unwind tables through PT_GNU_EH_FRAME, which only this
+                    # creates in a static executable (clang leaves it out with -static).
+                    "-Wl,--eh-frame-hdr",
+                ] if musl else [])),
             ],
         ),
         feature(
@@ -130,12 +149,19 @@ def _impl(ctx):
                 _flags(_ALL_COMPILE, ["-fno-pie"]),
             ],
         ),
+    ] + ([
+        # Declared so that Bazel does not add its legacy `-static-libgcc`: there is no libgcc.
+        feature(name = "static_libgcc"),
+    ] if musl else []) + [
         feature(
             name = "cpp_runtime_libs",
             enabled = True,
             # Comes after the objects and libraries on the link line (Bazel orders toolchain
-            # features after libraries_to_link), which static archives need.
-            flag_sets = [_flags(_ALL_LINK, [
+            # features after libraries_to_link), which static archives need. musl: libc++,
+            # libc++abi, libunwind, libc (with crt1.o), compiler-rt's builtins and crtbegin, by
+            # path; every link mode gets them (Bazel's static_runtime_lib is left out of cc_test's
+            # "dynamic" links).
+            flag_sets = [_flags(_ALL_LINK, [f.path for f in ctx.files.runtime_libs])] if musl else [_flags(_ALL_LINK, [
                 "-static-libgcc",
                 "-Wl,--push-state,-Bstatic",
                 "-lstdc++",
@@ -195,17 +221,18 @@ def _impl(ctx):
             # All of clang's resource dir: its headers, and the sanitizer ignore lists that
             # -fsanitize=... reads (they show up in .d files).
             ctx.attr.resource_dir,
+        ] + (["%sysroot%/usr/include"] if musl else [
             "%sysroot%/usr/" + triple + "/include",
             "%sysroot%/usr/lib/gcc-cross/" + triple,
-        ],
+        ]),
         toolchain_identifier = ctx.attr.toolchain_identifier,
         host_system_name = "x86_64-linux-gnu",
         target_system_name = triple,
         target_cpu = ctx.attr.cpu,
-        target_libc = "glibc_2.36",
+        target_libc = "musl_1.2.3" if musl else "glibc_2.36",
         compiler = "clang",
         abi_version = "clang",
-        abi_libc_version = "glibc_2.36",
+        abi_libc_version = "musl_1.2.3" if musl else "glibc_2.36",
         tool_paths = tool_paths,
         builtin_sysroot = sysroot,
     )
@@ -215,9 +242,11 @@ cc_toolchain_config = rule(
     attrs = {
         "arch_flags": attr.string_list(doc = "Extra target flags, e.g. the baseline ISA."),
         "cpu": attr.string(mandatory = True, doc = "Bazel's --cpu name (k8, aarch64)."),
-        "gcc_version": attr.string(mandatory = True, doc = "Major version of the sysroot's libstdc++."),
+        "gcc_version": attr.string(mandatory = True, doc = "Major version of the sysroot's libstdc++ (glibc)."),
+        "libc": attr.string(mandatory = True, values = ["glibc", "musl"]),
         "llvm_prefix": attr.string(mandatory = True, doc = "Installation prefix of the pinned LLVM."),
         "resource_dir": attr.string(mandatory = True, doc = "clang's resource dir (its own headers)."),
+        "runtime_libs": attr.label(doc = "musl: //toolchains/runtimes archives, linked in this order."),
         "sysroot_path": attr.string(mandatory = True, doc = "Exec-root relative path of the sysroot."),
         "toolchain_identifier": attr.string(mandatory = True),
         "triple": attr.string(mandatory = True, doc = "GNU target triple."),

@@ -19,12 +19,15 @@ def declare_cc_toolchains():
 
         # The identifier names every pinned input, so any change to them is a new toolchain.
         identifier = "clang-%s-%s" % (name, LLVM_PACKAGES)
+        musl = target.libc == "musl"
         cc_toolchain_config(
             name = name + "_config",
             arch_flags = target.arch_flags,
             cpu = target.bazel_cpu,
             gcc_version = SYSROOT_GCC_VERSION,
+            libc = target.libc,
             llvm_prefix = LLVM_PREFIX,
+            runtime_libs = "//toolchains/runtimes:" + name if musl else None,
             resource_dir = LLVM_RESOURCE_DIR,
             sysroot_path = "external/" + target.sysroot_repo,
             toolchain_identifier = identifier,
@@ -41,7 +44,8 @@ def declare_cc_toolchains():
         )
         native.filegroup(
             name = name + "_linker_files",
-            srcs = [sysroot + ":linker_files"],
+            # musl: the runtime libraries, compiled by Bazel (//toolchains/runtimes).
+            srcs = ["//toolchains/runtimes:" + name] if musl else [sysroot + ":linker_files"],
         )
         native.filegroup(
             name = name + "_all_files",
@@ -64,7 +68,11 @@ def declare_cc_toolchains():
         native.toolchain(
             name = name,
             exec_compatible_with = ["@platforms//cpu:x86_64", "@platforms//os:linux"],
-            target_compatible_with = [target.constraint_cpu, "@platforms//os:linux"],
+            target_compatible_with = [
+                target.constraint_cpu,
+                "@platforms//os:linux",
+                "//toolchains/libc:" + target.libc,
+            ],
             toolchain = ":%s_cc_toolchain" % name,
             toolchain_type = "@bazel_tools//tools/cpp:toolchain_type",
         )
