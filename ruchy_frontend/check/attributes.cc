@@ -7,8 +7,12 @@
 //   #[test], @test, @test("display name")           top-level functions of a `ruchy_test`
 //   #[repr(C)]          structs of C scalars, passed to C functions (check/extern.cc)
 //   #[link_name = "symbol"]                          functions of an `extern "C"` block
+#include <algorithm>
+#include <iterator>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "ruchy_frontend/check/checker_impl.h"
 
@@ -65,6 +69,58 @@ bool IsCScalar(Type* t) {
   return t->kind == TypeKind::kInt || t->kind == TypeKind::kFloat || t->kind == TypeKind::kBool;
 }
 
+// Every attribute this compiler knows, one row each; `decorator` says whether the reference's
+// `@name(...)` spelling means it too. Any other name, or a decorator spelling not listed, is
+// UnknownAttribute.
+enum class AttributeKind { kUnknown, kTest, kInline, kLinkName, kDerive, kRepr };
+struct AttributeRow {
+  std::string_view name;
+  AttributeKind kind;
+  bool decorator;
+};
+constexpr AttributeRow kAttributes[] = {
+    {"test", AttributeKind::kTest, true},         {"inline", AttributeKind::kInline, false},
+    {"link_name", AttributeKind::kLinkName, false}, {"derive", AttributeKind::kDerive, false},
+    {"repr", AttributeKind::kRepr, false},
+};
+
+AttributeKind KindOf(const Attribute& a) {
+  for (const AttributeRow& row : kAttributes) {
+    if (row.name == a.name) return !a.is_decorator || row.decorator ? row.kind : AttributeKind::kUnknown;
+  }
+  return AttributeKind::kUnknown;
+}
+
+// What `#[derive(X)]` means for each X: value semantics already give Debug, Clone, Copy,
+// PartialEq and Eq (with the exceptions below); the rest would need code this compiler does not
+// generate. An X not listed is not a trait this compiler can derive.
+enum class Derive { kDebug, kPartialEq, kClone, kEq, kHashOrOrder, kDefault, kSerde };
+struct DeriveRow {
+  std::string_view name;
+  Derive what;
+};
+constexpr DeriveRow kDerives[] = {
+    {"Debug", Derive::kDebug},         {"PartialEq", Derive::kPartialEq}, {"Clone", Derive::kClone},
+    {"Copy", Derive::kClone},          {"Eq", Derive::kEq},               {"Hash", Derive::kHashOrOrder},
+    {"PartialOrd", Derive::kHashOrOrder}, {"Ord", Derive::kHashOrOrder}, {"Default", Derive::kDefault},
+    {"Serialize", Derive::kSerde},     {"Deserialize", Derive::kSerde},
+};
+
+const DeriveRow* FindDerive(const std::string& name) {
+  for (const DeriveRow& row : kDerives) {
+    if (row.name == name) return &row;
+  }
+  return nullptr;
+}
+
+// A `#[test]` function may return a `Result` (an `Err` fails the case).
+constexpr std::string_view kResultTypeName = "Result";
+
+// The one identifier argument of `#[name(arg)]`, or empty.
+std::string_view SoleWord(const Attribute& a) {
+  return a.args.size() == 1 && !a.arg_is_string[0] ? std::string_view(a.args[0]) : std::string_view();
+}
+
 }  // namespace
 
 void Checker::CheckAttributes() {
@@ -84,7 +140,8 @@ void Checker::CheckFunAttributes(const FunDecl& fun, const TypeDecl* owner, bool
   if (!attributes_checked_.insert(&fun).second) return;
   bool is_method = owner != nullptr || fun.self != SelfKind::kNone || fun.is_static || fun.is_constructor;
   for (const Attribute& a : fun.attributes) {
-    if (a.name == "test") {
+    const AttributeKind kind = KindOf(a);
+    if (kind == AttributeKind::kTest) {
       if (fun.is_extern || is_method || nested) {
         ReportAt<diag::kAttributeTarget>(a.loc, a.length, Spelled(a), "top-level functions",
                                          fun.is_extern ? "a C function" : nested ? "a nested function" : "a method");
@@ -97,35 +154,39 @@ void Checker::CheckFunAttributes(const FunDecl& fun, const TypeDecl* owner, bool
         continue;
       }
       bool returns_ok = !fun.ret || (fun.ret->kind == TypeExpr::Kind::kTuple && fun.ret->args.empty()) ||
-                        (fun.ret->kind == TypeExpr::Kind::kNamed && fun.ret->name == "Result");
+                        (fun.ret->kind == TypeExpr::Kind::kNamed && fun.ret->name == kResultTypeName);
       if (!fun.params.empty() || !fun.generics.empty() || fun.is_async || !returns_ok) {
         ReportAt<diag::kTestSignature>(fun.loc, 1, fun.name);
         continue;
       }
       test_functions_.push_back(&fun);
       test_names_[&fun] = named ? a.args[0] : fun.name;
-    } else if (a.name == "inline" && !a.is_decorator) {
+    } else if (kind == AttributeKind::kInline) {
       if (fun.is_extern || fun.is_async) {
         ReportAt<diag::kAttributeTarget>(a.loc, a.length, Spelled(a), "Ruchy functions that are not async",
                                          fun.is_extern ? "a C function" : "an async function");
         continue;
       }
       bool plain = !a.has_args;
-      bool always = a.args.size() == 1 && !a.arg_is_string[0] && a.args[0] == "always";
-      bool never = a.args.size() == 1 && !a.arg_is_string[0] && a.args[0] == "never";
-      if (!plain && !always && !never) {
+      // `#[inline(always)]` forces inlining as plain `#[inline]` does; `#[inline(never)]` forbids it.
+      static constexpr std::pair<std::string_view, bool> kInlineArgs[] = {{"always", true}, {"never", false}};
+      const auto* arg = std::find_if(std::begin(kInlineArgs), std::end(kInlineArgs),
+                                     [&](const auto& row) { return row.first == SoleWord(a); });
+      bool never = arg != std::end(kInlineArgs) && !arg->second;
+      if (!plain && arg == std::end(kInlineArgs)) {
         ReportAt<diag::kAttributeArguments>(a.loc, a.length, Spelled(a), "takes nothing, `always` or `never`");
         continue;
       }
       out_.inline_hints[&fun] = !never;
-    } else if (a.name == "link_name" && !a.is_decorator) {
+    } else if (kind == AttributeKind::kLinkName) {
       if (!fun.is_extern) {
         ReportAt<diag::kAttributeTarget>(a.loc, a.length, Spelled(a), "C functions in an `extern \"C\"` block", "a Ruchy function");
       } else if (a.args.size() != 1 || !a.arg_is_string[0] || a.args[0].empty()) {
         ReportAt<diag::kAttributeArguments>(a.loc, a.length, Spelled(a), "takes the C symbol's name: `#[link_name = \"symbol\"]`");
       }
-    } else if (a.name == "derive" || a.name == "repr") {
-      ReportAt<diag::kAttributeTarget>(a.loc, a.length, Spelled(a), a.name == "derive" ? "structs, enums and classes" : "structs", "a function");
+    } else if (kind == AttributeKind::kDerive || kind == AttributeKind::kRepr) {
+      ReportAt<diag::kAttributeTarget>(a.loc, a.length, Spelled(a),
+                                       kind == AttributeKind::kDerive ? "structs, enums and classes" : "structs", "a function");
     } else {
       ReportAt<diag::kUnknownAttribute>(a.loc, a.length, Spelled(a));
     }
@@ -140,7 +201,8 @@ void Checker::CheckFunAttributes(const FunDecl& fun, const TypeDecl* owner, bool
 void Checker::CheckTypeAttributes(const TypeDecl& decl) {
   const TypeInfo& info = out_.types.at(decl.name);
   for (const Attribute& a : decl.attributes) {
-    if (a.name == "derive" && !a.is_decorator) {
+    const AttributeKind kind = KindOf(a);
+    if (kind == AttributeKind::kDerive) {
       if (decl.kind == TypeDecl::Kind::kTrait) {
         ReportAt<diag::kAttributeTarget>(a.loc, a.length, Spelled(a), "structs, enums and classes", "a trait");
         continue;
@@ -155,34 +217,44 @@ void Checker::CheckTypeAttributes(const TypeDecl& decl) {
         Loc at = a.arg_locs[i];
         uint32_t len = static_cast<uint32_t>(what.size());
         std::string why;
-        if (what == "Debug" || what == "PartialEq") {
-          if (what == "PartialEq" && is_class) why = "class values compare by identity, not by their fields";
-        } else if (what == "Clone" || what == "Copy") {
-          if (is_class) why = "a class value is a shared reference: copying it shares the object";
-        } else if (what == "Eq") {
-          std::set<const TypeDecl*> seen;
-          if (is_class) {
-            why = "class values compare by identity, not by their fields";
-          } else if (const char* f = FloatInside(info.type, seen, out_.types)) {
-            why = std::string("`") + decl.name + "` holds a `" + f + "`, whose `==` is partial (NaN)";
+        const DeriveRow* row = FindDerive(what);
+        switch (row ? row->what : Derive::kSerde) {
+          case Derive::kDebug:
+            break;
+          case Derive::kPartialEq:
+            if (is_class) why = "class values compare by identity, not by their fields";
+            break;
+          case Derive::kClone:
+            if (is_class) why = "a class value is a shared reference: copying it shares the object";
+            break;
+          case Derive::kEq: {
+            std::set<const TypeDecl*> seen;
+            if (is_class) {
+              why = "class values compare by identity, not by their fields";
+            } else if (const char* f = FloatInside(info.type, seen, out_.types)) {
+              why = std::string("`") + decl.name + "` holds a `" + f + "`, whose `==` is partial (NaN)";
+            }
+            break;
           }
-        } else if (what == "Hash" || what == "PartialOrd" || what == "Ord") {
-          why = "user types cannot be hashed or ordered yet (sort with `sort_by_key`)";
-        } else if (what == "Default") {
-          why = "there is no `Type::default()`; give fields defaults in the declaration (`x: i64 = 0`)";
-        } else if (what == "Serialize" || what == "Deserialize") {
-          why = "structs convert to and from JSON without it (`Json::from(v)`, typed handlers)";
-        } else {
-          why = "it is not a trait this compiler can derive (Debug, Clone, Copy, PartialEq, Eq)";
+          case Derive::kHashOrOrder:
+            why = "user types cannot be hashed or ordered yet (sort with `sort_by_key`)";
+            break;
+          case Derive::kDefault:
+            why = "there is no `Type::default()`; give fields defaults in the declaration (`x: i64 = 0`)";
+            break;
+          case Derive::kSerde:
+            why = "structs convert to and from JSON without it (`Json::from(v)`, typed handlers)";
+            break;
         }
+        if (!row) why = "it is not a trait this compiler can derive (Debug, Clone, Copy, PartialEq, Eq)";
         if (!why.empty()) ReportAt<diag::kUnsupportedDerive>(at, len, what, why);
       }
-    } else if (a.name == "repr" && !a.is_decorator) {
+    } else if (kind == AttributeKind::kRepr) {
       if (decl.kind != TypeDecl::Kind::kStruct) {
         ReportAt<diag::kAttributeTarget>(a.loc, a.length, Spelled(a), "structs", DeclKindName(decl));
         continue;
       }
-      if (a.args.size() != 1 || a.arg_is_string[0] || a.args[0] != "C") {
+      if (SoleWord(a) != "C") {
         ReportAt<diag::kAttributeArguments>(a.loc, a.length, Spelled(a), "takes `C`: `#[repr(C)]`");
         continue;
       }
@@ -194,7 +266,7 @@ void Checker::CheckTypeAttributes(const TypeDecl& decl) {
         ok = false;
       }
       if (ok) out_.repr_c.insert(&decl);
-    } else if (a.name == "test" || a.name == "inline" || a.name == "link_name") {
+    } else if (kind != AttributeKind::kUnknown) {
       ReportAt<diag::kAttributeTarget>(a.loc, a.length, Spelled(a), "functions", DeclKindName(decl));
     } else {
       ReportAt<diag::kUnknownAttribute>(a.loc, a.length, Spelled(a));
@@ -206,7 +278,7 @@ void Checker::CheckTypeAttributes(const TypeDecl& decl) {
 void Checker::CollectTests() {
   std::set<std::string> names;
   for (const FunDecl* fun : test_functions_) {
-    auto inst = mono_instances_.find(fun);
+    auto inst = mono_instances_.find({fun, nullptr});  // test functions are top-level: no owner
     if (inst == mono_instances_.end()) continue;
     const std::string& name = test_names_[fun];
     if (!names.insert(name).second) {
