@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ruchy_frontend/lex/token.h"
@@ -153,6 +154,9 @@ enum class ExprKind {
   kCast,         // a = value, type
   kFunDecl,      // fun (a nested function)
 };
+
+// The `text` of a kBlock written `unsafe { ... }`: the only place C functions may be called.
+inline constexpr std::string_view kUnsafeBlockText = "unsafe";
 
 struct Expr {
   ExprKind kind;

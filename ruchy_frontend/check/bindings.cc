@@ -5,7 +5,7 @@ namespace ruchy {
 
 Type* Checker::CheckBlock(const Expr* e, Type* expected, bool value_used) {
   if (e->kind != ExprKind::kBlock) return CheckExpr(e, expected, value_used);
-  const bool is_unsafe = e->text == "unsafe";  // C functions may be called in it (extern.cc)
+  const bool is_unsafe = e->text == kUnsafeBlockText;  // C functions may be called in it (extern.cc)
   if (is_unsafe) ++unsafe_depth_;
   PushScope();
   DeclareNestedFunctions(e);

@@ -8,8 +8,10 @@
 // signature, which is what the generated virtual functions call.
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ruchy_frontend/check/checker_impl.h"
@@ -149,7 +151,12 @@ Type* Checker::CheckBoxIntoDyn(const Expr* call, Type* expected) {
   if (!expected || Resolve(expected)->kind != TypeKind::kDyn) return nullptr;
   const Expr* callee = call->a.get();
   if (callee->kind != ExprKind::kPath || call->list.size() != 1) return nullptr;
-  if (callee->text != "Box::new" && callee->text != "Rc::new" && callee->text != "Arc::new") return nullptr;
+  // The owning pointers of Rust that make a trait object from a value (RefCell and Cell do not).
+  static constexpr std::string_view kBoxingConstructors[] = {"Box::new", "Rc::new", "Arc::new"};
+  if (std::find(std::begin(kBoxingConstructors), std::end(kBoxingConstructors), callee->text) ==
+      std::end(kBoxingConstructors)) {
+    return nullptr;
+  }
   const Expr* value = call->list[0].get();
   Type* t = CheckExpr(value, nullptr);
   Expect(value, t, expected);

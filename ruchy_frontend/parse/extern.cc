@@ -44,7 +44,7 @@ void Parser::ParseExternBlock(Program& program, const std::string& module) {
 ExprPtr Parser::ParseUnsafeBlock() {
   Advance();  // unsafe
   ExprPtr block = ParseBraceBlock();
-  block->text = "unsafe";
+  block->text = kUnsafeBlockText;
   return block;
 }
 
