@@ -45,11 +45,14 @@ ExprPtr Parser::ParseStatementsUntil(std::initializer_list<Tok> stops) {
     SkipSemis();
     if (at_stop()) break;
     size_t before = pos_;
+    // Attributes belong to what follows: a local declaration (`#[derive(..)] enum E {..}`) or a
+    // nested `fun`; before anything else ParseStatement reports them.
+    std::vector<Attribute> attributes = ParseAttributes();
     if (AtLocalItem()) {
-      ParseLocalItem();
+      ParseLocalItem(std::move(attributes));
       block->flag = false;  // a declaration has no value: the block's is `()`
     } else {
-      block->list.push_back(ParseStatement());
+      block->list.push_back(ParseStatement(std::move(attributes)));
       block->flag = !At(Tok::kSemi);
     }
     if (pos_ == before) {

@@ -27,12 +27,12 @@ void Parser::ParseItems(Program& program, const std::string& module, Tok until) 
   scope_ = std::move(outer_scope);
 }
 
-void Parser::ParseItem(Program& program, const std::string& module) {
+void Parser::ParseItem(Program& program, const std::string& module, std::vector<Attribute> attributes) {
   const Token& start = Cur();
   Loc outer_item = item_start_;
   item_start_ = start.loc;
   Item item{Item::Kind::kStmt, start.loc, nullptr, nullptr, nullptr, nullptr, "", module};
-  std::vector<Attribute> attributes = ParseAttributes();
+  for (Attribute& a : ParseAttributes()) attributes.push_back(std::move(a));
   if (AtExternBlock()) {
     RejectAttributes(attributes);
     ParseExternBlock(program, module);

@@ -17,8 +17,8 @@ bool Parser::AtLocalItem() const {
          At(Tok::kExtend) || At(Tok::kUse) || At(Tok::kImport);
 }
 
-void Parser::ParseLocalItem() {
-  ParseItem(*program_, scope_);
+void Parser::ParseLocalItem(std::vector<Attribute> attributes) {
+  ParseItem(*program_, scope_, std::move(attributes));
   ++local_items_;
 }
 

@@ -169,7 +169,8 @@ class Parser {
 
   // ---- items (items.cc) ----
   void ParseItems(Program& program, const std::string& module, Tok until);
-  void ParseItem(Program& program, const std::string& module);
+  // ATTRIBUTES: already read before the item (a declaration inside a body); more may follow.
+  void ParseItem(Program& program, const std::string& module, std::vector<Attribute> attributes = {});
   void ParseUse(Item& item);
   void ParseModule(Program& program, const std::string& module);
   std::vector<std::string> ParseGenericParams();
@@ -196,13 +197,14 @@ class Parser {
   ExprPtr ParseUnsafeBlock();
 
   // ---- statements (statements.cc) ----
-  ExprPtr ParseStatement();
+  // ATTRIBUTES: already read by the block before a statement (they belong to a nested `fun`).
+  ExprPtr ParseStatement(std::vector<Attribute> attributes = {});
   ExprPtr ParseLet();
 
   // ---- declarations inside function bodies (local_items.cc) ----
   bool AtLocalItem() const;
   // A type, impl or `use` in a body: an item of the program, in the body's scope.
-  void ParseLocalItem();
+  void ParseLocalItem(std::vector<Attribute> attributes = {});
   // A function's body, with `scope_` extended by its name; sets fun.body_scope when the body
   // declares items.
   ExprPtr ParseScopedBody(FunDecl& fun, const std::string& what);

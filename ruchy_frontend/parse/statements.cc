@@ -4,10 +4,10 @@
 
 namespace ruchy {
 
-ExprPtr Parser::ParseStatement() {
-  if (AtAttribute()) {
+ExprPtr Parser::ParseStatement(std::vector<Attribute> attributes) {
+  for (Attribute& a : ParseAttributes()) attributes.push_back(std::move(a));
+  if (!attributes.empty()) {
     // Attributes on a nested function; before anything else they are reported.
-    std::vector<Attribute> attributes = ParseAttributes();
     if ((At(Tok::kFun) || At(Tok::kFn)) && PeekTok().kind == Tok::kIdent) {
       ExprPtr e = ParseStatement();
       if (e->fun) e->fun->attributes = std::move(attributes);
