@@ -12,9 +12,10 @@ cc_binary. Generated code links with the support library `//stdlib` and is compi
 `-fwrapv` (Ruchy integers wrap on overflow).
 """
 
-load("//ruchy_frontend/private:transpile.bzl", _ruchy_transpile = "ruchy_transpile")
+load("//ruchy_frontend/private:transpile.bzl", _RuchyInfo = "RuchyInfo", _ruchy_transpile = "ruchy_transpile")
 
 ruchy_transpile = _ruchy_transpile
+RuchyInfo = _RuchyInfo
 
 # What generated code needs from the C++ compiler: wrapping integers, and room for expressions
 # nested as deep as the Ruchy source allows (kMaxNestingDepth, 1024, in parse/parser.h; clang's
@@ -30,14 +31,35 @@ _ASYNC = Label("//stdlib/async")
 # Handler files implement lambda::ruchy_entry (runtime/handler.h).
 _HANDLER_INTERFACE = Label("//runtime:handler")
 
-def ruchy_binary(name, src, copts = [], deps = [], tests = False, **kwargs):
+def _ruchy_library_impl(ctx):
+    # One target that is both what C++ links (the cc_library) and what Ruchy code uses.
+    cc = ctx.attr.cc
+    return [
+        cc[CcInfo],
+        ctx.attr.transpiled[_RuchyInfo],
+        DefaultInfo(files = cc[DefaultInfo].files),
+        ctx.attr.transpiled[OutputGroupInfo],
+    ]
+
+_ruchy_library = rule(
+    implementation = _ruchy_library_impl,
+    attrs = {
+        "cc": attr.label(providers = [CcInfo]),
+        "transpiled": attr.label(providers = [_RuchyInfo]),
+    },
+    provides = [CcInfo, _RuchyInfo],
+)
+
+def ruchy_binary(name, src, srcs = [], copts = [], deps = [], tests = False, **kwargs):
     """A program: top-level statements run in order, then `main()` if defined.
 
-    deps: may include cc_library targets that define the C functions the file declares in
-        `extern "C"` blocks (docs/language.md, "C interop").
+    srcs: its module files (`mod a;` is a.ruchy next to src; docs/language.md, "Modules").
+    deps: ruchy_library targets it uses by name (`use geometry::area`), and cc_library targets
+        that define the C functions the file declares in `extern "C"` blocks (docs/language.md,
+        "C interop").
     tests: the entry runs the file's `#[test]` functions instead (ruchy_test sets it).
     """
-    _ruchy_transpile(name = name + "_cc", src = src, out_base = name, tests = tests, visibility = ["//visibility:private"])
+    _ruchy_transpile(name = name + "_cc", src = src, srcs = srcs, deps = deps, out_base = name, tests = tests, visibility = ["//visibility:private"], testonly = kwargs.get("testonly", False))
     native.cc_binary(
         name = name,
         srcs = [":" + name + "_cc"],
@@ -46,7 +68,7 @@ def ruchy_binary(name, src, copts = [], deps = [], tests = False, **kwargs):
         **kwargs
     )
 
-def ruchy_library(name, src, mode = "library", copts = [], deps = [], **kwargs):
+def ruchy_library(name, src, srcs = [], mode = "library", copts = [], deps = [], visibility = None, **kwargs):
     """The compiled code of one Ruchy file as a cc_library.
 
     Its header, `NAME.ruchy.h`, declares the file's types, globals and functions in the namespace
@@ -57,20 +79,27 @@ def ruchy_library(name, src, mode = "library", copts = [], deps = [], **kwargs):
 
     A handler library (`mode = "handler"`) defines `lambda::ruchy_entry::Init` and `::Invoke`
     (runtime/handler.h), which the Lambda bridge calls; see packaging/defs.bzl.
+
+    Ruchy code uses the library by its name: a ruchy_binary, ruchy_test or another ruchy_library
+    with it in `deps` writes `use NAME::item` (its `pub` items; srcs are its module files).
     """
-    _ruchy_transpile(name = name + "_cc", src = src, mode = mode, out_base = name, visibility = ["//visibility:private"])
-    native.filegroup(name = name + "_hdr", srcs = [":" + name + "_cc"], output_group = "header", visibility = ["//visibility:private"])
-    native.filegroup(name = name + "_src", srcs = [":" + name + "_cc"], output_group = "source", visibility = ["//visibility:private"])
+    testonly = kwargs.get("testonly", False)
+    tags = kwargs.get("tags", [])
+    _ruchy_transpile(name = name + "_cc", src = src, srcs = srcs, deps = deps, mode = mode, out_base = name, library_name = name, visibility = ["//visibility:private"], testonly = testonly, tags = tags)
+    native.filegroup(name = name + "_hdr", srcs = [":" + name + "_cc"], output_group = "header", visibility = ["//visibility:private"], testonly = testonly, tags = tags)
+    native.filegroup(name = name + "_src", srcs = [":" + name + "_cc"], output_group = "source", visibility = ["//visibility:private"], testonly = testonly, tags = tags)
     native.cc_library(
-        name = name,
+        name = name + "_cc_library",
         srcs = [":" + name + "_src"],
         hdrs = [":" + name + "_hdr"],
         copts = RUCHY_COPTS + copts,
         deps = [_STD, _ASYNC] + ([_HANDLER_INTERFACE] if mode == "handler" else []) + deps,
+        visibility = ["//visibility:private"],
         **kwargs
     )
+    _ruchy_library(name = name, cc = ":" + name + "_cc_library", transpiled = ":" + name + "_cc", visibility = visibility, testonly = testonly, tags = tags)
 
-def ruchy_test(name, src, expected_stdout = None, expected_stderr = None, copts = [], deps = [], size = "small", tags = [], **kwargs):
+def ruchy_test(name, src, srcs = [], expected_stdout = None, expected_stderr = None, copts = [], deps = [], size = "small", tags = [], **kwargs):
     """Runs the program; passes when it exits 0, or, with expectations, when its output matches.
 
     A file with `#[test]` (or `@test`) functions runs its top-level code, then each test as a case
@@ -81,7 +110,7 @@ def ruchy_test(name, src, expected_stdout = None, expected_stderr = None, copts 
     expected_stderr: a file its standard error must equal; the program must then exit 1 (a
         runtime error), which is how error-path programs are tested.
     """
-    ruchy_binary(name = name + "_bin", src = src, copts = copts, deps = deps, tests = True, testonly = True, tags = tags)
+    ruchy_binary(name = name + "_bin", src = src, srcs = srcs, copts = copts, deps = deps, tests = True, testonly = True, tags = tags)
     data = [":" + name + "_bin"]
     args = [
         "$(rootpath %s)" % expected_stdout if expected_stdout else "-",

@@ -76,6 +76,7 @@ def _function_test(name, cases, tags):
 def ruchy_lambda_function(
         name,
         src,
+        srcs = [],
         test_cases = None,
         zip_budgets = {},
         deps = [],
@@ -100,6 +101,8 @@ def ruchy_lambda_function(
                                format in docs/packaging.md): the zips of both architectures and
                                both C libraries checked with unzip/file and invoked (arm64 via
                                qemu)
+    srcs are the handler's module files and deps the ruchy_library targets it uses (`use NAME::item`)
+    and C++ libraries (docs/language.md, "Modules and packages").
     Several functions may share a package: every target is named after its function.
     The bootstraps in NAME_zip and NAME_zip_x86_64 link the C library `libc` names ("musl" or
     "glibc"), by default the one --//toolchains:libc selects. The runtime is the one
@@ -109,6 +112,7 @@ def ruchy_lambda_function(
     ruchy_library(
         name = handler,
         src = src,
+        srcs = srcs,
         mode = "handler",
         deps = deps,
         tags = tags,

@@ -246,16 +246,30 @@ struct ImplDecl {
   std::vector<std::unique_ptr<FunDecl>> methods;
 };
 
+// One name a `use` brings in: `use a::b::{c, d as e}` is two, `a::b::c` and `a::b::d` as `e`.
+// The path is as written (it may start with `crate`, `self` or `super`); a glob `a::*` has
+// path `a` and is_glob.
+struct UseName {
+  Loc loc;
+  uint32_t length = 1;  // bytes of the written path, for carets
+  std::string path;
+  std::string alias;  // the name it is known by: `as` name, or the path's last segment
+  bool is_glob = false;
+};
+
 struct Item {
-  enum class Kind { kFun, kType, kImpl, kConst, kStmt, kUse };
+  enum class Kind { kFun, kType, kImpl, kConst, kStmt, kUse, kMod };
   Kind kind;
   Loc loc;
   std::unique_ptr<FunDecl> fun;
   std::unique_ptr<TypeDecl> type;
   std::unique_ptr<ImplDecl> impl;
   ExprPtr stmt;       // kStmt, and kConst (a kLet)
-  std::string path;   // kUse: `std::collections::HashMap`
+  std::string path;   // kUse: as written, `std::collections::HashMap`; kMod: the module's full path
   std::string module; // module path this item sits in ("" at top level)
+  bool is_pub = false;
+  bool module_file = false;     // kMod: `mod name;`, whose items are in a file (driver/modules.h)
+  std::vector<UseName> uses;    // kUse
 };
 
 struct Program {

@@ -101,6 +101,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
       if (handled) return t;
     }
   } else if (callee->kind == ExprKind::kPath) {
+    CheckAccess(callee->loc, callee->length, callee->text);
     fun = FindFunction(callee->text, module_);
     if (!fun) {
       bool handled = false;
@@ -202,11 +203,11 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
           return ti.type;
         }
       }
-      if (!ReportUnsupportedBuiltin(callee, name)) {
+      if (!ImportFailed(name) && !ReportUnsupportedBuiltin(callee, name)) {
         Report<diag::kUnknownFunction>(callee, name);
         SuggestName(callee, name, CallableNames());
       }
-    } else if (!ReportUnsupportedBuiltin(callee, name)) {
+    } else if (!ImportFailed(name) && !ReportUnsupportedBuiltin(callee, name)) {
       Report<diag::kUnknownFunction>(callee, name);
     }
     CheckArgsOfFailedCall(e);

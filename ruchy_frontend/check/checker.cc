@@ -170,6 +170,7 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
 }
 
 CheckedProgram Checker::Run() {
+  ResolveImports();
   CollectDeclarations();
   ResolveTypeMembers();
   CheckAttributes();  // before the extern signatures: they read `#[repr(C)]`

@@ -57,6 +57,40 @@ class Checker {
   const FunDecl* FindMethod(const TypeInfo& info, const std::string& name);
   bool IsGeneric(const FunDecl& fun) const;
 
+  // ---- modules, `use` and `pub` (imports.cc) ----
+  struct PathResolution {
+    bool found = false;
+    std::string full;        // the item or module the path names
+    std::string blocked;     // the first item on the way that `from` may not name, if any
+    std::string missing_in;  // not found: where (`module `a``), and the segment missing
+    std::string missing;
+  };
+  struct ImportAlias {
+    std::string target;
+    bool is_pub = false;
+    Loc loc;
+  };
+  void CollectModuleNames();
+  void ResolveImports();
+  void AddImport(const Item& item, const UseName& u);
+  PathResolution ResolvePath(const std::string& written, const std::string& from) const;
+  std::string PackageRootOf(const std::string& module) const;
+  bool VisibleFrom(const std::string& path, const std::string& from) const;
+  // Reports a private item on a path written at `loc`, once per position.
+  void CheckAccess(Loc loc, uint32_t length, const std::string& written);
+  void ReportPrivate(Loc loc, uint32_t length, const std::string& item);
+  // Whether `name` may come from an import already reported as wrong (a `use` that names
+  // nothing, or a glob): its uses are not reported again.
+  bool ImportFailed(const std::string& name) const;
+  std::set<std::string> failed_imports_;  // `module::alias`
+  std::set<std::string> failed_globs_;    // modules with a rejected `use a::*`
+  std::set<std::string> declared_;  // full paths of functions, types and modules
+  std::set<std::string> pub_items_;
+  std::map<std::string, Loc> declared_at_;
+  std::map<std::string, ImportAlias> aliases_;  // `module::name` -> what the import names
+  std::set<std::string> package_roots_;
+  std::set<uint32_t> reported_access_;
+
   // ---- function instances (checker.cc) ----
   FunctionInstance* Instantiate(const FunDecl* fun, const TypeDecl* owner, const std::vector<Type*>& args,
                                 Loc loc, const std::string& module);

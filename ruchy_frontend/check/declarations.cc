@@ -12,10 +12,6 @@ namespace ruchy {
 
 namespace {
 
-std::string Qualified(const std::string& module, const std::string& name) {
-  return module.empty() ? name : module + "::" + name;
-}
-
 // Whether a value of type `t` holds a `target` inline: it is one, or an Option, Result or tuple
 // holding one, or a struct or enum with such a field. C++ cannot lay out a type that contains
 // itself; elements of a Vec, map or set and class objects live behind a pointer and break the
@@ -221,26 +217,20 @@ void Checker::ResolveTypeMembers() {
   }
 }
 
+// Both look the name up as a path (imports.cc), so imports, `crate::` and library boundaries
+// apply; visibility is reported where the path is written (CheckAccess).
 TypeInfo* Checker::FindType(const std::string& name, const std::string& module) {
-  std::string mod = module;
-  while (true) {
-    auto it = out_.types.find(Qualified(mod, name));
-    if (it != out_.types.end()) return &it->second;
-    if (mod.empty()) return nullptr;
-    size_t colon = mod.rfind("::");
-    mod = colon == std::string::npos ? "" : mod.substr(0, colon);
-  }
+  PathResolution r = ResolvePath(name, module);
+  if (!r.found) return nullptr;
+  auto it = out_.types.find(r.full);
+  return it == out_.types.end() ? nullptr : &it->second;
 }
 
 const FunDecl* Checker::FindFunction(const std::string& name, const std::string& module) {
-  std::string mod = module;
-  while (true) {
-    auto it = functions_.find(Qualified(mod, name));
-    if (it != functions_.end()) return it->second;
-    if (mod.empty()) return nullptr;
-    size_t colon = mod.rfind("::");
-    mod = colon == std::string::npos ? "" : mod.substr(0, colon);
-  }
+  PathResolution r = ResolvePath(name, module);
+  if (!r.found) return nullptr;
+  auto it = functions_.find(r.full);
+  return it == functions_.end() ? nullptr : it->second;
 }
 
 const FunDecl* Checker::FindMethod(const TypeInfo& info, const std::string& name) {
@@ -334,6 +324,10 @@ Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Ty
   if (n == "Self") {
     if (cur_ && cur_->self_type) return cur_->self_type;
   }
+  if (n.find("::") != std::string::npos) {
+    PathResolution access = ResolvePath(n, module);
+    if (!access.blocked.empty()) ReportPrivate(t->loc, static_cast<uint32_t>(n.size()), access.blocked);
+  }
   TypeInfo* info = FindType(n, module);
   if (info) {
     if (info->decl->kind == TypeDecl::Kind::kTrait && t->is_dyn) return DynType(*info, t);
@@ -343,6 +337,7 @@ Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Ty
     }
     return info->type;
   }
+  if (ImportFailed(n)) return arena_.Var();  // reported at its `use`
   ReportAt<diag::kUnknownType>(t->loc, static_cast<uint32_t>(n.size()), n);
   SuggestNameAt(t->loc, static_cast<uint32_t>(n.size()), n, TypeNames());
   return arena_.Var();

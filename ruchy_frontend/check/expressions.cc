@@ -376,6 +376,7 @@ Type* Checker::CheckName(const Expr* e) {
     return found->type;
   }
   if (ReportNestedCapture(e, name)) return arena_.Var();
+  if (ImportFailed(name)) return arena_.Var();  // reported at its `use`
   Report<diag::kUnknownName>(e, name);
   NoteDeclaredInEndedBlock(name);
   SuggestName(e, name, VisibleValueNames());
@@ -384,6 +385,7 @@ Type* Checker::CheckName(const Expr* e) {
 
 Type* Checker::CheckPath(const Expr* e, Type* expected) {
   const std::string& path = e->text;
+  CheckAccess(e->loc, e->length, path);
   size_t colon = path.rfind("::");
   std::string head = path.substr(0, colon);
   std::string last = path.substr(colon + 2);
@@ -502,6 +504,7 @@ Type* Checker::CheckIndex(const Expr* e) {
 
 Type* Checker::CheckStructLiteral(const Expr* e) {
   const std::string& name = e->text;
+  CheckAccess(e->loc, static_cast<uint32_t>(name.size()), name);
   size_t colon = name.rfind("::");
   TypeInfo* info = FindType(name, module_);
   const VariantDecl* variant = nullptr;

@@ -91,6 +91,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       return;
     }
     case Pattern::Kind::kStruct: {
+      CheckAccess(p->loc, static_cast<uint32_t>(p->text.size()), p->text);
       TypeInfo* info = FindType(p->text, module_);
       if (!info || info->decl->kind == TypeDecl::Kind::kEnum || info->decl->kind == TypeDecl::Kind::kTrait) {
         ReportAt<diag::kUnknownStructInPattern>(p->loc, static_cast<uint32_t>(p->text.size()), p->text);
@@ -117,6 +118,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
     }
     case Pattern::Kind::kVariant: {
       const std::string& name = p->text;
+      CheckAccess(p->loc, static_cast<uint32_t>(name.size()), name);
       // A tuple struct pattern (`Meters(m)`) always matches its struct. (On an enum value the name
       // is the enum's variant.)
       TypeInfo* tuple_struct = Resolve(t)->kind == TypeKind::kEnum ? nullptr : FindType(name, module_);

@@ -37,14 +37,21 @@ void Emitter::Line(const std::string& text) {
 void Emitter::LineAt(Loc loc) {
   if (!options_.line_directives) return;
   int line = file_.Position(loc).line;
-  if (line == last_line_) return;
+  size_t part = file_.PartAt(loc);
+  if (line == last_line_ && part == last_part_) return;
   last_line_ = line;
+  last_part_ = part;
   std::string path;
-  for (char c : options_.line_path) {
+  for (char c : SourcePath(loc)) {
     if (c == '\\' || c == '"') path += '\\';
     path += c;
   }
   lines_.push_back("#line " + std::to_string(line) + " \"" + path + "\"");
+}
+
+std::string Emitter::SourcePath(Loc loc) const {
+  size_t part = file_.PartAt(loc);
+  return part == 0 ? options_.line_path : file_.part(part).path;
 }
 
 std::string Emitter::NameOf(const void* key) const {

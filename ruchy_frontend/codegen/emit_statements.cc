@@ -230,7 +230,7 @@ void Emitter::EmitIf(const Expr* e, const Dest& dest) {
 // What runs when no arm matched: possible only for values too many to list (numbers, strings,
 // chars, vectors) or arms with guards; the checker proved enums, bool, Option and Result covered.
 std::string Emitter::NoMatch(const Expr* match, const std::string& subject) {
-  std::string where = options_.line_path + ":" + std::to_string(file_.Position(match->loc).line);
+  std::string where = SourcePath(match->loc) + ":" + std::to_string(file_.Position(match->loc).line);
   return "rt::Fail(rt::errors::kNoMatch, \"no match arm matched \" + rt::DebugToString(" + subject + ") + \" (" +
          CppStringBody(where) + ")\");";
 }

@@ -131,6 +131,9 @@ class Emitter {
   // ---- output ----
   void Line(const std::string& text);
   void LineAt(Loc loc);
+  // The path #line directives and runtime errors name for `loc`: the program's own file is
+  // EmitOptions::line_path; a module file or library is named by its path (driver/modules.h).
+  std::string SourcePath(Loc loc) const;
   void Open(const std::string& text) {
     Line(text);
     ++indent_;
@@ -169,6 +172,7 @@ class Emitter {
   std::vector<std::string> lines_;
   int indent_ = 0;
   int last_line_ = -1;
+  size_t last_part_ = 0;
   int temp_counter_ = 0;
   const FunctionInstance* inst_ = nullptr;
   std::vector<Type*> returns_;  // return types of the enclosing function and closures

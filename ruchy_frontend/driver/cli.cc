@@ -37,6 +37,8 @@ options:
   --library                 `transpile`: no entry point; C++ calls the file's functions
   --line-path PATH          path written into #line directives (default: FILE as given)
   --label LABEL             the Bazel label FILE is compiled for; names its C++ namespace
+  --dep NAME=ROOT           a Ruchy library FILE uses as `NAME::...`, whose root file is ROOT
+                            (repeatable); module files are found next to FILE and ROOT
   --header H                `transpile`: also write the header to H
   --header-include PATH     `transpile`: how OUT includes the header (default: H)
   --entry-function NAME     `transpile`: name the program's entry NAME instead of main
@@ -127,6 +129,11 @@ int RunCli(int argc, char** argv) {
       options.line_path = args[++i];
     } else if (a == "--label" && i + 1 < args.size()) {
       options.label = args[++i];
+    } else if (a == "--dep" && i + 1 < args.size()) {
+      std::string dep = args[++i];
+      size_t eq = dep.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == dep.size()) return Usage("--dep wants NAME=ROOT, found `" + dep + "`");
+      options.deps.push_back(Dependency{dep.substr(0, eq), dep.substr(eq + 1)});
     } else if (a == "--header" && i + 1 < args.size()) {
       header = args[++i];
     } else if (a == "--header-include" && i + 1 < args.size()) {
@@ -163,6 +170,8 @@ int RunCli(int argc, char** argv) {
   }
   options.emit = command != "check";
   if (command == "test") options.tests = true;
+  // Module files and libraries are read like FILE (relative to where the user ran the command).
+  options.read_file = [](const std::string& path, std::string& text) { return path != "-" && ReadInput(path, text); };
   CompileResult result = CompileSource(file, std::move(text), options);
   std::fputs(result.diagnostics.c_str(), stderr);
   if (!result.ok) {

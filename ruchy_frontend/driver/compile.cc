@@ -3,6 +3,7 @@
 #include "ruchy_frontend/check/checker.h"
 #include "ruchy_frontend/check/cpp_names.h"
 #include "ruchy_frontend/codegen/cpp_emitter.h"
+#include "ruchy_frontend/driver/modules.h"
 #include "ruchy_frontend/driver/stack_thread.h"
 #include "ruchy_frontend/parse/parser.h"
 #include "ruchy_frontend/source/diagnostics.h"
@@ -20,12 +21,14 @@ std::string DefaultLabel(const std::string& path) {
 void RunFrontEnd(const std::string& path, std::string text, const CompileOptions& options, CompileResult& result) {
   SourceFile file(path, std::move(text));
   Diagnostics diags(file);
-  Program program = Parse(file, diags);
+  Program program;
+  std::vector<std::string> package_roots = LoadModules(file, diags, program, options.deps, options.read_file);
   // Type checking on a tree with syntax errors would mostly report their echoes.
   if (!diags.has_errors()) {
     TypeArena arena;
     CheckOptions check_options;
     check_options.lambda_handler = options.lambda_handler;
+    check_options.package_roots = package_roots;
     CheckedProgram checked = Check(program, arena, diags, check_options);
     if (!diags.has_errors() && options.emit) {
       EmitOptions emit;

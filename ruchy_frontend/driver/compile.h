@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ruchy_frontend/driver/modules.h"
 #include "ruchy_frontend/source/diagnostic_kinds.h"
 
 namespace ruchy {
@@ -35,6 +36,11 @@ struct CompileOptions {
   std::string entry_function;    // program mode: the entry's name instead of `main`
   bool tests = false;            // program mode: with `#[test]` functions, the entry runs them
   bool measure_stack = false;    // report CompileResult::stack_peak_bytes (tests, measurements)
+  // Module files and libraries (driver/modules.h): the Ruchy libraries the file uses, and how
+  // files are read. Without a reader, no file but the one given is read (a `mod name;` or a
+  // `use` of a file is then an error): the fuzzers and unit tests compile text alone.
+  std::vector<Dependency> deps;
+  FileReader read_file;
 };
 
 struct CompileResult {

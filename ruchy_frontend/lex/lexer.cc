@@ -105,10 +105,12 @@ size_t DecodeEscape(std::string_view text, size_t pos, std::string& out, bool* o
 
 class Lexer {
  public:
-  Lexer(const SourceFile& file, Diagnostics& diags) : src_(file.text()), diags_(diags), end_(src_.size()) {}
+  // Lexes the file `part` of `file` (its offsets stay those of the shared text).
+  Lexer(const SourceFile& file, size_t part, Diagnostics& diags)
+      : src_(file.text().substr(0, file.part(part).end)), diags_(diags), pos_(file.part(part).begin), end_(src_.size()) {}
 
   std::vector<Token> Run() {
-    if (src_.substr(0, 2) == "#!") SkipLine();
+    if (src_.substr(pos_, 2) == "#!") SkipLine();
     bool newline = false;
     while (true) {
       if (InFStringText()) {
@@ -579,6 +581,10 @@ class Lexer {
 
 }  // namespace
 
-std::vector<Token> Lex(const SourceFile& file, Diagnostics& diags) { return Lexer(file, diags).Run(); }
+std::vector<Token> Lex(const SourceFile& file, Diagnostics& diags) { return Lexer(file, 0, diags).Run(); }
+
+std::vector<Token> LexPart(const SourceFile& file, size_t part, Diagnostics& diags) {
+  return Lexer(file, part, diags).Run();
+}
 
 }  // namespace ruchy

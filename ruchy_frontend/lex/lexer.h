@@ -13,6 +13,8 @@ namespace ruchy {
 
 // Lexes the whole file; the last token is kEof.
 std::vector<Token> Lex(const SourceFile& file, Diagnostics& diags);
+// Lexes one file of a program of several (SourceFile::AddFile).
+std::vector<Token> LexPart(const SourceFile& file, size_t part, Diagnostics& diags);
 
 }  // namespace ruchy
 

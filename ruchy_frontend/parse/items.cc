@@ -31,7 +31,11 @@ void Parser::ParseItem(Program& program, const std::string& module, std::vector<
   const Token& start = Cur();
   Loc outer_item = item_start_;
   item_start_ = start.loc;
-  Item item{Item::Kind::kStmt, start.loc, nullptr, nullptr, nullptr, nullptr, "", module};
+  Item item{};
+  item.kind = Item::Kind::kStmt;
+  item.loc = start.loc;
+  item.path = "";
+  item.module = module;
   for (Attribute& a : ParseAttributes()) attributes.push_back(std::move(a));
   if (AtExternBlock()) {
     RejectAttributes(attributes);
@@ -44,6 +48,7 @@ void Parser::ParseItem(Program& program, const std::string& module, std::vector<
     while (!At(Tok::kRParen) && !At(Tok::kEof)) Advance();
     Accept(Tok::kRParen);
   }
+  item.is_pub = is_pub;
   bool is_fun = At(Tok::kFun) || At(Tok::kFn) ||
                 (At(Tok::kAsync) && (PeekTok().kind == Tok::kFun || PeekTok().kind == Tok::kFn));
   if (is_fun) {
@@ -71,7 +76,7 @@ void Parser::ParseItem(Program& program, const std::string& module, std::vector<
     ParseUse(item);
   } else if (At(Tok::kMod)) {
     RejectAttributes(attributes);
-    ParseModule(program, module);
+    ParseModule(program, module, is_pub);
     item_start_ = outer_item;
     return;
   } else {
@@ -83,32 +88,33 @@ void Parser::ParseItem(Program& program, const std::string& module, std::vector<
   item_start_ = outer_item;
 }
 
-// `use a::b::C`: the path is kept as written, up to the end of the line.
-void Parser::ParseUse(Item& item) {
-  Advance();
-  int braces = 0;  // `use a::{b, c}`; a `}` outside them closes the enclosing block
-  while (!At(Tok::kEof) && !At(Tok::kSemi) && !Cur().newline_before && !(At(Tok::kRBrace) && braces == 0)) {
-    braces += At(Tok::kLBrace) ? 1 : At(Tok::kRBrace) ? -1 : 0;
-    item.path += Cur().kind == Tok::kIdent ? Cur().text : std::string(TokenSpelling(Cur().kind));
-    SkipToken();
-  }
-}
-
-// `mod name { items }`, `mod name` + newline + items + `end`, or `mod name;`. Its items join the
-// program's, qualified with the module's path.
-void Parser::ParseModule(Program& program, const std::string& module) {
+// `mod name { items }`, `mod name` + newline + items + `end`, or `mod name;` (its items are in a
+// file: driver/modules.h). A kMod item records the module; its items join the program's,
+// qualified with the module's path.
+void Parser::ParseModule(Program& program, const std::string& module, bool is_pub) {
   Nest nest(*this);
   if (!nest.ok()) return;
+  Item item{};
+  item.kind = Item::Kind::kMod;
+  item.loc = Cur().loc;
+  item.path = "";
+  item.module = module;
+  item.is_pub = is_pub;
   Advance();
+  item.loc = Cur().loc;
   std::string inner = Qualify(module, ExpectIdent("a module name"));
+  item.path = inner;
+  size_t index = program.items.size();
+  program.items.push_back(std::move(item));
   if (Accept(Tok::kLBrace)) {
     ParseItems(program, inner, Tok::kRBrace);
     Expect(Tok::kRBrace, "to close the module");
-  } else if (Cur().newline_before) {
+  } else if (Cur().newline_before && !At(Tok::kEof)) {
     ParseItems(program, inner, Tok::kEnd);
     Expect(Tok::kEnd, "to close the module");
   } else {
     Accept(Tok::kSemi);
+    program.items[index].module_file = true;
   }
 }
 

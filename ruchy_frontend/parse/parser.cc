@@ -12,12 +12,19 @@ Program Parse(const SourceFile& file, Diagnostics& diags) {
   return parser.ParseProgram();
 }
 
+void ParsePart(const SourceFile& file, size_t part, Diagnostics& diags, const std::string& module, Program& program) {
+  Parser parser(diags, LexPart(file, part, diags));
+  parser.ParseInto(program, module);
+}
+
 Program Parser::ParseProgram() {
   Program program;
   program_ = &program;
   ParseItems(program, "", /*until=*/Tok::kEof);
   return program;
 }
+
+void Parser::ParseInto(Program& program, const std::string& module) { ParseItems(program, module, /*until=*/Tok::kEof); }
 
 // ---- token cursor ----
 

@@ -5,6 +5,8 @@
 #ifndef RUCHY_FRONTEND_PARSE_PARSER_H_
 #define RUCHY_FRONTEND_PARSE_PARSER_H_
 
+#include <string>
+
 #include "ruchy_frontend/ast/ast.h"
 #include "ruchy_frontend/source/diagnostics.h"
 
@@ -26,6 +28,10 @@ inline constexpr int kMaxNestingDepth = 1024;
 // Lexes and parses `file`. It recurses as deep as the tree it builds: run it on a stack like the
 // driver's (kFrontEndStackBytes, driver/compile.h).
 Program Parse(const SourceFile& file, Diagnostics& diags);
+
+// Lexes and parses file `part` of a program of several files (SourceFile::AddFile) into
+// `program`, its items in module `module` (a file's module path; "" for the program's own file).
+void ParsePart(const SourceFile& file, size_t part, Diagnostics& diags, const std::string& module, Program& program);
 
 }  // namespace ruchy
 

@@ -41,6 +41,8 @@ class Parser {
   Parser(Diagnostics& diags, std::vector<Token> tokens) : diags_(diags), tokens_(std::move(tokens)) {}
 
   Program ParseProgram();
+  // Parses one file's items into `program`, in module `module` (driver/modules.h).
+  void ParseInto(Program& program, const std::string& module);
 
   // ---- token cursor (parser.cc) ----
   const Token& Cur() const { return tokens_[pos_]; }
@@ -171,8 +173,10 @@ class Parser {
   void ParseItems(Program& program, const std::string& module, Tok until);
   // ATTRIBUTES: already read before the item (a declaration inside a body); more may follow.
   void ParseItem(Program& program, const std::string& module, std::vector<Attribute> attributes = {});
+  // ---- `use` (use.cc) ----
   void ParseUse(Item& item);
-  void ParseModule(Program& program, const std::string& module);
+  void ParseUseTree(Item& item, std::string prefix, Loc start);
+  void ParseModule(Program& program, const std::string& module, bool is_pub);
   std::vector<std::string> ParseGenericParams();
   std::unique_ptr<FunDecl> ParseFun(bool is_pub, bool in_trait = false);
   void ParseParams(FunDecl& fun);

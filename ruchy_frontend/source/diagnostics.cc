@@ -20,12 +20,12 @@ std::string Diagnostics::Render(const Diagnostic& d, bool color, bool header_onl
   const char* green = color ? "\x1b[1;32m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   std::string out;
-  out += bold + file_.path() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
+  out += bold + file_.PathAt(d.loc) + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
          ":" + reset + " ";
   out += d.severity == Severity::kError ? std::string(red) + "error:" : std::string(cyan) + "note:";
   out += std::string(reset) + " " + bold + d.message + reset + "\n";
   if (header_only) return out;
-  std::string_view line = file_.Line(pos.line);
+  std::string_view line = file_.LineAt(d.loc);
   out += "    ";
   // Tabs are kept so the caret lines up under them.
   out += line;

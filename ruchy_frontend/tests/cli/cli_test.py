@@ -102,6 +102,59 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout, "args ok\n")
 
+    def write_program_of_three_files(self):
+        self.write("main.ruchy", 'use util::greet\nmod geo;\nprintln(greet("modules"))\nprintln(geo::shapes::area(2, 3))\n')
+        self.write("util.ruchy", 'pub fun greet(name: String) -> String {\n    f"hello {name}"\n}\n')
+        self.write("geo.ruchy", "pub mod shapes;\n")
+        os.makedirs(os.path.join(self.dir, "geo"), exist_ok=True)
+        self.write("geo/shapes.ruchy", "pub fun area(w: i64, h: i64) -> i64 { w * h }\n")
+
+    def test_run_program_of_several_files(self):
+        # main.ruchy uses util.ruchy (next to it) and declares geo (geo.ruchy, geo/shapes.ruchy).
+        self.write_program_of_three_files()
+        r = self.ruchy("run", os.path.join(self.dir, "main.ruchy"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, "hello modules\n6\n")
+        # A change to a module file is a new program, not a cached one.
+        self.write("geo/shapes.ruchy", "pub fun area(w: i64, h: i64) -> i64 { w * h * 10 }\n")
+        r = self.ruchy("run", os.path.join(self.dir, "main.ruchy"))
+        self.assertEqual(r.stdout, "hello modules\n60\n")
+        # Module files are found next to the program also under `bazel run` (relative paths).
+        env = dict(self.env, BUILD_WORKING_DIRECTORY=self.dir)
+        r = self.ruchy("check", "main.ruchy", env=env, cwd="/")
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_module_files_keep_their_names_in_line_directives_and_errors(self):
+        self.write_program_of_three_files()
+        main = os.path.join(self.dir, "main.ruchy")
+        r = self.ruchy("transpile", main)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn('#line 2 "%s"' % os.path.join(self.dir, "util.ruchy"), r.stdout)
+        self.assertIn('#line 1 "%s"' % os.path.join(self.dir, "geo/shapes.ruchy"), r.stdout)
+        self.write("util.ruchy", "pub fun greet(name: String) -> String {\n    name + 1\n}\n")
+        r = self.ruchy("check", main)
+        self.assertEqual(r.returncode, 1)
+        self.assertTrue(r.stderr.startswith(os.path.join(self.dir, "util.ruchy") + ":2:"), r.stderr)
+        os.remove(os.path.join(self.dir, "geo/shapes.ruchy"))
+        r = self.ruchy("check", main)
+        self.assertIn("module `geo::shapes` has no file: `%s` does not exist" % os.path.join(self.dir, "geo/shapes.ruchy"),
+                      r.stderr)
+
+    def test_dep_names_a_library(self):
+        os.makedirs(os.path.join(self.dir, "lib"), exist_ok=True)
+        self.write("lib/mathx.ruchy", "pub fun twice(x: i64) -> i64 { x * 2 }\nfun secret() -> i64 { 1 }\n")
+        main = self.write("app.ruchy", "use mathx::twice\nprintln(twice(21))\n")
+        dep = "mathx=" + os.path.join(self.dir, "lib/mathx.ruchy")
+        r = self.ruchy("run", "--dep", dep, main)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, "42\n")
+        private = self.write("private.ruchy", "println(mathx::secret())\n")
+        r = self.ruchy("check", "--dep", dep, private)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("`mathx::secret` is private to module `mathx` (declared at %s:2)" % os.path.join(self.dir, "lib/mathx.ruchy"),
+                      r.stderr)
+        self.assertEqual(self.ruchy("check", "--dep", "mathx", main).returncode, 2)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
