@@ -104,6 +104,12 @@ class Loader {
     if (item.kind == Item::Kind::kFun) declared_.insert(item.fun->name);
     if (item.kind == Item::Kind::kType) declared_.insert(item.type->name);
     if (item.kind == Item::Kind::kMod) declared_.insert(item.path);
+    // An imported name is declared where it is imported (`use net::http as h` then `use h::get`).
+    if (item.kind == Item::Kind::kUse) {
+      for (const UseName& u : item.uses) {
+        if (!u.is_glob && u.path != u.alias) declared_.insert(Qualified(item.module, u.alias));
+      }
+    }
   }
 
   size_t AddFile(const std::string& path, const std::string& text, const std::string& module, size_t package) {
@@ -267,7 +273,7 @@ class Loader {
   std::map<std::string, size_t> package_of_root_;
   std::vector<FileModule> files_;
   std::map<std::string, size_t> module_file_;  // module path -> files_ index (kMissing: reported)
-  std::set<std::string> declared_;             // full paths of declared items and modules
+  std::set<std::string> declared_;             // full paths of declared items, modules and imports
   std::map<size_t, std::vector<Edge>> edges_;
 };
 

@@ -264,5 +264,40 @@ TEST(ParserTest, NoAcceptedTreeIsDeeperThanTheLimit) {
   EXPECT_GT(rejected, 30);
 }
 
+// `use` trees in the reference parser's syntax: each name brought in is one UseName, with the
+// path as written and the name it is known by.
+TEST(ParserTest, UseTreesListEveryName) {
+  Parsed p = ParseText("use a::b::{c, d as e, f::{g}, self}\npub use crate::x as y\nuse super::z::*\n");
+  ASSERT_EQ(p.errors, "");
+  ASSERT_EQ(p.program.items.size(), 3u);
+  std::vector<std::string> got;
+  for (const Item& item : p.program.items) {
+    ASSERT_EQ(item.kind, Item::Kind::kUse);
+    for (const UseName& u : item.uses) got.push_back(u.path + " as " + u.alias + (u.is_glob ? " (glob)" : ""));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"a::b::c as c", "a::b::d as e", "a::b::f::g as g", "a::b as b",
+                                           "crate::x as y", "super::z as  (glob)"}));
+  EXPECT_FALSE(p.program.items[0].is_pub);
+  EXPECT_TRUE(p.program.items[1].is_pub);
+}
+
+TEST(ParserTest, ModItemsRecordPathVisibilityAndFileModules) {
+  Parsed p = ParseText("pub mod a {\n    mod b;\n    fun f() {}\n}\nmod c;\n");
+  ASSERT_EQ(p.errors, "");
+  std::vector<std::string> mods;
+  for (const Item& item : p.program.items) {
+    if (item.kind != Item::Kind::kMod) continue;
+    mods.push_back(item.path + (item.is_pub ? " pub" : "") + (item.module_file ? " file" : ""));
+  }
+  EXPECT_EQ(mods, (std::vector<std::string>{"a pub", "a::b file", "c file"}));
+}
+
+TEST(ParserTest, BrokenUseTreesReportAndRecover) {
+  for (const char* text : {"use a::{b,\n", "use ::x\n", "use a::{b c}\nprintln(1)\n", "use a::b as\n", "use\n"}) {
+    Parsed p = ParseText(text);
+    EXPECT_NE(p.errors, "") << text;
+  }
+}
+
 }  // namespace
 }  // namespace ruchy
