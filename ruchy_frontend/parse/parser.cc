@@ -24,7 +24,11 @@ Program Parser::ParseProgram() {
   return program;
 }
 
-void Parser::ParseInto(Program& program, const std::string& module) { ParseItems(program, module, /*until=*/Tok::kEof); }
+void Parser::ParseInto(Program& program, const std::string& module) {
+  program_ = &program;
+  scope_ = module;  // declarations in bodies are scoped inside the file's module (local_items.cc)
+  ParseItems(program, module, /*until=*/Tok::kEof);
+}
 
 // ---- token cursor ----
 
