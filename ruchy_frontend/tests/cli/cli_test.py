@@ -131,7 +131,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn('#line 2 "%s"' % os.path.join(self.dir, "util.ruchy"), r.stdout)
         self.assertIn('#line 1 "%s"' % os.path.join(self.dir, "geo/shapes.ruchy"), r.stdout)
-        self.write("util.ruchy", "pub fun greet(name: String) -> String {\n    name + 1\n}\n")
+        self.write("util.ruchy", "pub fun greet(name: String) -> String {\n    let n: i64 = name\n    name\n}\n")
         r = self.ruchy("check", main)
         self.assertEqual(r.returncode, 1)
         self.assertTrue(r.stderr.startswith(os.path.join(self.dir, "util.ruchy") + ":2:"), r.stderr)
