@@ -23,7 +23,10 @@ void Parser::ParseExternBlock(Program& program, const std::string& module) {
     std::vector<Attribute> attributes = ParseAttributes();
     Accept(Tok::kPub);
     if (At(Tok::kFun) || At(Tok::kFn)) {
-      Item item{Item::Kind::kFun, Cur().loc, nullptr, nullptr, nullptr, nullptr, "", module};
+      Item item{};
+      item.kind = Item::Kind::kFun;
+      item.loc = Cur().loc;
+      item.module = module;
       item.fun = ParseFun(false, /*in_trait=*/true);  // a signature; a body is parsed and reported
       item.fun->is_extern = true;
       item.fun->attributes = std::move(attributes);
