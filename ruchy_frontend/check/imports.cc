@@ -12,39 +12,17 @@
 #include <string>
 #include <vector>
 
+#include "ruchy_frontend/ast/module_path.h"
 #include "ruchy_frontend/check/checker_impl.h"
 
 namespace ruchy {
-namespace {
 
-std::string Qualified(const std::string& module, const std::string& name) {
-  return module.empty() ? name : module + "::" + name;
-}
-
-std::string Parent(const std::string& path) {
-  size_t colon = path.rfind("::");
-  return colon == std::string::npos ? "" : path.substr(0, colon);
-}
-
-// Whether `module` is `outer` or inside it.
-bool Inside(const std::string& module, const std::string& outer) {
-  return outer.empty() || module == outer || module.rfind(outer + "::", 0) == 0;
-}
-
-std::vector<std::string> Segments(const std::string& path) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    size_t colon = path.find("::", start);
-    out.push_back(path.substr(start, colon - start));
-    if (colon == std::string::npos) return out;
-    start = colon + 2;
-  }
-}
-
-std::string ModuleName(const std::string& module) { return module.empty() ? "crate" : module; }
-
-}  // namespace
+using module_path::Anchor;
+using module_path::AnchorOf;
+using module_path::Inside;
+using module_path::Parent;
+using module_path::Qualified;
+using module_path::Segments;
 
 void Checker::CollectModuleNames() {
   for (const std::string& root : options_.package_roots) package_roots_.insert(root);
@@ -86,15 +64,16 @@ Checker::PathResolution Checker::ResolvePath(const std::string& written, const s
   std::vector<std::string> segs = Segments(written);
   std::string cur;
   size_t i = 0;
-  if (segs[0] == "crate") {
+  Anchor anchor = AnchorOf(segs[0]);
+  if (anchor == Anchor::kCrate) {
     cur = PackageRootOf(from);
     i = 1;
-  } else if (segs[0] == "self" || segs[0] == "super") {
+  } else if (module_path::Relative(anchor)) {
     cur = from;
-    for (; i < segs.size() && (segs[i] == "self" || segs[i] == "super"); ++i) {
-      if (segs[i] == "self") continue;
+    for (; i < segs.size() && module_path::Relative(AnchorOf(segs[i])); ++i) {
+      if (AnchorOf(segs[i]) == Anchor::kSelf) continue;
       if (cur.empty() || package_roots_.count(cur)) {
-        r.missing_in = "module `" + ModuleName(cur) + "`";
+        r.missing_in = "module `" + module_path::DisplayName(cur) + "`";
         r.missing = "super";
         return r;
       }
@@ -125,7 +104,7 @@ Checker::PathResolution Checker::ResolvePath(const std::string& written, const s
       mod = Parent(mod);
     }
     if (!found) {
-      r.missing_in = "module `" + ModuleName(from) + "`";
+      r.missing_in = "module `" + module_path::DisplayName(from) + "`";
       r.missing = segs[0];
       return r;
     }
@@ -144,7 +123,7 @@ Checker::PathResolution Checker::ResolvePath(const std::string& written, const s
       cur = alias->second.target;
       continue;
     }
-    r.missing_in = "module `" + ModuleName(cur) + "`";
+    r.missing_in = "module `" + module_path::DisplayName(cur) + "`";
     r.missing = segs[i];
     return r;
   }
@@ -163,7 +142,7 @@ void Checker::ResolveImports() {
   for (const Item& item : program_.items) {
     if (item.kind != Item::Kind::kUse) continue;
     for (const UseName& u : item.uses) {
-      if (u.path == "std" || u.path.rfind("std::", 0) == 0) continue;  // always available
+      if (AnchorOf(Segments(u.path)[0]) == Anchor::kStd) continue;  // always available
       if (u.is_glob) {
         ReportAt<diag::kGlobImport>(u.loc, u.length, u.path);
         failed_globs_.insert(item.module);
@@ -220,7 +199,7 @@ void Checker::ReportPrivate(Loc loc, uint32_t length, const std::string& item) {
     const SourceFile& file = diags_.file();
     where = file.PathAt(decl) + ":" + std::to_string(file.Position(decl).line);
   }
-  ReportAt<diag::kPrivateItem>(loc, length, item, ModuleName(Parent(item)), where);
+  ReportAt<diag::kPrivateItem>(loc, length, item, module_path::DisplayName(Parent(item)), where);
 }
 
 bool Checker::ImportFailed(const std::string& name) const {

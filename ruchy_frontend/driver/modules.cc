@@ -3,35 +3,18 @@
 #include <map>
 #include <set>
 
+#include "ruchy_frontend/ast/module_path.h"
 #include "ruchy_frontend/parse/parser.h"
 
 namespace ruchy {
 namespace {
 
-std::string Qualified(const std::string& module, const std::string& name) {
-  return module.empty() ? name : module + "::" + name;
-}
-
-std::string Parent(const std::string& module) {
-  size_t colon = module.rfind("::");
-  return colon == std::string::npos ? "" : module.substr(0, colon);
-}
-
-// Whether `module` is `outer` or inside it.
-bool Inside(const std::string& module, const std::string& outer) {
-  return outer.empty() || module == outer || module.rfind(outer + "::", 0) == 0;
-}
-
-std::vector<std::string> Segments(const std::string& path) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    size_t colon = path.find("::", start);
-    out.push_back(path.substr(start, colon - start));
-    if (colon == std::string::npos) return out;
-    start = colon + 2;
-  }
-}
+using module_path::Anchor;
+using module_path::AnchorOf;
+using module_path::Inside;
+using module_path::Parent;
+using module_path::Qualified;
+using module_path::Segments;
 
 std::string Directory(const std::string& path) {
   size_t slash = path.rfind('/');
@@ -156,7 +139,7 @@ class Loader {
         // Only the program's own file has top-level code: it runs once, in order. A module
         // file's would have no place in that order (and its names would be global).
         const Expr* e = item.stmt.get();
-        diags_.Emit<diag::kModuleFileStatement>(item.loc, e ? e->length : 1, f.module.empty() ? "crate" : f.module);
+        diags_.Emit<diag::kModuleFileStatement>(item.loc, e ? e->length : 1, module_path::DisplayName(f.module));
       } else if (item.kind == Item::Kind::kUse) {
         std::string module = item.module;
         std::vector<UseName> uses = item.uses;
@@ -173,14 +156,15 @@ class Loader {
     const Package pkg = packages_[f.package];
     std::string target;
     size_t i = 0;
-    if (segs[0] == "std") return;  // the standard library is always there
-    if (segs[0] == "crate") {
+    Anchor anchor = AnchorOf(segs[0]);
+    if (anchor == Anchor::kStd) return;  // the standard library is always there
+    if (anchor == Anchor::kCrate) {
       target = pkg.module;
       i = 1;
-    } else if (segs[0] == "self" || segs[0] == "super") {
+    } else if (module_path::Relative(anchor)) {
       target = item_module;
-      for (; i < segs.size() && (segs[i] == "self" || segs[i] == "super"); ++i) {
-        if (segs[i] == "super") target = Parent(target);
+      for (; i < segs.size() && module_path::Relative(AnchorOf(segs[i])); ++i) {
+        if (AnchorOf(segs[i]) == Anchor::kSuper) target = Parent(target);
       }
     } else if (package_of_root_.count(segs[0]) && Declared(segs[0], item_module, pkg.module).empty()) {
       target = segs[0];
@@ -261,7 +245,7 @@ class Loader {
     }
   }
 
-  std::string Name(size_t file) const { return files_[file].module.empty() ? "crate" : files_[file].module; }
+  std::string Name(size_t file) const { return module_path::DisplayName(files_[file].module); }
 
   static constexpr size_t kMissing = static_cast<size_t>(-1);
 
