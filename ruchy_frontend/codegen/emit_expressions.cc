@@ -106,8 +106,18 @@ bool Emitter::IsSimple(const Expr* e) const {
   }
 }
 
+// A call (or await) of something that gives `()` is C++ `void` (functions returning `()` are
+// emitted as void), which is not a value: where the call is used as one, it is `rt::Unit{}`.
+// Statements run the bare call (Deliver).
+bool Emitter::YieldsVoid(const Expr* e) {
+  if (e->kind != ExprKind::kCall && e->kind != ExprKind::kMethodCall && e->kind != ExprKind::kAwait) return false;
+  Type* t = Resolve(TypeOf(e));
+  return t && t->kind == TypeKind::kUnit;
+}
+
 std::string Emitter::Expr_(const Expr* e) {
   std::string raw = ExprRaw(e);
+  if (YieldsVoid(e)) return "(" + raw + ", rt::Unit{})";
   auto it = inst_->coercions.find(e);
   if (it == inst_->coercions.end()) return raw;
   switch (it->second) {

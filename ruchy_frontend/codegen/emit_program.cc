@@ -11,6 +11,7 @@ namespace ruchy {
 std::string StripParens(const std::string& s) {
   if (s.size() < 2 || s.front() != '(' || s.back() != ')') return s;
   int depth = 0;
+  int braces = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == '"' || c == '\'') {
@@ -22,6 +23,11 @@ std::string StripParens(const std::string& s) {
     }
     if (c == '(') ++depth;
     if (c == ')' && --depth == 0 && i + 1 != s.size()) return s;  // `(a) + (b)`
+    if (c == '{') ++braces;
+    if (c == '}') --braces;
+    // `(call(), rt::Unit{})`: a comma expression keeps its parentheses (in a declaration or an
+    // argument list the comma would mean something else).
+    if (c == ',' && depth == 1 && braces == 0) return s;
   }
   return s.substr(1, s.size() - 2);
 }

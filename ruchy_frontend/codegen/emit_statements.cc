@@ -14,38 +14,40 @@ bool IsUnitLike(Type* t) {
 
 }  // namespace
 
+// A value nobody uses: a call, an await or a diverging expression runs as it is; anything else
+// is cast to void, so C++ does not warn that a result (`(a = 5, rt::Unit{})`) is unused.
+void Emitter::RunForEffect(const Expr* e, const std::string& value) {
+  Type* t = TypeOf(e);
+  bool never = t && t->kind == TypeKind::kNever;
+  if (e->kind == ExprKind::kAwait) {
+    Line(StripParens(value) + ";");  // `await sleep(10)`: co_await of a Task<void> is void
+  } else if (e->kind == ExprKind::kCall || e->kind == ExprKind::kMethodCall || never) {
+    Line(value + ";");
+  } else {
+    Line("(void)(" + value + ");");
+  }
+}
+
 void Emitter::Deliver(const Expr* e, const std::string& value, const Dest& dest) {
   Type* t = TypeOf(e);
   bool never = t && t->kind == TypeKind::kNever;
   switch (dest.kind) {
     case Dest::Kind::kDiscard:
-      if (e->kind == ExprKind::kAwait) {
-        Line(StripParens(value) + ";");  // `await sleep(10)`: co_await of a Task<void> is void
-      } else if (e->kind == ExprKind::kCall || e->kind == ExprKind::kMethodCall || never) {
-        Line(value + ";");
-      } else {
-        Line("(void)(" + value + ");");
-      }
+      RunForEffect(e, value);
       return;
     case Dest::Kind::kReturn:
       if (never) {
         Line(value + ";");
       } else if (IsUnitLike(returns_.back())) {
-        if (e->kind == ExprKind::kCall || e->kind == ExprKind::kMethodCall) {
-          Line(value + ";");
-        } else {
-          Line("(void)(" + value + ");");
-        }
+        RunForEffect(e, value);
         Line(ReturnWord() + ";");
       } else {
         Line(ReturnWord() + " " + StripParens(value) + ";");
       }
       return;
     case Dest::Kind::kAssign:
-      if (never) {
-        Line(value + ";");
-      } else if (IsUnitLike(t)) {
-        Line(value + ";");
+      if (never || IsUnitLike(t)) {
+        RunForEffect(e, value);
       } else if (HoldsBox(t)) {
         Line(dest.target + " = rt::Copy(" + StripParens(value) + ");");  // it may live inside the target
       } else {
@@ -127,7 +129,9 @@ void Emitter::EmitStmt(const Expr* e, const Dest& dest) {
       [[fallthrough]];
     default: {
       LineAt(e->loc);
-      std::string value = dest.kind == Dest::Kind::kDiscard ? Expr_(e) : ExprPlain(e);
+      std::string value = YieldsVoid(e)                    ? ExprRaw(e)  // run as a statement
+                          : dest.kind == Dest::Kind::kDiscard ? Expr_(e)
+                                                              : ExprPlain(e);
       Deliver(e, value, dest);
       return;
     }

@@ -66,10 +66,12 @@ class Emitter {
   void EmitTry(const Expr* e, const Dest& dest);
   void EmitJump(const Expr* e);
   void Deliver(const Expr* e, const std::string& value, const Dest& dest);
+  void RunForEffect(const Expr* e, const std::string& value);
 
   // ---- expressions (emit_expressions.cc) ----
   std::string Expr_(const Expr* e);
   std::string ExprRaw(const Expr* e);
+  bool YieldsVoid(const Expr* e);
   std::string Hoist(const Expr* e);
   std::string ExprPlain(const Expr* e);
   std::string Literal(const Expr* e);
