@@ -18,8 +18,7 @@ Type* Checker::CheckAwait(const Expr* e) {
     Report<diag::kAwaitInCleanup>(e, std::string(cleanup_block_));
   } else if (cur_ == out_.top_level) {
     cur_->is_async = true;  // top-level code that awaits runs on the event loop
-  } else if (!cur_->is_async && !(cur_->decl && cur_->decl->is_async)) {
-    // (An `async` method already has its own diagnostic.)
+  } else if (!cur_->is_async) {
     Report<diag::kAwaitOutsideAsync>(e, cur_->decl ? cur_->decl->name : std::string("?"));
   }
   Type* t = Resolve(operand);

@@ -64,7 +64,7 @@ FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner
   out_.instances.push_back(std::move(owned));
   inst->decl = fun;
   inst->owner = owner;
-  inst->is_async = fun->is_async && !owner;
+  inst->is_async = fun->is_async;
   if (owner) inst->self_type = FindType(owner->name, "")->type;
   if (generic) {
     generic_instances_[key.empty() ? "open" + std::to_string(out_.instances.size()) : key] = inst;

@@ -48,7 +48,6 @@ class Checker {
 
   // ---- declarations (declarations.cc) ----
   void CollectDeclarations();
-  void RejectAsyncMethod(const FunDecl& fun);
   void ResolveTypeMembers();
   Type* ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Type*>& generics,
                         const std::string& module);
@@ -190,6 +189,10 @@ class Checker {
   Type* CallResult(const FunctionInstance* inst);
   // A statement whose value is dropped must not be a task nobody runs.
   void CheckTaskUsed(const Expr* stmt, Type* t);
+  // ---- async methods (async_methods.cc) ----
+  // An async method of OWNER: its frame holds `self` by counted reference (class) or by copy.
+  void CheckAsyncMethod(const TypeDecl& owner, const FunDecl& fun);
+  void CheckAsyncMatchesTrait(const ImplDecl& impl, const FunDecl& declared, const FunDecl& implemented);
 
   // ---- attributes (attributes.cc) ----
   // Gives every attribute on a declaration its meaning, or reports it (none is ignored).

@@ -67,12 +67,6 @@ std::string LastSegment(const std::string& name) {
 
 }  // namespace
 
-void Checker::RejectAsyncMethod(const FunDecl& fun) {
-  // A coroutine method would keep `this` (a reference) across suspensions: the object can be gone
-  // by the time it resumes. Free `async fun`s take their parameters by value instead.
-  if (fun.is_async) ReportAt<diag::kAsyncMethod>(fun.loc, 1, fun.name);
-}
-
 void Checker::CollectDeclarations() {
   // Types first: impls and signatures refer to them.
   for (const Item& item : program_.items) {
@@ -95,7 +89,7 @@ void Checker::CollectDeclarations() {
       ReportAt<diag::kInheritanceUnsupported>(decl->loc, static_cast<uint32_t>(LastSegment(decl->name).size()), decl->name, decl->parent);
     }
     for (const auto& m : decl->methods) {
-      RejectAsyncMethod(*m);
+      CheckAsyncMethod(*decl, *m);
       if (info.methods.count(m->name) && !m->is_constructor) {
         ReportAt<diag::kDuplicateMethod>(m->loc, 1, m->name, decl->name);
       }
@@ -124,7 +118,7 @@ void Checker::CollectDeclarations() {
         continue;
       }
       for (const auto& m : impl->methods) {
-        RejectAsyncMethod(*m);
+        CheckAsyncMethod(*info->decl, *m);
         if (info->methods.count(m->name)) {
           ReportAt<diag::kDuplicateImplMethod>(m->loc, 1, m->name, impl->type_name);
           continue;
@@ -140,8 +134,12 @@ void Checker::CollectDeclarations() {
         info->traits.push_back(trait->decl->name);
         // Default methods come from the trait; required ones must be implemented.
         for (const auto& m : trait->decl->methods) {
-          if (info->methods.count(m->name)) continue;
+          if (info->methods.count(m->name)) {
+            CheckAsyncMatchesTrait(*impl, *m, *info->methods[m->name]);
+            continue;
+          }
           if (m->body) {
+            CheckAsyncMethod(*info->decl, *m);
             info->methods[m->name] = m.get();
           } else {
             ReportAt<diag::kTraitMethodMissing>(impl->loc, 1, impl->type_name, m->name, impl->trait_name);

@@ -452,10 +452,7 @@ std::string Emitter::MethodCall(const Expr* e) {
   std::string method = MethodIdent(target->decl->name);
   const Expr* recv = e->a.get();
   std::string args = Args(e);
-  if (recv->kind == ExprKind::kSelf) {
-    if (inst_->decl && inst_->decl->is_constructor) return "t_self->" + method + "(" + args + ")";
-    return "this->" + method + "(" + args + ")";
-  }
+  if (recv->kind == ExprKind::kSelf) return SelfMember() + method + "(" + args + ")";
   Type* rt_ = TypeOf(recv);
   std::string r = Expr_(recv);
   if (rt_ && rt_->kind == TypeKind::kClass) return r + "->" + method + "(" + args + ")";
@@ -478,10 +475,7 @@ std::string Emitter::Field(const Expr* e) {
   if (t->kind == TypeKind::kTuple) return "std::get<" + e->text + ">(" + Expr_(obj) + ")";
   std::string field = UserIdent(e->text);  // tuple structs: `r_0`
   bool boxed = (t->kind == TypeKind::kStruct || t->kind == TypeKind::kClass) && FieldBoxed(t->decl, e->text);
-  if (obj->kind == ExprKind::kSelf) {
-    if (inst_->decl && inst_->decl->is_constructor) return Unboxed("t_self->" + field, boxed);
-    return Unboxed("this->" + field, boxed);
-  }
+  if (obj->kind == ExprKind::kSelf) return Unboxed(SelfMember() + field, boxed);
   std::string o = Expr_(obj);
   return Unboxed(o + (t->kind == TypeKind::kClass ? "->" : ".") + field, boxed);
 }
@@ -602,9 +596,7 @@ std::string Emitter::ExprRaw(const Expr* e) {
       return Place(NameOf(e));
     }
     case ExprKind::kSelf:
-      if (inst_->decl && inst_->decl->is_constructor) return "t_self";
-      if (InClassCode()) return "shared_from_this()";
-      return "(*this)";
+      return SelfValue();
     case ExprKind::kUnary: {
       if (e->op == Tok::kMinus && e->a->kind == ExprKind::kInt && t && t->kind == TypeKind::kInt && t->is_signed &&
           e->a->int_value == uint64_t{1} << (t->bits - 1)) {

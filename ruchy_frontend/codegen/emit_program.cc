@@ -276,23 +276,11 @@ std::string Emitter::Prototype(const FunctionInstance& inst, bool in_class, bool
   const FunDecl* fun = inst.decl;
   const FunctionInstance* saved = inst_;
   inst_ = &inst;
-  std::string ret = fun->is_constructor ? "std::shared_ptr<" + TypeRef(inst.owner) + ">"
-                    : IsUnitLike(inst.ret) ? "void"
-                                           : CppType(inst.ret);
-  if (inst.is_async) ret = "rt::Task<" + ret + ">";
+  std::string ret = ReturnType(inst);
   // Methods and constructors are named as declared; out of the class, qualified by it.
   std::string name = inst.owner ? MethodIdent(fun->name) : inst.cpp_name;
   if (inst.owner && !in_class) name = TypeRef(inst.owner) + "::" + name;
-  std::string params;
-  for (size_t i = 0; i < fun->params.size(); ++i) {
-    const Param& p = fun->params[i];
-    if (i) params += ", ";
-    std::string name = NameOf(&p);
-    // A coroutine takes its parameters by value: a reference parameter would dangle once the
-    // caller's argument is gone and the task resumes later (spawned, or awaited after a `let`).
-    params += ParamType(inst.params[i], p.is_mut || inst.is_async) + " " + (IsShared(name) ? "t_in_" + name : name);
-    if (with_defaults && p.default_value) params += " = " + Expr_(p.default_value.get());
-  }
+  std::string params = ParamList(inst, with_defaults);
   std::string out;
   bool is_static = inst.owner && (fun->self == SelfKind::kNone || fun->is_constructor);
   out += InlineAttribute(inst);
@@ -303,6 +291,30 @@ std::string Emitter::Prototype(const FunctionInstance& inst, bool in_class, bool
   if (is_const) out += " const";
   inst_ = saved;
   return out;
+}
+
+std::string Emitter::ReturnType(const FunctionInstance& inst) {
+  std::string ret = inst.decl->is_constructor ? "std::shared_ptr<" + TypeRef(inst.owner) + ">"
+                    : IsUnitLike(inst.ret)    ? "void"
+                                              : CppType(inst.ret);
+  return inst.is_async ? "rt::Task<" + ret + ">" : ret;
+}
+
+std::string Emitter::ParamList(const FunctionInstance& inst, bool with_defaults) {
+  const FunctionInstance* saved = inst_;
+  inst_ = &inst;
+  std::string params;
+  for (size_t i = 0; i < inst.decl->params.size(); ++i) {
+    const Param& p = inst.decl->params[i];
+    if (i) params += ", ";
+    std::string name = NameOf(&p);
+    // A coroutine takes its parameters by value: a reference parameter would dangle once the
+    // caller's argument is gone and the task resumes later (spawned, or awaited after a `let`).
+    params += ParamType(inst.params[i], p.is_mut || inst.is_async) + " " + (IsShared(name) ? "t_in_" + name : name);
+    if (with_defaults && p.default_value) params += " = " + Expr_(p.default_value.get());
+  }
+  inst_ = saved;
+  return params;
 }
 
 void Emitter::EmitTypeDefinitions() {
@@ -377,7 +389,10 @@ void Emitter::EmitTypeDefinition(const TypeInfo& info) {
   }
   std::vector<const FunctionInstance*> methods = MethodsOf(decl);
   if (!methods.empty()) Line("");
-  for (const FunctionInstance* m : methods) Line(Prototype(*m, true, true) + ";");
+  for (const FunctionInstance* m : methods) {
+    Line(Prototype(*m, true, true) + ";");
+    if (IsAsyncSelfMethod(*m)) Line(AsyncMethodCoroutinePrototype(*m, true) + ";");
+  }
   std::set<const TypeDecl*> seen;
   if (decl->kind != TypeDecl::Kind::kClass && Comparable(info.type, seen, program_)) {
     Line("bool operator==(const " + name + "&) const = default;");
@@ -523,7 +538,12 @@ void Emitter::EmitFunction(const FunctionInstance& inst) {
   temp_counter_ = 0;
   last_line_ = -1;
   LineAt(fun->loc);
-  Open(Prototype(inst, false, false) + " {");
+  if (IsAsyncSelfMethod(inst)) {
+    EmitAsyncMethodStarter(inst);
+    Open(AsyncMethodCoroutinePrototype(inst, false) + " {");
+  } else {
+    Open(Prototype(inst, false, false) + " {");
+  }
   // Recursion too deep for the stack becomes Ruchy.StackOverflow before the stack is gone
   // (stdlib/ruchy/stack_guard.h).
   std::string ruchy_name = (inst.owner ? inst.owner->name + "::" : std::string()) + fun->name;

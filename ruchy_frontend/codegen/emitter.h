@@ -48,6 +48,21 @@ class Emitter {
   void EmitFunction(const FunctionInstance& inst);
   void EmitEntry();
   std::vector<const FunctionInstance*> MethodsOf(const TypeDecl* decl) const;
+  // The result type of INST's C++ function (a Task for a coroutine).
+  std::string ReturnType(const FunctionInstance& inst);
+  // The parameters of INST's C++ function, as they appear between its parentheses.
+  std::string ParamList(const FunctionInstance& inst, bool with_defaults);
+
+  // ---- async methods (emit_async_methods.cc) ----
+  // An async method with `self`: callers call a plain member function that starts the method's
+  // coroutine, a static member holding `self` in its frame (a counted reference or a copy).
+  static bool IsAsyncSelfMethod(const FunctionInstance& inst);
+  std::string AsyncMethodCoroutinePrototype(const FunctionInstance& inst, bool in_class);
+  void EmitAsyncMethodStarter(const FunctionInstance& inst);
+  // How the body being emitted reaches `self`: its members (`this->`, or `t_self->`/`t_self.` in a
+  // constructor or an async method) and its value.
+  std::string SelfMember() const;
+  std::string SelfValue() const;
 
   // ---- statements (emit_statements.cc) ----
   void EmitStmt(const Expr* e, const Dest& dest);
@@ -165,7 +180,11 @@ class Emitter {
   // `let c = m.entry(k).or_insert(v)`: the slot, as an rt::Slot over the call's Entry and value.
   std::string SlotInit(const Expr* place_call);
   std::string GlobalType(const GlobalBinding& g);
-  bool InMethod() const { return inst_ && inst_->owner && !inst_->decl->is_constructor && inst_->decl->self != SelfKind::kNone; }
+  // Whether `self` is `this` (a closure mentioning it captures `this`).
+  bool InMethod() const {
+    return inst_ && inst_->owner && !inst_->decl->is_constructor && inst_->decl->self != SelfKind::kNone &&
+           !IsAsyncSelfMethod(*inst_);
+  }
   bool InClassCode() const { return inst_ && inst_->owner && inst_->owner->kind == TypeDecl::Kind::kClass; }
 
   const CheckedProgram& program_;
