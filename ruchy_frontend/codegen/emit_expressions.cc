@@ -667,9 +667,13 @@ std::string Emitter::ExprRaw(const Expr* e) {
         return "rt::MakeJsonArray({" + items + "})";
       }
       if (e->list.empty()) return CppType(t) + "()";
+      bool single_use = HoldsSingleUse(t->args[0]);  // moved in, one by one (a braced list copies)
       std::string items;
-      for (size_t i = 0; i < e->list.size(); ++i) items += (i ? ", " : "") + ExprPlain(e->list[i].get());
-      return CppType(t) + "{" + items + "}";
+      for (size_t i = 0; i < e->list.size(); ++i) {
+        std::string item = ExprPlain(e->list[i].get());
+        items += (i ? ", " : "") + (single_use ? "rt::consume(" + item + ")" : item);
+      }
+      return single_use ? "rt::VecOfMoved<" + CppType(t->args[0]) + ">(" + items + ")" : CppType(t) + "{" + items + "}";
     }
     case ExprKind::kArrayRepeat: {
       std::string elem = CppType(t).substr(12);  // std::vector<...>: the element type as stored

@@ -428,9 +428,10 @@ int Emitter::OpenForLoop(const Pattern* p, const Expr* iterable, const Expr* bod
     std::string index = Temp("i");
     Open("{");
     closes = 2;
-    // Tasks and join handles cannot be copied: the loop variable names the element itself.
-    // Other sequences are copied when the body may change them (LoopMayChangeIterable).
-    bool single_use = IsAwaitable(elem);
+    // Tasks and join handles (and values holding them) cannot be copied: the loop variable names
+    // the element itself. Other sequences are copied when the body may change them
+    // (LoopMayChangeIterable).
+    bool single_use = HoldsSingleUse(elem);
     std::string binding = single_use ? "auto&& " : LoopMayChangeIterable(iterable, body) ? "const auto " : "const auto& ";
     Line(binding + seq + " = " + Expr_(iterable) + ";");
     Open("for (size_t " + index + " = 0; " + index + " < " + seq + ".size(); ++" + index + ") {");

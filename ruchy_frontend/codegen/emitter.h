@@ -59,6 +59,9 @@ class Emitter {
   static bool IsAsyncSelfMethod(const FunctionInstance& inst);
   std::string AsyncMethodCoroutinePrototype(const FunctionInstance& inst, bool in_class);
   void EmitAsyncMethodStarter(const FunctionInstance& inst);
+  // Whether a value of type T cannot be copied in C++: a task or join handle, or a struct, enum,
+  // tuple, vector, Option or Result holding one (a class holds it behind its shared pointer).
+  bool HoldsSingleUse(Type* t) const;
   // How the body being emitted reaches `self`: its members (`this->`, or `t_self->`/`t_self.` in a
   // constructor or an async method) and its value.
   std::string SelfMember() const;

@@ -13,6 +13,7 @@
 //   readiness.h  rt::readable, rt::writable: fds on the loop
 //   shutdown.h   rt::wait_sigterm
 //   block_on.h   rt::BlockOn: how `async fun main()` runs
+//   opaque_values.h  tasks and join handles held in Ruchy structs and vector literals
 //   loop.h       rt::Loop: the event loop itself
 //   sys/*.h      the C primitives (sockets, clocks, environment, exit, SIGTERM)
 #ifndef STDLIB_ASYNC_ASYNC_H_
@@ -21,6 +22,7 @@
 #include "stdlib/async/block_on.h"
 #include "stdlib/async/errors.h"
 #include "stdlib/async/loop.h"
+#include "stdlib/async/opaque_values.h"
 #include "stdlib/async/readiness.h"
 #include "stdlib/async/select.h"
 #include "stdlib/async/select_pair.h"
