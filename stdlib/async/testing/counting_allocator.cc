@@ -30,6 +30,8 @@ uint64_t AllocationCount() { return g_allocations.load(std::memory_order_relaxed
 
 }  // namespace rt::testing
 
+extern "C" uint64_t rt_testing_allocation_count() { return rt::testing::AllocationCount(); }
+
 using rt::testing::Allocate;
 using rt::testing::AllocateAligned;
 

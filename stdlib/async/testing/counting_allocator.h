@@ -17,4 +17,7 @@ uint64_t AllocationCount();
 
 }  // namespace rt::testing
 
+// The same count for C callers: a Ruchy program reads it through `extern "C"`.
+extern "C" uint64_t rt_testing_allocation_count();
+
 #endif  // STDLIB_ASYNC_TESTING_COUNTING_ALLOCATOR_H_
