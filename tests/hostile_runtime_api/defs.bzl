@@ -18,12 +18,15 @@ load("//tools/build_defs:copts.bzl", "HOST_ONLY")
 
 _QEMU = "/usr/bin/qemu-aarch64-static"
 
-def hostile_runtime_api_test(name, bootstrap = "//tests/fixtures:echo", context = None, tags = [], **kwargs):
-    """The suite against BOOTSTRAP (an echo handler) and, if given, CONTEXT (a context handler)."""
+def hostile_runtime_api_test(name, bootstrap = "//tests/fixtures:echo", context = None, arches = ["x86_64", "arm64"], tags = [], **kwargs):
+    """The suite against BOOTSTRAP (an echo handler) and, if given, CONTEXT (a context handler).
+
+    arches: which of NAME_x86_64 and NAME_arm64 to make.
+    """
     fixtures = {"BOOTSTRAP": bootstrap}
     if context:
         fixtures["CONTEXT_BOOTSTRAP"] = context
-    for arch in ["x86_64", "arm64"]:
+    for arch in arches:
         data = []
         env = {}
         for variable, label in fixtures.items():
