@@ -243,6 +243,8 @@ struct ImplDecl {
   Loc loc;
   std::string type_name;
   std::string trait_name;  // empty for inherent impls
+  std::vector<std::string> generics;     // `impl<T>`
+  std::vector<TypeExprPtr> type_args;    // `Stack<T>`: the type's arguments as written
   std::vector<std::unique_ptr<FunDecl>> methods;
 };
 

@@ -341,14 +341,14 @@ std::unique_ptr<FunDecl> Parser::ParseConstructor(const TypeDecl& decl) {
 std::unique_ptr<ImplDecl> Parser::ParseImpl() {
   auto impl = std::make_unique<ImplDecl>();
   impl->loc = Advance().loc;
-  ParseGenericParams();
-  TypeExprPtr first = ParseType();
+  impl->generics = ParseGenericParams();
+  TypeExprPtr type = ParseType();
   if (Accept(Tok::kFor)) {
-    impl->trait_name = first->name;
-    impl->type_name = ParseType()->name;
-  } else {
-    impl->type_name = first->name;
+    impl->trait_name = type->name;
+    type = ParseType();
   }
+  impl->type_name = type->name;
+  impl->type_args = std::move(type->args);
   Tok close = Tok::kRBrace;
   if (!Accept(Tok::kLBrace)) {
     if (!Cur().newline_before) {
