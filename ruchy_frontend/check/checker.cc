@@ -105,7 +105,17 @@ FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner
     inst->ret = fun->body ? arena_.Var() : arena_.unit();
   }
   cur_ = saved_cur;
-  if (fun->body) {
+  // Trait bounds (`<T: Ord>`, the impl's `<T: Display>`): a broken one is reported at the call,
+  // and the body is not checked at types it was not written for (no follow-on errors); the call
+  // still has the declared result type.
+  bool bounds_hold = CheckBounds(&fun->bounds, generics, "`" + fun->name + "`", loc, module);
+  if (generic_owner) {
+    auto impl_bounds = method_bounds_.find(fun);
+    if (impl_bounds != method_bounds_.end()) {
+      bounds_hold = CheckBounds(impl_bounds->second, generics, "`" + fun->name + "`", loc, module) && bounds_hold;
+    }
+  }
+  if (fun->body && bounds_hold) {
     instantiating_.push_back(inst);
     CheckInstance(inst, module);
     instantiating_.pop_back();
@@ -388,6 +398,7 @@ void Checker::Finalize() {
     for (Type* t : info.field_types) ApplyDefaults(t);
   }
   CollectGenericInstances();
+  CheckDeferredBounds();
   for (const IntLiteral& lit : int_literals_) {
     ApplyDefaults(lit.type);
     Type* t = Resolve(lit.type);

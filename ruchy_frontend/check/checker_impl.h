@@ -81,6 +81,28 @@ class Checker {
   void CollectGenericInstances();
   std::map<Type*, TypeInfo> instance_members_;
   std::map<const FunDecl*, std::vector<std::string>> method_type_params_;
+  std::map<const FunDecl*, const std::vector<GenericBound>*> method_bounds_;  // the impl's bounds
+
+  // ---- trait bounds: `<T: Ord>`, `where T: Display` (trait_bounds.cc) ----
+  // Checks BOUNDS with their parameters as GENERICS binds them (those still open once types are
+  // final); a broken one is reported at LOC (the call) naming WHAT (`largest`). False when one
+  // is broken now.
+  bool CheckBounds(const std::vector<GenericBound>* bounds, const std::map<std::string, Type*>& generics,
+                   const std::string& what, Loc loc, const std::string& module);
+  // Whether `t` has the bound's trait; `known` false when the trait is neither a user trait nor
+  // a standard one.
+  bool SatisfiesBound(Type* t, const GenericBound& b, const std::string& module, bool* known);
+  void CheckDeferredBounds();
+  struct DeferredBound {
+    const GenericBound* bound;
+    Type* type;
+    std::string what;
+    Loc loc;
+    std::string module;
+  };
+  bool CheckBound(const DeferredBound& d);
+  std::vector<DeferredBound> deferred_bounds_;
+  std::set<const GenericBound*> reported_bounds_;
 
   // ---- modules, `use` and `pub` (imports.cc) ----
   struct PathResolution {

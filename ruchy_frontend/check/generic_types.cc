@@ -123,7 +123,10 @@ void Checker::DeclareImplTypeParams(const ImplDecl& impl, const TypeInfo& info) 
     }
     names.push_back(a->name);
   }
-  for (const auto& m : impl.methods) method_type_params_[m.get()] = names;
+  for (const auto& m : impl.methods) {
+    method_type_params_[m.get()] = names;
+    method_bounds_[m.get()] = &impl.bounds;
+  }
 }
 
 void Checker::BindOwnerTypeParams(const FunDecl* fun, const TypeDecl* owner, Type* self_type,
@@ -182,6 +185,12 @@ void Checker::CollectGenericInstances() {
   }
   std::map<const TypeDecl*, int> counts;
   for (auto& [key, info] : found) {
+    // `struct Sorted<T: Ord>`: each instance keeps the declaration's promise.
+    std::map<std::string, Type*> params;
+    for (size_t i = 0; i < info.decl->generics.size() && i < info.type->args.size(); ++i) {
+      params[info.decl->generics[i]] = info.type->args[i];
+    }
+    CheckBounds(&info.decl->bounds, params, "`" + info.decl->name + "`", info.decl->loc, type_module_[info.decl]);
     info.cpp_name = GenericInstanceIdent(info.decl->name, ++counts[info.decl]);
     out_.type_order.push_back(key);
     out_.types.emplace(key, std::move(info));
