@@ -59,6 +59,15 @@ struct Attribute {
   std::vector<Loc> arg_locs;
 };
 
+// A trait bound on a type parameter: `T: Display` in `<T: Display + Clone>` (two bounds) or in a
+// `where` clause. Checked at each instantiation (check/trait_bounds.cc).
+struct GenericBound {
+  Loc loc;
+  uint32_t length = 1;  // bytes of the trait's name, for carets
+  std::string param;    // `T`
+  std::string trait;    // `Display`, `geometry::Measured`
+};
+
 struct Pattern {
   enum class Kind {
     kWildcard,  // _
@@ -190,6 +199,7 @@ struct FunDecl {
   Loc loc;
   std::string name;  // qualified with its module path: `geometry::area`
   std::vector<std::string> generics;
+  std::vector<GenericBound> bounds;
   std::vector<Param> params;
   TypeExprPtr ret;
   ExprPtr body;  // a kBlock; null for a trait method without a default
@@ -231,6 +241,7 @@ struct TypeDecl {
   Loc loc;
   std::string name;
   std::vector<std::string> generics;
+  std::vector<GenericBound> bounds;
   std::vector<FieldDecl> fields;  // tuple structs have fields named "0", "1", ...
   bool is_tuple = false;
   std::vector<VariantDecl> variants;
@@ -243,6 +254,9 @@ struct ImplDecl {
   Loc loc;
   std::string type_name;
   std::string trait_name;  // empty for inherent impls
+  std::vector<std::string> generics;     // `impl<T>`
+  std::vector<GenericBound> bounds;      // `impl<T: Display>`, `where T: Display`
+  std::vector<TypeExprPtr> type_args;    // `Stack<T>`: the type's arguments as written
   std::vector<std::unique_ptr<FunDecl>> methods;
 };
 

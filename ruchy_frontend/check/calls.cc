@@ -39,9 +39,9 @@ Type* Checker::CheckCallArgs(const Expr* e, const std::vector<Type*>& params, co
 // parameter types; any other is checked against its parameters as written. `callee` names it in
 // messages. Returns the instance, or null after an error.
 FunctionInstance* Checker::CheckInstanceCall(const Expr* e, const FunDecl* fun, const TypeDecl* owner,
-                                             const std::string& module, const std::string& callee) {
+                                             const std::string& module, const std::string& callee, Type* self_type) {
   if (!IsGeneric(*fun)) {
-    FunctionInstance* inst = Instantiate(fun, owner, {}, e->loc, module);
+    FunctionInstance* inst = Instantiate(fun, owner, {}, e->loc, module, self_type);
     if (inst) CheckCallArgs(e, inst->params, fun, 0, callee);
     return inst;
   }
@@ -53,7 +53,7 @@ FunctionInstance* Checker::CheckInstanceCall(const Expr* e, const FunDecl* fun, 
     Report<diag::kWrongArgumentCount>(e, callee, std::to_string(fun->params.size()) + (fun->params.size() == 1 ? " argument" : " arguments"), static_cast<int64_t>(e->list.size()));
     return nullptr;
   }
-  FunctionInstance* inst = Instantiate(fun, owner, args, e->loc, module);
+  FunctionInstance* inst = Instantiate(fun, owner, args, e->loc, module, self_type);
   if (!inst) return nullptr;
   for (size_t i = 0; i < e->list.size(); ++i) {
     const Expr* a = e->list[i].get();
@@ -130,6 +130,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
       info = FindType(type_name, module_);
     }
     if (info) {
+      info = InstanceFor(info, expected);  // `Stack::new()`, `Tree::Leaf(1)`: arguments inferred
       const TypeDecl* decl = info->decl;
       if (decl->kind == TypeDecl::Kind::kStruct && decl->is_tuple && ctor == "new" && colon == std::string::npos) {
         CheckCallArgs(e, info->field_types, nullptr);
@@ -179,7 +180,8 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
           Report<diag::kMethodCalledAsFunction>(e, ctor, decl->name);
           return arena_.Var();
         }
-        FunctionInstance* inst = CheckInstanceCall(e, m, decl, type_module_[decl], "`" + decl->name + "::" + ctor + "`");
+        FunctionInstance* inst =
+            CheckInstanceCall(e, m, decl, type_module_[decl], "`" + decl->name + "::" + ctor + "`", info->type);
         if (!inst) return arena_.Var();
         CallInfo& c = CallOf(e);
         c.kind = CallKind::kFunction;
@@ -191,10 +193,11 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
     }
     if (callee->kind == ExprKind::kName) {
       // A bare tuple variant: Circle(1.0)
-      for (auto& [tn, ti] : out_.types) {
-        if (ti.decl->kind != TypeDecl::Kind::kEnum) continue;
-        for (size_t i = 0; i < ti.decl->variants.size(); ++i) {
-          if (ti.decl->variants[i].name != name) continue;
+      for (auto& [tn, declared] : out_.types) {
+        if (declared.decl->kind != TypeDecl::Kind::kEnum) continue;
+        for (size_t i = 0; i < declared.decl->variants.size(); ++i) {
+          if (declared.decl->variants[i].name != name) continue;
+          TypeInfo& ti = *InstanceFor(&declared, expected);
           CheckCallArgs(e, ti.variant_types[i], nullptr);
           CallInfo& c = CallOf(e);
           c.kind = CallKind::kVariant;
@@ -260,14 +263,14 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
     return arena_.Var();
   }
   if (r->kind == TypeKind::kStruct || r->kind == TypeKind::kClass || r->kind == TypeKind::kEnum) {
-    TypeInfo* info = FindType(r->decl->name, "");
+    TypeInfo* info = MembersOf(r);
     if (const FunDecl* m = FindMethod(*info, e->text)) {
       if (m->self == SelfKind::kNone) {
         Report<diag::kAssociatedFunctionOnValue>(e, e->text, r->decl->name);
         return arena_.Var();
       }
       if (m->self == SelfKind::kMutRef && r->kind != TypeKind::kClass) CheckAssignable(e->a.get(), e->text);
-      FunctionInstance* inst = CheckInstanceCall(e, m, r->decl, type_module_[r->decl], "`" + e->text + "`");
+      FunctionInstance* inst = CheckInstanceCall(e, m, r->decl, type_module_[r->decl], "`" + e->text + "`", r);
       if (!inst) return arena_.Var();
       CallInfo& c = CallOf(e);
       c.kind = CallKind::kMethod;

@@ -126,6 +126,12 @@ struct TypeInfo {
   // what lets a type hold itself. Parallel to field_types and variant_types.
   std::vector<bool> field_boxed;
   std::vector<std::vector<bool>> variant_boxed;
+  // A generic declaration (`struct Stack<T>`): its type parameters, as placeholders that the
+  // member types above are written in. It is never emitted; each concrete use (`Stack<i64>`) is an
+  // instance entry of its own in CheckedProgram::types, keyed by TypeKey, with the members
+  // substituted and `cpp_name` set (check/generic_types.cc).
+  std::vector<Type*> type_params;
+  std::string cpp_name;  // instances only: the C++ struct (`tg1_Stack`)
 };
 
 struct CheckedProgram {
@@ -138,8 +144,8 @@ struct CheckedProgram {
   std::map<const Expr*, std::string> global_lets;  // top-level let -> C++ name of its global
   std::unordered_set<const Expr*> slot_lets;       // lets that bind a map's slot (an rt::Slot)
   std::unordered_set<std::string> global_slots;    // globals among them, by C++ name
-  std::map<std::string, TypeInfo> types;
-  std::vector<std::string> type_order;  // declaration order
+  std::map<std::string, TypeInfo> types;  // by TypeKey: `Point`, `geo::Stack`, `Stack<i64>`
+  std::vector<std::string> type_order;  // declaration order, then generic instances
   std::vector<const TypeDecl*> dyn_traits;  // traits used as `dyn Trait`, in order of first use
   struct DynSignature {
     std::vector<Type*> params;

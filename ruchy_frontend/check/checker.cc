@@ -31,8 +31,11 @@ std::string Checker::FreshCppName(const std::string& base) {
 }
 
 FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner, const std::vector<Type*>& args,
-                                       Loc loc, const std::string& module) {
-  bool generic = IsGeneric(*fun);
+                                       Loc loc, const std::string& module, Type* self_type) {
+  // A method of a generic type is one instance per receiver type, like a generic function's.
+  const bool generic_owner = IsGenericType(owner);
+  if (generic_owner && !self_type) self_type = InstanceOf(&out_.types.at(owner->name))->type;
+  bool generic = IsGeneric(*fun) || generic_owner;
   std::string key;
   if (!generic) {
     auto it = mono_instances_.find({fun, owner});
@@ -43,8 +46,13 @@ FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner
       ApplyDefaults(a);
       concrete = concrete && IsConcrete(a);
     }
+    if (generic_owner) {
+      ApplyDefaults(self_type);
+      concrete = concrete && IsConcrete(self_type);
+    }
     if (concrete) {
       key = std::to_string(reinterpret_cast<uintptr_t>(fun)) + "@" + std::to_string(reinterpret_cast<uintptr_t>(owner));
+      if (generic_owner) key += "@" + TypeKey(self_type);
       for (Type* a : args) key += "|" + TypeKey(a);
       auto it = generic_instances_.find(key);
       if (it != generic_instances_.end()) return it->second;
@@ -65,19 +73,26 @@ FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner
   inst->decl = fun;
   inst->owner = owner;
   inst->is_async = fun->is_async;
-  if (owner) inst->self_type = FindType(owner->name, "")->type;
+  if (owner) inst->self_type = generic_owner ? self_type : FindType(owner->name, "")->type;
   if (generic) {
     generic_instances_[key.empty() ? "open" + std::to_string(out_.instances.size()) : key] = inst;
   } else {
     mono_instances_[{fun, owner}] = inst;
   }
   std::map<std::string, Type*> generics;
+  if (generic_owner) BindOwnerTypeParams(fun, owner, self_type, generics);
+  if (owner && owner->kind == TypeDecl::Kind::kClass) {
+    for (const std::string& g : owner->generics) generics[g] = arena_.Var();  // reported: no second error
+  }
   for (const std::string& g : fun->generics) generics[g] = arena_.Var();
   FunctionInstance* saved_cur = cur_;
   cur_ = inst;  // `Self` in signatures resolves against this instance
   size_t arg_index = 0;
   for (const Param& p : fun->params) {
     Type* t = p.type ? ResolveTypeExpr(p.type.get(), generics, module) : nullptr;
+    // A written type with type parameters (`s: Stack<T>`) takes them from the argument before the
+    // body is checked, so that the body sees `T` (a mismatch is reported at the call).
+    if (t && generic && arg_index < args.size()) Unify(t, args[arg_index]);
     if (!t) t = arg_index < args.size() ? args[arg_index] : arena_.Var();
     inst->params.push_back(t);
     ++arg_index;
@@ -90,7 +105,17 @@ FunctionInstance* Checker::Instantiate(const FunDecl* fun, const TypeDecl* owner
     inst->ret = fun->body ? arena_.Var() : arena_.unit();
   }
   cur_ = saved_cur;
-  if (fun->body) {
+  // Trait bounds (`<T: Ord>`, the impl's `<T: Display>`): a broken one is reported at the call,
+  // and the body is not checked at types it was not written for (no follow-on errors); the call
+  // still has the declared result type.
+  bool bounds_hold = CheckBounds(&fun->bounds, generics, "`" + fun->name + "`", loc, module);
+  if (generic_owner) {
+    auto impl_bounds = method_bounds_.find(fun);
+    if (impl_bounds != method_bounds_.end()) {
+      bounds_hold = CheckBounds(impl_bounds->second, generics, "`" + fun->name + "`", loc, module) && bounds_hold;
+    }
+  }
+  if (fun->body && bounds_hold) {
     instantiating_.push_back(inst);
     CheckInstance(inst, module);
     instantiating_.pop_back();
@@ -191,6 +216,10 @@ CheckedProgram Checker::Run() {
     for (size_t i = 0; i < info.decl->fields.size(); ++i) {
       const FieldDecl& f = info.decl->fields[i];
       if (!f.default_value) continue;
+      if (IsGenericType(info.decl)) {  // one default for every instance: not yet
+        ReportAt<diag::kGenericFieldDefault>(f.loc, static_cast<uint32_t>(f.name.size()), f.name, info.decl->name);
+        continue;
+      }
       Type* t = CheckExpr(f.default_value.get(), info.field_types[i]);
       Expect(f.default_value.get(), t, info.field_types[i], "default of field `" + f.name + "`");
     }
@@ -248,7 +277,8 @@ CheckedProgram Checker::Run() {
   }
   for (const std::string& name : out_.type_order) {
     const TypeInfo& info = out_.types[name];
-    if (info.decl->kind == TypeDecl::Kind::kTrait) continue;
+    // A generic type's methods are checked per instance, as its uses need them.
+    if (info.decl->kind == TypeDecl::Kind::kTrait || IsGenericType(info.decl)) continue;
     for (const auto& [mname, m] : info.methods) {
       if (IsGeneric(*m) || !m->body) continue;
       Instantiate(m, info.decl, {}, m->loc, type_module_[info.decl]);
@@ -367,6 +397,8 @@ void Checker::Finalize() {
   for (auto& [name, info] : out_.types) {
     for (Type* t : info.field_types) ApplyDefaults(t);
   }
+  CollectGenericInstances();
+  CheckDeferredBounds();
   for (const IntLiteral& lit : int_literals_) {
     ApplyDefaults(lit.type);
     Type* t = Resolve(lit.type);
@@ -443,7 +475,7 @@ void Checker::Finalize() {
       inst->cpp_name = UserIdent(inst->decl->name);
     }
     std::string key = std::to_string(reinterpret_cast<uintptr_t>(inst->decl)) + "@" +
-                      (inst->owner ? inst->owner->name : "");
+                      (inst->self_type ? TypeKey(inst->self_type) : inst->owner ? inst->owner->name : "");
     for (Type* p : inst->params) key += "|" + TypeKey(p);
     auto [it, inserted] = seen.emplace(key, inst.get());
     if (!inserted) inst->same_as = it->second;

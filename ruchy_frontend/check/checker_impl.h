@@ -56,6 +56,53 @@ class Checker {
   const FunDecl* FindMethod(const TypeInfo& info, const std::string& name);
   bool IsGeneric(const FunDecl& fun) const;
 
+  // ---- generic types: `struct Stack<T>`, `impl<T> Stack<T>` (generic_types.cc) ----
+  bool IsGenericType(const TypeDecl* decl) const;
+  // `t` with the placeholders `params` replaced by `args` (a copy where anything changes).
+  Type* Substitute(Type* t, const std::vector<Type*>& params, const std::vector<Type*>& args);
+  // The members of a struct, enum or class type; for an instance of a generic type, the
+  // declaration's with its type arguments substituted (cached per Type).
+  TypeInfo* MembersOf(Type* t);
+  Type* InstanceType(const TypeInfo& info, std::vector<Type*> args);
+  // A generic type's members at fresh type arguments (to be inferred); a plain type's own.
+  TypeInfo* InstanceOf(TypeInfo* info);
+  // The members of `info`'s type as `t` (the type a value is expected to have) instantiates it.
+  TypeInfo* InstanceFor(TypeInfo* info, Type* t);
+  // A written use of a user type with type arguments (`Stack<i64>`): checks their number.
+  Type* ResolveGenericTypeUse(TypeInfo& info, const TypeExpr* t, const std::map<std::string, Type*>& generics,
+                              const std::string& module);
+  // `impl<U> Stack<U>`: records `U` as the methods' name for Stack's first parameter.
+  void DeclareImplTypeParams(const ImplDecl& impl, const TypeInfo& info);
+  // In a method of a generic type: its type parameters, bound to the receiver type's arguments.
+  void BindOwnerTypeParams(const FunDecl* fun, const TypeDecl* owner, Type* self_type,
+                           std::map<std::string, Type*>& generics);
+  // Once types are final: one CheckedProgram::types entry per concrete instance used.
+  void CollectGenericInstances();
+  std::map<Type*, TypeInfo> instance_members_;
+  std::map<const FunDecl*, std::vector<std::string>> method_type_params_;
+  std::map<const FunDecl*, const std::vector<GenericBound>*> method_bounds_;  // the impl's bounds
+
+  // ---- trait bounds: `<T: Ord>`, `where T: Display` (trait_bounds.cc) ----
+  // Checks BOUNDS with their parameters as GENERICS binds them (those still open once types are
+  // final); a broken one is reported at LOC (the call) naming WHAT (`largest`). False when one
+  // is broken now.
+  bool CheckBounds(const std::vector<GenericBound>* bounds, const std::map<std::string, Type*>& generics,
+                   const std::string& what, Loc loc, const std::string& module);
+  // Whether `t` has the bound's trait; `known` false when the trait is neither a user trait nor
+  // a standard one.
+  bool SatisfiesBound(Type* t, const GenericBound& b, const std::string& module, bool* known);
+  void CheckDeferredBounds();
+  struct DeferredBound {
+    const GenericBound* bound;
+    Type* type;
+    std::string what;
+    Loc loc;
+    std::string module;
+  };
+  bool CheckBound(const DeferredBound& d);
+  std::vector<DeferredBound> deferred_bounds_;
+  std::set<const GenericBound*> reported_bounds_;
+
   // ---- modules, `use` and `pub` (imports.cc) ----
   struct PathResolution {
     bool found = false;
@@ -91,8 +138,10 @@ class Checker {
   std::set<uint32_t> reported_access_;
 
   // ---- function instances (checker.cc) ----
+  // A method of a generic type is instantiated per receiver type, `self_type` (an instance of
+  // `owner`; fresh type arguments when null).
   FunctionInstance* Instantiate(const FunDecl* fun, const TypeDecl* owner, const std::vector<Type*>& args,
-                                Loc loc, const std::string& module);
+                                Loc loc, const std::string& module, Type* self_type = nullptr);
   void CheckInstance(FunctionInstance* inst, const std::string& module);
   void Finalize();
 
@@ -165,7 +214,8 @@ class Checker {
   Type* CheckCallArgs(const Expr* e, const std::vector<Type*>& params, const FunDecl* decl, size_t skip = 0,
                       const std::string& callee = "");
   FunctionInstance* CheckInstanceCall(const Expr* e, const FunDecl* fun, const TypeDecl* owner,
-                                      const std::string& module, const std::string& callee);
+                                      const std::string& module, const std::string& callee,
+                                      Type* self_type = nullptr);
   Type* CheckMethodCall(const Expr* e, Type* expected);
 
   // ---- trait objects: `Box<dyn Trait>` (trait_objects.cc) ----

@@ -67,6 +67,10 @@ std::string ExternIdent(std::string_view name) { return "rc" + UserIdent(name).s
 
 std::string TypeIdent(std::string_view name) { return "ty" + UserIdent(name).substr(1); }
 
+std::string GenericInstanceIdent(std::string_view name, int count) {
+  return "tg" + std::to_string(count) + UserIdent(name).substr(1);
+}
+
 std::string VariantMember(std::string_view variant, std::string_view field) {
   return "v" + LengthPrefixed(variant) + "_" + Piece(field);
 }

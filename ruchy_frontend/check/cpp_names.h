@@ -6,6 +6,7 @@
 //   ru_HEX                a Ruchy identifier with other characters (UTF-8 bytes in hex)
 //   rm<len>_SEG...        a module path (`geo::area` -> `rm3_geo4_area`)
 //   ty_NAME               a user type (`Point` -> `ty_Point`; non-ASCII and paths as above)
+//   tg<N>_NAME            the N-th instance of a generic type (`Stack<i64>` -> `tg1_Stack`)
 //   rf_NAME, rfu_HEX      a method, associated function or named constructor of a type (fields
 //                         are r_NAME: a field and a method may share a name)
 //   r<N>_NAME             the N-th binding of NAME in one scope chain (N >= 2), for shadowing
@@ -48,6 +49,8 @@ std::string VariantMember(std::string_view variant, std::string_view field);
 // A user type (struct, class, enum): `ty_Point`. Types have their own prefix so that a local
 // named like a type (`let Point = Point { x: 1 }`) cannot hide it.
 std::string TypeIdent(std::string_view ruchy_name);
+// The `count`-th concrete instance of the generic type `ruchy_name` (`Stack<i64>`): `tg1_Stack`.
+std::string GenericInstanceIdent(std::string_view ruchy_name, int count);
 // A temporary or label in a function body: `t_match3`.
 std::string TempIdent(std::string_view purpose, int count);
 // The C++ namespace of the file a Bazel target compiles (`//examples/hello:hello_handler` ->

@@ -82,7 +82,7 @@ void Checker::CollectDeclarations() {
                     : decl->kind == TypeDecl::Kind::kEnum ? TypeKind::kEnum
                                                           : TypeKind::kStruct;
     info.type = arena_.Nominal(kind, decl);
-    if (!decl->generics.empty() && decl->kind != TypeDecl::Kind::kTrait) {
+    if (!decl->generics.empty() && decl->kind == TypeDecl::Kind::kClass) {
       ReportAt<diag::kGenericTypeUnsupported>(decl->loc, static_cast<uint32_t>(LastSegment(decl->name).size()), decl->name, decl->generics[0]);
     }
     if (!decl->parent.empty()) {
@@ -117,6 +117,7 @@ void Checker::CollectDeclarations() {
         ReportAt<diag::kImplUnknownType>(impl->loc, 1, impl->type_name);
         continue;
       }
+      if (IsGenericType(info->decl) || !impl->type_args.empty()) DeclareImplTypeParams(*impl, *info);
       for (const auto& m : impl->methods) {
         CheckAsyncMethod(*info->decl, *m);
         if (info->methods.count(m->name)) {
@@ -155,10 +156,15 @@ void Checker::ResolveTypeMembers() {
     TypeInfo& info = out_.types[name];
     const TypeDecl* decl = info.decl;
     std::string module = type_module_[decl];
-    // Type parameters (`struct Stack<T>`, already reported as unsupported) stay open, so their
-    // uses in fields are not reported again as unknown types.
+    // Type parameters (`struct Stack<T>`): placeholders the members are written in, replaced by
+    // each use's type arguments (generic_types.cc). A generic class is reported; its parameters
+    // stay open so that their uses are not reported again as unknown types.
     std::map<std::string, Type*> generics;
     for (const std::string& g : decl->generics) generics[g] = arena_.Var();
+    if (IsGenericType(decl)) {
+      for (const std::string& g : decl->generics) info.type_params.push_back(generics[g]);
+      info.type = InstanceType(info, info.type_params);
+    }
     for (const FieldDecl& f : decl->fields) {
       Type* t = f.type ? ResolveTypeExpr(f.type.get(), generics, module) : arena_.Var();
       info.field_types.push_back(t);
@@ -333,6 +339,7 @@ Type* Checker::ResolveTypeExpr(const TypeExpr* t, const std::map<std::string, Ty
       ReportAt<diag::kTraitAsType>(t->loc, static_cast<uint32_t>(n.size()), n);
       return arena_.Var();
     }
+    if (!t->args.empty() || !info->decl->generics.empty()) return ResolveGenericTypeUse(*info, t, generics, module);
     return info->type;
   }
   if (ImportFailed(n)) return arena_.Var();  // reported at its `use`

@@ -47,7 +47,7 @@ class Coverage {
       case TypeKind::kTuple:
         return {{"", t->args, Ctor::Form::kTuple}};
       case TypeKind::kEnum: {
-        const TypeInfo& info = types_.at(t->decl->name);
+        const TypeInfo& info = InfoOf(t);
         std::vector<Ctor> out;
         for (size_t i = 0; i < t->decl->variants.size(); ++i) {
           const VariantDecl& v = t->decl->variants[i];
@@ -63,7 +63,7 @@ class Coverage {
         return out;
       }
       case TypeKind::kStruct: {
-        const TypeInfo& info = types_.at(t->decl->name);
+        const TypeInfo& info = InfoOf(t);
         Ctor c{t->decl->name, info.field_types, t->decl->is_tuple ? Ctor::Form::kTuple : Ctor::Form::kStruct};
         for (const FieldDecl& f : t->decl->fields) c.fields.push_back(f.name);
         return {c};
@@ -257,6 +257,12 @@ class Coverage {
     return out;
   }
 
+  // A generic type's instance has its own entry (by TypeKey) once types are final; an instance
+  // still open is covered by its declaration's shape.
+  const TypeInfo& InfoOf(Type* t) const {
+    auto it = types_.find(TypeKey(t));
+    return it != types_.end() ? it->second : types_.at(t->decl->name);
+  }
   const std::map<std::string, TypeInfo>& types_;
   int steps_ = 0;
 };

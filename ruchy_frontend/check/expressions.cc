@@ -350,7 +350,7 @@ Type* Checker::CheckName(const Expr* e) {
   if (const FunDecl* fun = FindFunction(name, module_)) return FunctionValue(e, fun, name);
   if (name == "None") return arena_.Option(arena_.Var());
   // A bare unit variant (`Red`) of exactly one enum.
-  const TypeInfo* found = nullptr;
+  TypeInfo* found = nullptr;
   int index = -1;
   for (auto& [tn, info] : out_.types) {
     if (info.decl->kind != TypeDecl::Kind::kEnum) continue;
@@ -373,7 +373,7 @@ Type* Checker::CheckName(const Expr* e) {
     if (!found->variant_types[index].empty()) {
       Report<diag::kVariantNeedsData>(e, name);
     }
-    return found->type;
+    return InstanceOf(found)->type;
   }
   if (ReportNestedCapture(e, name)) return arena_.Var();
   if (ImportFailed(name)) return arena_.Var();  // reported at its `use`
@@ -402,7 +402,7 @@ Type* Checker::CheckPath(const Expr* e, Type* expected) {
         if (!info->variant_types[i].empty()) {
           Report<diag::kVariantNeedsData>(e, path);
         }
-        return info->type;
+        return InstanceFor(info, expected)->type;
       }
       Report<diag::kNoVariant>(e, head, last);
       return arena_.Var();
@@ -439,7 +439,7 @@ Type* Checker::CheckField(const Expr* e) {
     return wrap(t->args[index]);
   }
   if (t->kind == TypeKind::kStruct || t->kind == TypeKind::kClass) {
-    TypeInfo* info = FindType(t->decl->name, "");
+    TypeInfo* info = MembersOf(t);
     for (size_t i = 0; i < t->decl->fields.size(); ++i) {
       if (t->decl->fields[i].name == name) return wrap(info->field_types[i]);
     }
@@ -528,6 +528,7 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
     for (const auto& [f, v] : e->field_inits) CheckExpr(v.get(), nullptr);
     return arena_.Var();
   }
+  info = InstanceOf(info);  // a generic struct's arguments come from its fields and its uses
   const std::vector<FieldDecl>& fields = variant ? variant->fields : info->decl->fields;
   const std::vector<Type*>& types = variant ? info->variant_types[variant_index] : info->field_types;
   if (variant) {

@@ -98,6 +98,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         declare_unchecked(p);
         return;
       }
+      info = InstanceFor(info, t);
       if (!Unify(t, info->type)) {
         ReportAt<diag::kPatternTypeMismatch>(p->loc, static_cast<uint32_t>(p->text.size()), p->text, TypeName(t));
         declare_unchecked(p);
@@ -123,6 +124,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
       // is the enum's variant.)
       TypeInfo* tuple_struct = Resolve(t)->kind == TypeKind::kEnum ? nullptr : FindType(name, module_);
       if (tuple_struct && tuple_struct->decl->kind == TypeDecl::Kind::kStruct && tuple_struct->decl->is_tuple) {
+        tuple_struct = InstanceFor(tuple_struct, t);
         if (!Unify(t, tuple_struct->type)) {
           ReportAt<diag::kPatternTypeMismatch>(p->loc, static_cast<uint32_t>(name.size()), name, TypeName(t));
           declare_unchecked(p);
@@ -200,6 +202,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
         declare_unchecked(p);
         return;
       }
+      info = InstanceFor(info, t);
       if (!Unify(t, info->type)) {
         ReportAt<diag::kPatternCannotMatchValue>(p->loc, static_cast<uint32_t>(name.size()), name, TypeName(t));
         declare_unchecked(p);

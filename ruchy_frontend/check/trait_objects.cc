@@ -77,7 +77,7 @@ Type* Checker::CoerceToDyn(const Expr* e, Type* actual, Type* want) {
   Type* a = Resolve(actual);
   if (a->kind != TypeKind::kStruct && a->kind != TypeKind::kEnum && a->kind != TypeKind::kClass) return nullptr;
   const TypeDecl* trait = want->decl;
-  TypeInfo* info = FindType(a->decl->name, "");
+  TypeInfo* info = MembersOf(a);
   if (std::find(info->traits.begin(), info->traits.end(), trait->name) == info->traits.end()) {
     Report<diag::kDynNotImplemented>(e, a->decl->name, trait->name);
     return want;
@@ -89,7 +89,7 @@ Type* Checker::CoerceToDyn(const Expr* e, Type* actual, Type* want) {
     if (!impl) continue;  // reported at the impl (TraitMethodMissing)
     std::vector<Type*> params = TraitMethodParams(*m, trait);
     Type* result = TraitMethodResult(*m, trait);
-    FunctionInstance* inst = Instantiate(impl, a->decl, params, e->loc, type_module_[a->decl]);
+    FunctionInstance* inst = Instantiate(impl, a->decl, params, e->loc, type_module_[a->decl], a);
     if (!inst) continue;
     bool same = inst->params.size() == params.size() && Unify(inst->ret, result);
     for (size_t i = 0; same && i < params.size(); ++i) same = Unify(inst->params[i], params[i]);
@@ -129,7 +129,7 @@ bool Checker::HoldsTraitObject(Type* t) {
     u = Resolve(u);
     if (u->kind == TypeKind::kDyn) return true;
     if ((u->kind == TypeKind::kStruct || u->kind == TypeKind::kEnum) && seen.insert(u->decl).second) {
-      const TypeInfo* info = FindType(u->decl->name, "");
+      const TypeInfo* info = MembersOf(u);
       for (Type* f : info->field_types) {
         if (holds(f)) return true;
       }

@@ -119,9 +119,10 @@ Type* TypeArena::JoinHandle(Type* result) {
   return t;
 }
 
-Type* TypeArena::Nominal(TypeKind kind, const TypeDecl* decl) {
+Type* TypeArena::Nominal(TypeKind kind, const TypeDecl* decl, std::vector<Type*> args) {
   Type* t = Make(kind);
   t->decl = decl;
+  t->args = std::move(args);
   return t;
 }
 
@@ -239,11 +240,17 @@ bool Unify(Type* a, Type* b) {
       return a->bits == b->bits && a->is_signed == b->is_signed;
     case TypeKind::kFloat:
       return a->bits == b->bits;
+    case TypeKind::kDyn:
+      return a->decl == b->decl;
     case TypeKind::kStruct:
     case TypeKind::kClass:
     case TypeKind::kEnum:
-    case TypeKind::kDyn:
-      return a->decl == b->decl;
+      // A generic type's instances differ by their arguments: `Stack<i64>` is not `Stack<bool>`.
+      if (a->decl != b->decl || a->args.size() != b->args.size()) return false;
+      for (size_t i = 0; i < a->args.size(); ++i) {
+        if (!Unify(a->args[i], b->args[i])) return false;
+      }
+      return true;
     case TypeKind::kFn:
       if (a->args.size() != b->args.size()) return false;
       for (size_t i = 0; i < a->args.size(); ++i) {
@@ -295,7 +302,7 @@ std::string TypeName(Type* t) {
     case TypeKind::kEntry: return "Entry<" + Join(t->args, TypeName) + ">";
     case TypeKind::kStruct:
     case TypeKind::kClass:
-    case TypeKind::kEnum: return t->decl->name;
+    case TypeKind::kEnum: return t->args.empty() ? t->decl->name : t->decl->name + "<" + Join(t->args, TypeName) + ">";
     case TypeKind::kJson: return "Json";
     case TypeKind::kContext: return "Context";
     case TypeKind::kError: return "Error";

@@ -31,9 +31,9 @@ enum class TypeKind {
   kFn,       // args = params..., ret
   kRange,    // args[0]
   kEntry,    // args[0] key, args[1] value: a map's slot (`m.entry(k)`)
-  kStruct,   // decl (struct, tuple struct)
+  kStruct,   // decl (struct, tuple struct); args: a generic struct's type arguments
   kClass,    // decl (reference semantics)
-  kEnum,     // decl
+  kEnum,     // decl; args: a generic enum's type arguments
   kJson,     // a JSON value (the Lambda event and response)
   kContext,  // the Lambda invocation context
   kError,    // a handler error (message + errorType)
@@ -79,7 +79,8 @@ class TypeArena {
   Type* Entry(Type* key, Type* value);
   Type* Task(Type* result);
   Type* JoinHandle(Type* result);
-  Type* Nominal(TypeKind kind, const TypeDecl* decl);
+  // A user type; a generic one (`Stack<i64>`) with its type arguments.
+  Type* Nominal(TypeKind kind, const TypeDecl* decl, std::vector<Type*> args = {});
 
   Type* unit() const { return unit_; }
   Type* never() const { return never_; }

@@ -27,7 +27,7 @@ bool Emitter::IsAsyncSelfMethod(const FunctionInstance& inst) {
 }
 
 std::string Emitter::AsyncMethodCoroutinePrototype(const FunctionInstance& inst, bool in_class) {
-  std::string owner = TypeRef(inst.owner);
+  std::string owner = TypeRef(inst.owner, inst.self_type);
   std::string self_type = OwnedByClass(inst) ? "std::shared_ptr<" + owner + ">" : owner;
   std::string params = ParamList(inst, false);
   std::string name = in_class ? CoroutineName(*inst.decl) : owner + "::" + CoroutineName(*inst.decl);

@@ -347,9 +347,9 @@ std::string Emitter::Binary(const Expr* e) {
   }
 }
 
-std::string Emitter::VariantValue(const TypeDecl* decl, int variant, const std::vector<std::string>& payload) {
+std::string Emitter::VariantValue(const TypeDecl* decl, Type* type, int variant, const std::vector<std::string>& payload) {
   const VariantDecl& v = decl->variants[variant];
-  std::string name = TypeRef(decl);
+  std::string name = TypeRef(decl, type);
   std::string out = name + "{.tag = " + name + "::Tag::" + UserIdent(v.name);
   for (size_t i = 0; i < payload.size(); ++i) {
     std::string field = v.is_struct ? v.fields[i].name : std::to_string(i);
@@ -365,7 +365,8 @@ std::string Emitter::Call(const Expr* e) {
   switch (call.kind) {
     case CallKind::kFunction: {
       const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
-      std::string name = target->owner ? TypeRef(target->owner) + "::" + MethodIdent(target->decl->name) : FunctionRef(*target);
+      std::string name = target->owner ? TypeRef(target->owner, target->self_type) + "::" + MethodIdent(target->decl->name)
+                                       : FunctionRef(*target);
       return name + "(" + Args(e) + ")";
     }
     case CallKind::kMethod:
@@ -375,11 +376,11 @@ std::string Emitter::Call(const Expr* e) {
       if (!call.target) return "std::make_shared<" + TypeRef(call.type) + ">()";
       return TypeRef(call.type) + "::" + MethodIdent(call.target->decl->name) + "(" + Args(e) + ")";
     case CallKind::kTupleStruct:
-      return TypeRef(call.type) + "{" + Args(e) + "}";
+      return TypeRef(call.type, TypeOf(e)) + "{" + Args(e) + "}";
     case CallKind::kVariant: {
       std::vector<std::string> payload;
       for (const auto& a : e->list) payload.push_back(Expr_(a.get()));
-      return VariantValue(call.type, call.variant, payload);
+      return VariantValue(call.type, TypeOf(e), call.variant, payload);
     }
     case CallKind::kClosure:
       return Expr_(e->a.get()) + "(" + Args(e) + ")";
@@ -540,10 +541,10 @@ std::string Emitter::StructLiteral(const Expr* e) {
         if (v.fields[i].name == name) payload[i] = Expr_(value.get());
       }
     }
-    return VariantValue(call.type, call.variant, payload);
+    return VariantValue(call.type, TypeOf(e), call.variant, payload);
   }
   const TypeDecl* decl = t->decl;
-  std::string name = TypeRef(decl);
+  std::string name = TypeRef(decl, t);
   if (t->kind == TypeKind::kClass || e->a) {
     std::string temp = Temp("obj");
     std::string access = t->kind == TypeKind::kClass ? "->" : ".";
@@ -585,7 +586,7 @@ std::string Emitter::ExprRaw(const Expr* e) {
       auto found = inst_->calls.find(e);
       if (found != inst_->calls.end()) {
         const CallInfo& call = found->second;
-        if (call.kind == CallKind::kVariant) return VariantValue(call.type, call.variant, {});
+        if (call.kind == CallKind::kVariant) return VariantValue(call.type, TypeOf(e), call.variant, {});
         if (call.kind == CallKind::kFunction) {
           const FunctionInstance* target = call.target->same_as ? call.target->same_as : call.target;
           return FunctionRef(*target);

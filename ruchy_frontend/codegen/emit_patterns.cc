@@ -71,7 +71,7 @@ std::string Emitter::PatternTest(const Pattern* p, const std::string& s) {
       std::string variant = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
       const TypeDecl* decl = t->decl;
       std::vector<std::string> parts;
-      parts.push_back(s + ".tag == " + TypeRef(decl) + "::Tag::" + UserIdent(variant));
+      parts.push_back(s + ".tag == " + TypeRef(decl, t) + "::Tag::" + UserIdent(variant));
       auto member = [&](const std::string& field) {
         return Unboxed(s + "." + VariantMember(variant, field), VariantMemberBoxed(decl, variant, field));
       };

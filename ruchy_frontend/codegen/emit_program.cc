@@ -126,7 +126,7 @@ std::string Emitter::CppType(Type* t) const {
       return "rt::Range<" + CppType(t->args[0]) + ">";
     case TypeKind::kStruct:
     case TypeKind::kEnum:
-      return TypeRef(t->decl);
+      return TypeRef(t);
     case TypeKind::kClass:
       return "std::shared_ptr<" + TypeRef(t->decl) + ">";
     case TypeKind::kJson:
@@ -176,16 +176,15 @@ bool IsScalar(Type* t) {
 }
 
 // Types whose values can be compared with `==` in C++ (closures cannot).
-bool Comparable(Type* t, std::set<const TypeDecl*>& seen, const CheckedProgram& program) {
+bool Comparable(Type* t, std::set<std::string>& seen, const CheckedProgram& program) {
   t = Resolve(t);
   if (t->kind == TypeKind::kFn || t->kind == TypeKind::kContext || t->kind == TypeKind::kTask ||
       t->kind == TypeKind::kJoinHandle || t->kind == TypeKind::kTcpListener || t->kind == TypeKind::kTcpStream ||
       t->kind == TypeKind::kDyn) {
     return false;
   }
-  if ((t->kind == TypeKind::kStruct || t->kind == TypeKind::kEnum) && !seen.count(t->decl)) {
-    seen.insert(t->decl);
-    const TypeInfo& info = program.types.at(t->decl->name);
+  if ((t->kind == TypeKind::kStruct || t->kind == TypeKind::kEnum) && seen.insert(TypeKey(t)).second) {
+    const TypeInfo& info = program.types.at(TypeKey(t));
     for (Type* f : info.field_types) {
       if (!Comparable(f, seen, program)) return false;
     }
@@ -205,10 +204,14 @@ std::string FieldName(const TypeDecl* decl, const std::string& name) {
   return UserIdent(name);  // tuple struct fields are `r_0`, `r_1`, ...
 }
 
-void CollectDeps(Type* t, std::set<const TypeDecl*>& out) {
+// The types (by TypeKey) whose definitions a member of type `t` needs first.
+void CollectDeps(Type* t, std::set<std::string>& out) {
   t = Resolve(t);
   if (t->kind == TypeKind::kClass) return;  // behind a shared_ptr: no complete type needed
-  if (t->kind == TypeKind::kStruct || t->kind == TypeKind::kEnum) out.insert(t->decl);
+  if (t->kind == TypeKind::kStruct || t->kind == TypeKind::kEnum) {
+    out.insert(TypeKey(t));
+    return;  // a generic instance's arguments are its members' business
+  }
   for (Type* a : t->args) CollectDeps(a, out);
 }
 
@@ -235,13 +238,26 @@ bool Emitter::VariantMemberBoxed(const TypeDecl* decl, const std::string& varian
   return false;
 }
 
+std::string Emitter::TypeRef(Type* t) const {
+  t = Resolve(t);
+  return t->args.empty() ? TypeRef(t->decl) : program_.types.at(TypeKey(t)).cpp_name;
+}
+
+std::string Emitter::TypeRef(const TypeDecl* decl, Type* t) const {
+  Type* r = t ? Resolve(t) : nullptr;
+  bool nominal = r && (r->kind == TypeKind::kStruct || r->kind == TypeKind::kEnum || r->kind == TypeKind::kClass);
+  return nominal && r->decl == decl ? TypeRef(r) : TypeRef(decl);
+}
+
+const TypeInfo& Emitter::InfoOf(Type* t) const { return program_.types.at(TypeKey(t)); }
+
 bool Emitter::HoldsBox(Type* t) const {
-  std::set<const TypeDecl*> seen;
+  std::set<std::string> seen;
   std::function<bool(Type*)> holds = [&](Type* u) {
     u = Resolve(u);
     if (!u || u->kind == TypeKind::kClass) return false;
-    if ((u->kind == TypeKind::kStruct || u->kind == TypeKind::kEnum) && seen.insert(u->decl).second) {
-      const TypeInfo& info = program_.types.at(u->decl->name);
+    if ((u->kind == TypeKind::kStruct || u->kind == TypeKind::kEnum) && seen.insert(TypeKey(u)).second) {
+      const TypeInfo& info = InfoOf(u);
       for (size_t i = 0; i < info.field_types.size(); ++i) {
         if (info.field_boxed[i] || holds(info.field_types[i])) return true;
       }
@@ -264,10 +280,13 @@ std::string Emitter::ParamType(Type* t, bool by_value) const {
   return "const " + CppType(t) + "&";
 }
 
-std::vector<const FunctionInstance*> Emitter::MethodsOf(const TypeDecl* decl) const {
+std::vector<const FunctionInstance*> Emitter::MethodsOf(const TypeInfo& info) const {
   std::vector<const FunctionInstance*> out;
   for (const auto& inst : program_.instances) {
-    if (inst->owner == decl && inst->decl && !inst->same_as && inst->checked && inst->decl->body) out.push_back(inst.get());
+    if (inst->owner != info.decl || !inst->decl || inst->same_as || !inst->checked || !inst->decl->body) continue;
+    // A generic type's instance has the methods instantiated for it.
+    if (!info.cpp_name.empty() && TypeKey(inst->self_type) != TypeKey(info.type)) continue;
+    out.push_back(inst.get());
   }
   return out;
 }
@@ -279,7 +298,7 @@ std::string Emitter::Prototype(const FunctionInstance& inst, bool in_class, bool
   std::string ret = ReturnType(inst);
   // Methods and constructors are named as declared; out of the class, qualified by it.
   std::string name = inst.owner ? MethodIdent(fun->name) : inst.cpp_name;
-  if (inst.owner && !in_class) name = TypeRef(inst.owner) + "::" + name;
+  if (inst.owner && !in_class) name = TypeRef(inst.owner, inst.self_type) + "::" + name;
   std::string params = ParamList(inst, with_defaults);
   std::string out;
   bool is_static = inst.owner && (fun->self == SelfKind::kNone || fun->is_constructor);
@@ -320,11 +339,11 @@ std::string Emitter::ParamList(const FunctionInstance& inst, bool with_defaults)
 void Emitter::EmitTypeDefinitions() {
   // Value fields need complete types: definitions go in dependency order.
   std::vector<const TypeInfo*> order;
-  std::set<const TypeDecl*> done, visiting;
+  std::set<const TypeInfo*> done, visiting;
   std::function<void(const TypeInfo&)> visit = [&](const TypeInfo& info) {
-    if (done.count(info.decl) || visiting.count(info.decl)) return;
-    visiting.insert(info.decl);
-    std::set<const TypeDecl*> deps;
+    if (done.count(&info) || visiting.count(&info)) return;
+    visiting.insert(&info);
+    std::set<std::string> deps;
     // A boxed member is stored behind a pointer: its type may still be incomplete.
     for (size_t i = 0; i < info.field_types.size(); ++i) {
       if (!info.field_boxed[i]) CollectDeps(info.field_types[i], deps);
@@ -334,19 +353,20 @@ void Emitter::EmitTypeDefinitions() {
         if (!info.variant_boxed[v][i]) CollectDeps(info.variant_types[v][i], deps);
       }
     }
-    for (const TypeDecl* d : deps) {
-      if (d != info.decl) visit(program_.types.at(d->name));
+    for (const std::string& d : deps) {
+      const TypeInfo& dep = program_.types.at(d);
+      if (&dep != &info) visit(dep);
     }
-    visiting.erase(info.decl);
-    done.insert(info.decl);
+    visiting.erase(&info);
+    done.insert(&info);
     order.push_back(&info);
   };
   for (const std::string& name : program_.type_order) {
     const TypeInfo& info = program_.types.at(name);
-    if (info.decl->kind != TypeDecl::Kind::kTrait) visit(info);
+    if (IsEmitted(info)) visit(info);
   }
   if (order.empty()) return;
-  for (const TypeInfo* info : order) Line("struct " + TypeRef(info->decl) + ";");
+  for (const TypeInfo* info : order) Line("struct " + TypeRef(*info) + ";");
   Line("");
   EmitDynInterfaces();
   for (const TypeInfo* info : order) EmitTypeDefinition(*info);
@@ -356,7 +376,7 @@ void Emitter::EmitTypeDefinitions() {
 
 void Emitter::EmitTypeDefinition(const TypeInfo& info) {
   const TypeDecl* decl = info.decl;
-  std::string name = TypeRef(decl);
+  std::string name = TypeRef(info);
   inst_ = program_.top_level;  // field defaults were checked in the top-level context
   LineAt(decl->loc);
   if (decl->kind == TypeDecl::Kind::kClass) {
@@ -387,13 +407,13 @@ void Emitter::EmitTypeDefinition(const TypeInfo& info) {
       Line(type + " " + FieldName(decl, f.name) + init + ";");
     }
   }
-  std::vector<const FunctionInstance*> methods = MethodsOf(decl);
+  std::vector<const FunctionInstance*> methods = MethodsOf(info);
   if (!methods.empty()) Line("");
   for (const FunctionInstance* m : methods) {
     Line(Prototype(*m, true, true) + ";");
     if (IsAsyncSelfMethod(*m)) Line(AsyncMethodCoroutinePrototype(*m, true) + ";");
   }
-  std::set<const TypeDecl*> seen;
+  std::set<std::string> seen;
   if (decl->kind != TypeDecl::Kind::kClass && Comparable(info.type, seen, program_)) {
     Line("bool operator==(const " + name + "&) const = default;");
   }
@@ -404,7 +424,7 @@ void Emitter::EmitTypeDefinition(const TypeInfo& info) {
 // RuchyDebug (printing, found by ADL from rt::Debug) and RuchyToJson for each type.
 void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
   const TypeDecl* decl = info.decl;
-  std::string name = TypeRef(decl);
+  std::string name = TypeRef(info);
   std::string debug_sig = "void RuchyDebug(std::string& out, const " + name + "& v)";
   std::string json_sig = "rt::Json RuchyToJson(const " + name + "& v)";
   std::string from_sig = "void RuchyFromJson(const rt::Json& j, const std::string& where, " + name + "* out)";
@@ -422,7 +442,7 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
       Line("std::string variant = j.as_str().value_or(\"\");");
       for (size_t i = 0; i < decl->variants.size(); ++i) {
         if (!info.variant_types[i].empty()) continue;
-        Line("if (variant == \"" + decl->variants[i].name + "\") { *out = " + VariantValue(decl, static_cast<int>(i), {}) +
+        Line("if (variant == \"" + decl->variants[i].name + "\") { *out = " + VariantValue(decl, info.type, static_cast<int>(i), {}) +
              "; return; }");
       }
       Line("rt::FailJsonShape(where, \"a variant name of " + decl->name + "\", j);");
@@ -640,7 +660,7 @@ CppOutput Emitter::Run() {
   EmitExternDeclarations();
   for (const std::string& name : program_.type_order) {
     const TypeInfo& info = program_.types.at(name);
-    if (info.decl->kind != TypeDecl::Kind::kTrait) EmitTypeHelpers(info, true);
+    if (IsEmitted(info)) EmitTypeHelpers(info, true);
   }
   for (const auto& inst : program_.instances) {
     if (!inst->decl || inst->same_as || !inst->checked || !inst->decl->body) continue;

@@ -47,7 +47,7 @@ class Emitter {
   bool UsesAsync() const;
   void EmitFunction(const FunctionInstance& inst);
   void EmitEntry();
-  std::vector<const FunctionInstance*> MethodsOf(const TypeDecl* decl) const;
+  std::vector<const FunctionInstance*> MethodsOf(const TypeInfo& info) const;
   // The result type of INST's C++ function (a Task for a coroutine).
   std::string ReturnType(const FunctionInstance& inst);
   // The parameters of INST's C++ function, as they appear between its parentheses.
@@ -102,7 +102,7 @@ class Emitter {
   std::string Closure(const Expr* e);
   void CollectGlobalRefs(const Expr* e, std::set<std::string>& out) const;
   std::string StructLiteral(const Expr* e);
-  std::string VariantValue(const TypeDecl* decl, int variant, const std::vector<std::string>& payload);
+  std::string VariantValue(const TypeDecl* decl, Type* type, int variant, const std::vector<std::string>& payload);
   std::string Args(const Expr* e, size_t skip = 0);
   std::string FormatCall(const std::vector<ExprPtr>& args, const char* fn);
   std::string Formatted(const std::string& value, const std::string& spec);
@@ -128,6 +128,17 @@ class Emitter {
   // ---- types ----
   std::string CppType(Type* t) const;
   std::string TypeRef(const TypeDecl* decl) const { return TypeIdent(decl->name); }
+  // The C++ struct of a user type: a generic type's instance (`Stack<i64>`) has its own
+  // (TypeInfo::cpp_name); `t` must be a struct, enum or class.
+  std::string TypeRef(Type* t) const;
+  // The struct of `decl` as `t` instantiates it (`t` the type of the value built or matched).
+  std::string TypeRef(const TypeDecl* decl, Type* t) const;
+  std::string TypeRef(const TypeInfo& info) const { return info.cpp_name.empty() ? TypeRef(info.decl) : info.cpp_name; }
+  const TypeInfo& InfoOf(Type* t) const;
+  // Traits and generic declarations (as opposed to their instances) are not C++ structs.
+  static bool IsEmitted(const TypeInfo& info) {
+    return info.decl->kind != TypeDecl::Kind::kTrait && info.type_params.empty();
+  }
   // A user function, qualified by the file's namespace so that lookup finds only it.
   std::string FunctionRef(const FunctionInstance& inst) const { return options_.cpp_namespace + "::" + inst.cpp_name; }
   std::string ParamType(Type* t, bool by_value) const;

@@ -118,20 +118,6 @@ void Parser::ParseModule(Program& program, const std::string& module, bool is_pu
   }
 }
 
-std::vector<std::string> Parser::ParseGenericParams() {
-  std::vector<std::string> names;
-  if (!Accept(Tok::kLess)) return names;
-  ParseListUntil(Tok::kGreater, "to close the type parameters", [&] {
-    names.push_back(ExpectIdent("a type parameter"));
-    if (Accept(Tok::kColon)) {  // bounds: T: Display + Clone
-      ParseType();
-      while (Accept(Tok::kPlus)) ParseType();
-    }
-    return true;
-  });
-  return names;
-}
-
 // A function declaration is one level of the tree, its body another.
 std::unique_ptr<FunDecl> Parser::ParseFun(bool is_pub, bool in_trait) {
   auto fun = std::make_unique<FunDecl>();
@@ -141,12 +127,10 @@ std::unique_ptr<FunDecl> Parser::ParseFun(bool is_pub, bool in_trait) {
   fun->loc = Cur().loc;
   Advance();  // fun / fn
   fun->name = ExpectIdent("a function name");
-  fun->generics = ParseGenericParams();
+  fun->generics = ParseGenericParams(&fun->bounds);
   ParseParams(*fun);
   if (Accept(Tok::kArrow)) fun->ret = ParseType();
-  if (Accept(Tok::kWhere)) {
-    while (!At(Tok::kLBrace) && !At(Tok::kEof) && !Cur().newline_before) Advance();
-  }
+  if (Accept(Tok::kWhere)) ParseWhereClause(&fun->bounds);
   if (in_trait && !At(Tok::kLBrace)) {
     Accept(Tok::kSemi);
     return fun;  // a required method: no body
@@ -192,7 +176,7 @@ std::unique_ptr<TypeDecl> Parser::ParseTypeDecl() {
                                         : TypeDecl::Kind::kTrait;
   decl->loc = Cur().loc;
   decl->name = ExpectIdent("a type name");
-  decl->generics = ParseGenericParams();
+  decl->generics = ParseGenericParams(&decl->bounds);
   if (decl->kind == TypeDecl::Kind::kClass && Accept(Tok::kColon)) decl->parent = ExpectIdent("a base class");
   if (decl->kind == TypeDecl::Kind::kStruct && Accept(Tok::kLParen)) {
     // Tuple struct: struct Meters(f64)
@@ -341,14 +325,15 @@ std::unique_ptr<FunDecl> Parser::ParseConstructor(const TypeDecl& decl) {
 std::unique_ptr<ImplDecl> Parser::ParseImpl() {
   auto impl = std::make_unique<ImplDecl>();
   impl->loc = Advance().loc;
-  ParseGenericParams();
-  TypeExprPtr first = ParseType();
+  impl->generics = ParseGenericParams(&impl->bounds);
+  TypeExprPtr type = ParseType();
   if (Accept(Tok::kFor)) {
-    impl->trait_name = first->name;
-    impl->type_name = ParseType()->name;
-  } else {
-    impl->type_name = first->name;
+    impl->trait_name = type->name;
+    type = ParseType();
   }
+  impl->type_name = type->name;
+  impl->type_args = std::move(type->args);
+  if (Accept(Tok::kWhere)) ParseWhereClause(&impl->bounds);
   Tok close = Tok::kRBrace;
   if (!Accept(Tok::kLBrace)) {
     if (!Cur().newline_before) {

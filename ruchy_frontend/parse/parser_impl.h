@@ -177,7 +177,12 @@ class Parser {
   void ParseUse(Item& item);
   void ParseUseTree(Item& item, std::string prefix, Loc start);
   void ParseModule(Program& program, const std::string& module, bool is_pub);
-  std::vector<std::string> ParseGenericParams();
+  // ---- type parameters and their bounds (generic_params.cc) ----
+  // `<T, U: Display + Clone>`: the names; the bounds are added to BOUNDS.
+  std::vector<std::string> ParseGenericParams(std::vector<GenericBound>* bounds);
+  // `where T: Display, U: Clone` (after `where`), up to the body.
+  void ParseWhereClause(std::vector<GenericBound>* bounds);
+  void ParseBounds(const std::string& param, std::vector<GenericBound>* bounds);
   std::unique_ptr<FunDecl> ParseFun(bool is_pub, bool in_trait = false);
   void ParseParams(FunDecl& fun);
   std::unique_ptr<TypeDecl> ParseTypeDecl();

@@ -399,6 +399,11 @@ def _params(ps):
     return out
 
 
+def _generics(names):
+    """`<A, B>` after a generic type's name (and `impl`), nothing for a plain one."""
+    return "<%s>" % ", ".join(names) if names else ""
+
+
 def decl(d, depth=0):
     """A declaration as lines."""
     pad = INDENT * depth
@@ -408,10 +413,10 @@ def decl(d, depth=0):
             params.insert(0, d.self_kind)
         ret = " -> " + d.ret if d.ret else ""
         static = "static " if d.static else ""
-        header = "%s%s %s(%s)%s" % (static, d.kw, d.name, ", ".join(params), ret)
+        header = "%s%s %s%s(%s)%s" % (static, d.kw, d.name, _generics(d.generics), ", ".join(params), ret)
         return _block_stmt(header, d.body, depth)
     if isinstance(d, S.StructDecl):
-        lines = [pad + "struct %s {" % d.name]
+        lines = [pad + "struct %s%s {" % (d.name, _generics(d.generics))]
         for f, t in d.fields:
             lines.append(pad + INDENT + "%s: %s," % (f, t))
         for m in d.methods:
@@ -426,9 +431,10 @@ def decl(d, depth=0):
                 parts.append("%s { %s }" % (name, ", ".join("%s: %s" % fv for fv in payload)))
             else:
                 parts.append("%s(%s)" % (name, ", ".join(payload)))
-        return [pad + "enum %s { %s }" % (d.name, ", ".join(parts))]
+        return [pad + "enum %s%s { %s }" % (d.name, _generics(d.generics), ", ".join(parts))]
     if isinstance(d, S.ImplDecl):
-        lines = [pad + "impl %s {" % d.name]
+        params = _generics(d.generics)
+        lines = [pad + "impl%s %s%s {" % (params, d.name, params)]
         for m in d.methods:
             lines += decl(m, depth + 1)
         return lines + [pad + "}"]

@@ -353,36 +353,44 @@ class Param(Node):
 
 class FunDecl(Node):
     """`fun name(params) -> ret { body }`; self_kind: None, "&self", "&mut self", "self";
-    kw: "fun" or "fn"; static marks `static fun` in classes."""
-    __slots__ = ("name", "params", "ret", "body", "self_kind", "kw", "static")
+    kw: "fun" or "fn"; static marks `static fun` in classes; generics names type parameters
+    (`fun pick<T>(...)`)."""
+    __slots__ = ("name", "params", "ret", "body", "self_kind", "kw", "static", "generics")
 
-    def __init__(self, name, params, ret, body, self_kind=None, kw="fun", static=False):
+    def __init__(self, name, params, ret, body, self_kind=None, kw="fun", static=False, generics=()):
         self.name, self.params, self.ret, self.body = name, list(params), ret, body
         self.self_kind, self.kw, self.static = self_kind, kw, static
+        self.generics = tuple(generics)
 
 
 class StructDecl(Node):
-    """`struct Name { field: Type, ... fun methods }`; fields are (name, type text)."""
-    __slots__ = ("name", "fields", "methods")
+    """`struct Name<T> { field: Type, ... fun methods }`; fields are (name, type text); generics
+    the type parameters' names (none for a plain struct)."""
+    __slots__ = ("name", "fields", "methods", "generics")
 
-    def __init__(self, name, fields, methods=()):
+    def __init__(self, name, fields, methods=(), generics=()):
         self.name, self.fields, self.methods = name, list(fields), list(methods)
+        self.generics = tuple(generics)
 
 
 class EnumDecl(Node):
     """`enum Name { A, B(T, U), C { x: T } }`: variants are (name, payload) with payload None,
-    a list of type texts (tuple variant) or a list of (field, type text) pairs."""
-    __slots__ = ("name", "variants")
+    a list of type texts (tuple variant) or a list of (field, type text) pairs; generics the
+    type parameters' names."""
+    __slots__ = ("name", "variants", "generics")
 
-    def __init__(self, name, variants):
+    def __init__(self, name, variants, generics=()):
         self.name, self.variants = name, list(variants)
+        self.generics = tuple(generics)
 
 
 class ImplDecl(Node):
-    __slots__ = ("name", "methods")
+    """`impl Name { methods }`, or `impl<T> Name<T> { methods }` with generics."""
+    __slots__ = ("name", "methods", "generics")
 
-    def __init__(self, name, methods):
+    def __init__(self, name, methods, generics=()):
         self.name, self.methods = name, list(methods)
+        self.generics = tuple(generics)
 
 
 class ClassDecl(Node):

@@ -44,6 +44,7 @@ WEIGHTS = {
     "slice_forms": 1,
     "golden_renamed": 2,
     "extern_c": 1,
+    "generic_types": 2,
 }
 
 ALL_CLASSES = list(WEIGHTS)
