@@ -1,6 +1,9 @@
 """The container images checked with the tools that consume them: skopeo reads each image, the
 multi-arch index and the docker archive; umoci unpacks each image's root filesystem, whose
-entrypoint is then started against the emulator and must serve an invoke (arm64 under qemu)."""
+entrypoint is then started against the emulator and must serve an invoke (arm64 under qemu).
+
+Arguments: the arm64 and x86_64 image archives, the index, the arm64 docker archive, the emulator,
+and the C library (glibc or musl) both bootstraps must be linked against."""
 
 import json
 import os
@@ -13,7 +16,17 @@ IMAGES = {"arm64": os.path.abspath(sys.argv[1]), "amd64": os.path.abspath(sys.ar
 INDEX = os.path.abspath(sys.argv[3])
 DOCKER = os.path.abspath(sys.argv[4])
 EMULATOR = os.path.abspath(sys.argv[5])
-del sys.argv[1:6]
+LIBC = sys.argv[6]
+del sys.argv[1:7]
+
+# Static glibc always links its tunables start-up code, which reads this variable by name; musl
+# has no such thing. (Stripped static binaries carry no other trace of their C library.)
+GLIBC_MARKER = b"GLIBC_TUNABLES"
+
+
+def c_library(path):
+    with open(path, "rb") as f:
+        return "glibc" if GLIBC_MARKER in f.read() else "musl"
 
 
 def run(*cmd):
@@ -70,6 +83,7 @@ class ImageTest(unittest.TestCase):
                 rootfs = os.path.join(bundle, "rootfs")
                 self.assertEqual(sorted(os.listdir(os.path.join(rootfs, "var"))), ["runtime", "task"])
                 bootstrap = rootfs + entry[0]
+                self.assertEqual(c_library(bootstrap), LIBC)
                 cmd = [EMULATOR, "--runtime-api-port", "0", "--once", '{"name":"image"}']
                 if arch == "arm64":
                     cmd += ["--bootstrap", "/usr/bin/qemu-aarch64-static", "--", bootstrap]

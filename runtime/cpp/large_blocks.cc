@@ -1,12 +1,13 @@
 // Large blocks stay with the process between invokes, with musl as with glibc.
 //
 // Events and responses are up to 6 MB. Both C libraries serve blocks over about 128 KB with mmap
-// and give them back with munmap on free, so every large invoke would page-fault fresh zeroed
-// memory for the event, the response and the request wire (a 1 MB echo: about 770 faults). glibc
-// is told not to (runtime.cc, KeepLargeBuffersOnTheHeap); musl's malloc has no such setting. So
-// here, on musl only, operator delete keeps up to kCachedBlocks freed large blocks
-// (kMaxCachedBytes in all) and operator new hands them out again, best fit first. Only blocks of
-// kLargeBlock bytes or more take the lock; everything else goes straight to malloc/free.
+// and give them back with munmap on free (musl also smaller ones), so every large invoke would
+// page-fault fresh zeroed memory for the event, the response and the request wire (a 1 MB echo:
+// about 770 faults). glibc is told not to (runtime.cc, KeepLargeBuffersOnTheHeap); musl's malloc
+// has no such setting. So here, on musl only, operator delete keeps up to kCachedBlocks freed
+// large blocks (kMaxCachedBytes in all) and operator new hands them out again, best fit first.
+// Only blocks of kLargeBlock bytes or more take the lock; everything else goes straight to
+// malloc/free.
 //
 // __GLIBC__ comes from glibc's <features.h>, which only a libc header brings in: <cstdlib> must be
 // included before the test below, or the test is always true and glibc builds replace operator
@@ -23,7 +24,10 @@
 
 namespace {
 
-constexpr std::size_t kLargeBlock = 128 << 10;     // musl's mmap threshold
+// Not musl's 128 KB mmap threshold: its malloc gives a freed group of one slot back to the system
+// far below that, and 100 KB events page-faulted ~80 pages per invoke (the conformance suite
+// counts them). Four pages: small strings and nodes never take the lock.
+constexpr std::size_t kLargeBlock = 16 << 10;
 constexpr int kCachedBlocks = 8;                    // a few invokes' event, response and wire
 constexpr std::size_t kMaxCachedBytes = 64u << 20;  // as glibc's M_TRIM_THRESHOLD in runtime.cc
 

@@ -30,6 +30,20 @@ _LSE_VARIANTS = [
     if op == "cas" or size != 16
 ]
 
+# Sources per compile action (runtime_library's sources_per_action). Every C++ runtime action
+# sees the same thousand-odd headers (libc++'s, musl's, the kernel's), and setting up and deleting
+# a sandbox of that many symlinks took longer than the compile itself: one action per source spent
+# 943 s of sandbox for 460 s of clang (docs/build.md, "The musl toolchains"). A few actions per
+# library per architecture still keep both cores of a CI machine busy.
+# libc++: libcxx/src's 38 files in four actions of up to 10 (filesystem/ and ryu/ one each).
+_CXX_SOURCES_PER_ACTION = 10
+
+# libc++abi: 18 files, cxa_demangle.cpp the largest, in two actions.
+_CXXABI_SOURCES_PER_ACTION = 9
+
+# libunwind: its 6 files (C, C++ and assembly) in one action.
+_UNWIND_SOURCES_PER_ACTION = 6
+
 def _cxx_includes(own):
     """OWN folders of the LLVM source, then the installed C++, compiler and C headers."""
     return own + [
@@ -116,6 +130,7 @@ def llvm_runtimes(arch, target):
             "-fno-rtti",
             "-fstrict-aliasing",
         ],
+        sources_per_action = _UNWIND_SOURCES_PER_ACTION,
         **common
     )
     runtime_library(
@@ -148,6 +163,7 @@ def llvm_runtimes(arch, target):
             "-DLIBCXXABI_SILENT_TERMINATE",
         ],
         cxxopts = _CXXOPTS,
+        sources_per_action = _CXXABI_SOURCES_PER_ACTION,
         **common
     )
     runtime_library(
@@ -174,5 +190,6 @@ def llvm_runtimes(arch, target):
             "-faligned-allocation",
         ],
         cxxopts = _CXXOPTS,
+        sources_per_action = _CXX_SOURCES_PER_ACTION,
         **common
     )

@@ -6,12 +6,13 @@ they cannot be cc_library targets: compiling them with the toolchain that links 
 dependency cycle. Flags are spelled out here and in //toolchains/runtimes:BUILD.bazel, and the
 archive is deterministic (`llvm-ar D`, members in source order).
 
-Many small sources (musl's 1,300 files, compiler-rt's builtins) are compiled in batches:
-`sources_per_action` sources of one folder per action, compile_each.sh running clang once per
-source with the command line a one-source action would have. Setting up and deleting a sandbox of
-a thousand header symlinks per file took three times longer than the compiles themselves
-(docs/build.md, "The musl toolchains", has the numbers). The sources are pinned, so the coarser
-cache granularity costs nothing. libc++'s few large files keep one action each, for parallelism.
+Sources are compiled in batches: `sources_per_action` sources of one folder per action,
+compile_each.sh running clang once per source with the command line a one-source action would
+have, so the objects and archives are bit for bit those of one action per source. Setting up and
+deleting a sandbox of a thousand header symlinks per file took longer than the compiles
+themselves, for musl's 1,300 small files and for libc++'s headers alike (docs/build.md, "The musl
+toolchains", has the numbers). The sources are pinned, so the coarser cache granularity costs
+nothing.
 """
 
 load("@host_llvm//:versions.bzl", "LLVM_PACKAGES", "LLVM_PREFIX", "LLVM_RESOURCE_DIR")
