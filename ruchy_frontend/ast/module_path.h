@@ -19,6 +19,8 @@ enum class Anchor {
   kStd,    // `std`: the standard library, always there
 };
 Anchor AnchorOf(std::string_view segment);
+// The standard library's package: its Ruchy-written modules are `std::NAME` (stdlib/std/NAME.ruchy).
+inline constexpr std::string_view kStdPackage = "std";
 // `self` or `super`: a path relative to the current module.
 inline bool Relative(Anchor a) { return a == Anchor::kSelf || a == Anchor::kSuper; }
 

@@ -142,7 +142,13 @@ void Checker::ResolveImports() {
   for (const Item& item : program_.items) {
     if (item.kind != Item::Kind::kUse) continue;
     for (const UseName& u : item.uses) {
-      if (AnchorOf(Segments(u.path)[0]) == Anchor::kStd) continue;  // always available
+      // `std::` paths are the compiler's built-ins, always available, unless they name a
+      // Ruchy-written module of the standard library that the loader read (driver/modules.h).
+      std::vector<std::string> segs = Segments(u.path);
+      if (AnchorOf(segs[0]) == Anchor::kStd &&
+          (segs.size() < 2 || !declared_.count(Qualified(std::string(module_path::kStdPackage), segs[1])))) {
+        continue;
+      }
       if (u.is_glob) {
         ReportAt<diag::kGlobImport>(u.loc, u.length, u.path);
         failed_globs_.insert(item.module);

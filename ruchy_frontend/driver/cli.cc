@@ -18,6 +18,9 @@ namespace ruchy {
 
 namespace {
 
+// Where the standard library's Ruchy-written modules are, in the repository and in runfiles.
+constexpr const char* kStdSourceDir = "stdlib/std";
+
 constexpr const char* kVersion = "ruchy 0.1.0 (ruchy-lambda front end, C++20 backend)";
 
 constexpr const char* kUsage = R"(usage: ruchy <command> [options] FILE
@@ -39,6 +42,8 @@ options:
   --label LABEL             the Bazel label FILE is compiled for; names its C++ namespace
   --dep NAME=ROOT           a Ruchy library FILE uses as `NAME::...`, whose root file is ROOT
                             (repeatable); module files are found next to FILE and ROOT
+  --std-root DIR            the standard library's Ruchy modules (`use std::base64`); default:
+                            the copy shipped with the compiler (stdlib/std in its runfiles)
   --header H                `transpile`: also write the header to H
   --header-include PATH     `transpile`: how OUT includes the header (default: H)
   --entry-function NAME     `transpile`: name the program's entry NAME instead of main
@@ -82,6 +87,21 @@ bool WriteOutput(const std::string& path, const std::string& text) {
   o.close();
   if (!o) std::fprintf(stderr, "ruchy: cannot write %s\n", path.c_str());
   return static_cast<bool>(o);
+}
+
+// The standard library's Ruchy-written modules as shipped in the compiler's runfiles
+// (//stdlib/std:srcs); "" when they are not there.
+std::string ShippedStdRoot() {
+  std::vector<std::string> roots;
+  if (const char* r = std::getenv("RUNFILES_DIR")) roots.push_back(r);
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) roots.push_back(std::string(exe, n) + ".runfiles");
+  for (const std::string& root : roots) {
+    std::string dir = root + "/ruchy_lambda/" + kStdSourceDir;
+    if (access(dir.c_str(), R_OK) == 0) return dir;
+  }
+  return "";
 }
 
 int Usage(const std::string& message) {
@@ -134,6 +154,8 @@ int RunCli(int argc, char** argv) {
       size_t eq = dep.find('=');
       if (eq == std::string::npos || eq == 0 || eq + 1 == dep.size()) return Usage("--dep wants NAME=ROOT, found `" + dep + "`");
       options.deps.push_back(Dependency{dep.substr(0, eq), dep.substr(eq + 1)});
+    } else if (a == "--std-root" && i + 1 < args.size()) {
+      options.std_root = args[++i];
     } else if (a == "--header" && i + 1 < args.size()) {
       header = args[++i];
     } else if (a == "--header-include" && i + 1 < args.size()) {
@@ -168,6 +190,7 @@ int RunCli(int argc, char** argv) {
     std::fprintf(stderr, "ruchy: cannot read %s: %s\n", file.c_str(), std::strerror(errno));
     return kExitIo;
   }
+  if (options.std_root.empty()) options.std_root = ShippedStdRoot();
   options.emit = command != "check";
   if (command == "test") options.tests = true;
   // Module files and libraries are read like FILE (relative to where the user ran the command).

@@ -22,7 +22,7 @@ void RunFrontEnd(const std::string& path, std::string text, const CompileOptions
   SourceFile file(path, std::move(text));
   Diagnostics diags(file);
   Program program;
-  std::vector<std::string> package_roots = LoadModules(file, diags, program, options.deps, options.read_file);
+  std::vector<std::string> package_roots = LoadModules(file, diags, program, options.deps, options.read_file, options.std_root);
   // Type checking on a tree with syntax errors would mostly report their echoes.
   if (!diags.has_errors()) {
     TypeArena arena;

@@ -41,6 +41,9 @@ struct CompileOptions {
   // `use` of a file is then an error): the fuzzers and unit tests compile text alone.
   std::vector<Dependency> deps;
   FileReader read_file;
+  // The directory of the standard library's Ruchy-written modules (stdlib/std), read through
+  // read_file; empty: `use std::NAME` reaches only the built-ins (driver/modules.h).
+  std::string std_root;
 };
 
 struct CompileResult {

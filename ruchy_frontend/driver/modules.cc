@@ -26,7 +26,8 @@ class Loader {
   Loader(SourceFile& file, Diagnostics& diags, Program& program, const FileReader& read)
       : file_(file), diags_(diags), program_(program), read_(read) {}
 
-  std::vector<std::string> Run(const std::vector<Dependency>& deps) {
+  std::vector<std::string> Run(const std::vector<Dependency>& deps, const std::string& std_root) {
+    std_root_ = std_root;
     packages_.push_back(Package{"", Directory(file_.path())});
     files_.push_back(FileModule{0, "", 0});
     module_file_[""] = 0;
@@ -55,6 +56,7 @@ class Loader {
     // Files are parsed as they are found; each one's `mod` and `use` may add more.
     for (size_t i = 0; i < files_.size(); ++i) ScanItems(i);
     ReportCycles();
+    if (std_package_ != kMissing) roots.push_back(std::string(module_path::kStdPackage));
     return roots;
   }
 
@@ -127,6 +129,43 @@ class Loader {
     return static_cast<long>(AddFile(path, text, module, package));
   }
 
+  // Loads the standard library's module `std::name` from std_root_, once; false when the library
+  // has no such file (a built-in path such as `std::collections`).
+  bool LoadStd(const std::string& name, Loc loc) {
+    const std::string package(module_path::kStdPackage);
+    std::string module = Qualified(package, name);
+    auto it = module_file_.find(module);
+    if (it != module_file_.end()) return it->second != kMissing;
+    std::string text;
+    std::string path = std_root_ + "/" + name + ".ruchy";
+    if (std_root_.empty() || !read_ || !read_(path, text)) {
+      module_file_[module] = kMissing;
+      return false;
+    }
+    if (std_package_ == kMissing) {
+      std_package_ = packages_.size();
+      packages_.push_back(Package{package, std_root_ + "/"});
+      program_.items.push_back(ModItem(package, "", loc));
+      declared_.insert(package);
+    }
+    program_.items.push_back(ModItem(module, package, loc));
+    declared_.insert(module);
+    AddFile(path, text, module, std_package_);
+    return true;
+  }
+
+  // The declaration of a file module the loader found itself (a library's root, a std module).
+  static Item ModItem(const std::string& path, const std::string& in_module, Loc loc) {
+    Item item{};
+    item.kind = Item::Kind::kMod;
+    item.loc = loc;
+    item.path = path;
+    item.module = in_module;
+    item.is_pub = true;
+    item.module_file = true;
+    return item;
+  }
+
   void ScanItems(size_t index) {
     FileModule f = files_[index];
     // Loading appends to program_.items: items are read by index, and copied before a load.
@@ -157,8 +196,13 @@ class Loader {
     std::string target;
     size_t i = 0;
     Anchor anchor = AnchorOf(segs[0]);
-    if (anchor == Anchor::kStd) return;  // the standard library is always there
-    if (anchor == Anchor::kCrate) {
+    if (anchor == Anchor::kStd) {
+      // A Ruchy-written module of the standard library, or else one of the compiler's built-in
+      // `std::` paths, which need no file.
+      if (segs.size() < 2 || !LoadStd(segs[1], u.loc)) return;
+      target = Qualified(std::string(module_path::kStdPackage), segs[1]);
+      i = 2;
+    } else if (anchor == Anchor::kCrate) {
       target = pkg.module;
       i = 1;
     } else if (module_path::Relative(anchor)) {
@@ -253,6 +297,8 @@ class Loader {
   Diagnostics& diags_;
   Program& program_;
   const FileReader& read_;
+  std::string std_root_;
+  size_t std_package_ = kMissing;  // index in packages_ once a std module is loaded
   std::vector<Package> packages_;
   std::map<std::string, size_t> package_of_root_;
   std::vector<FileModule> files_;
@@ -264,8 +310,9 @@ class Loader {
 }  // namespace
 
 std::vector<std::string> LoadModules(SourceFile& file, Diagnostics& diags, Program& program,
-                                     const std::vector<Dependency>& deps, const FileReader& read) {
-  return Loader(file, diags, program, read).Run(deps);
+                                     const std::vector<Dependency>& deps, const FileReader& read,
+                                     const std::string& std_root) {
+  return Loader(file, diags, program, read).Run(deps, std_root);
 }
 
 }  // namespace ruchy

@@ -32,8 +32,15 @@ using FileReader = std::function<bool(const std::string& path, std::string& text
 // reaches, into `program`. Reports missing files, code outside declarations in module files, and
 // import cycles between files. Returns the module paths of the dependencies (the checker stops
 // name lookup at them).
+//
+// `std_root` is the directory of the standard library's Ruchy-written modules (stdlib/std): a
+// `use std::NAME...` loads `std_root/NAME.ruchy` as module `std::NAME` of the package `std`, when
+// that file exists; other `std::` paths (`std::collections::HashMap`) are the compiler's
+// built-ins. Only the modules a program uses are read, so a program that uses none compiles as
+// if the library were not there. Empty: no Ruchy-written standard library.
 std::vector<std::string> LoadModules(SourceFile& file, Diagnostics& diags, Program& program,
-                                     const std::vector<Dependency>& deps, const FileReader& read);
+                                     const std::vector<Dependency>& deps, const FileReader& read,
+                                     const std::string& std_root = "");
 
 }  // namespace ruchy
 

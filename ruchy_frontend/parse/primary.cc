@@ -173,7 +173,10 @@ ExprPtr Parser::ParseIdentExpr() {
         for (TypeExprPtr& arg : ParseTypeArgs()) e->type_args.push_back(std::move(arg));
         continue;
       }
-      std::string part = At(Tok::kIdent) ? Advance().text : ExpectIdent("a name after `::`");
+      // `var` is a keyword, yet a name after `::` (`std::env::var`).
+      std::string part = At(Tok::kVar)     ? (Advance(), std::string("var"))
+                         : At(Tok::kIdent) ? Advance().text
+                                           : ExpectIdent("a name after `::`");
       if (e->text == "std" || e->text == "collections") {
         e->text = part;
       } else {

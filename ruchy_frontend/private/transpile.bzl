@@ -66,6 +66,10 @@ def _transpile(ctx, src, base, out_cc, out_h):
     # output stays reproducible) yet still lead editors and debuggers to the source.
     args.add("--line-path", src.short_path)
     args.add("--no-color")
+    # The standard library's Ruchy-written modules: every Ruchy target may `use std::NAME`, and
+    # the compiler reads only the modules a file uses (driver/modules.h).
+    std_label = ctx.attr._std.label
+    args.add("--std-root", "/".join([p for p in [std_label.workspace_root, std_label.package] if p]))
     if ctx.attr.mode == "handler":
         args.add("--handler")
     elif ctx.attr.mode == "library":
@@ -77,7 +81,7 @@ def _transpile(ctx, src, base, out_cc, out_h):
     ctx.actions.run(
         executable = ctx.executable._compiler,
         arguments = [args],
-        inputs = depset([src] + ctx.files.srcs, transitive = [library_files]),
+        inputs = depset([src] + ctx.files.srcs + ctx.files._std, transitive = [library_files]),
         outputs = outputs,
         mnemonic = "RuchyTranspile",
         progress_message = "Transpiling %s to C++" % src.short_path,
@@ -106,6 +110,11 @@ ruchy_transpile = rule(
         "tests": attr.bool(doc = "Program mode: the entry runs the file's `#[test]` functions as test cases " +
                                  "(stdlib/ruchy/test_runner.h), when it has any."),
         "standalone": attr.bool(doc = "Write one self-contained translation unit (header inlined), no header file."),
+        "_std": attr.label(
+            default = Label("//stdlib/std:srcs"),
+            allow_files = [".ruchy"],
+            doc = "The standard library's Ruchy-written modules (stdlib/std), an implicit dependency of every Ruchy target.",
+        ),
         "_compiler": attr.label(
             default = Label("//ruchy_frontend:ruchy"),
             executable = True,

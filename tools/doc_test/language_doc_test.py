@@ -1,4 +1,5 @@
-"""docs/language.md's marked examples run as written, with the compiler Bazel built as `ruchy`."""
+"""A document's marked examples (docs/language.md, docs/stdlib.md) run as written, with the compiler
+Bazel built as `ruchy`."""
 
 import os
 import sys
