@@ -512,7 +512,7 @@ int RunProgram(int argc, char** argv, void (*body)()) {
     body();
   } catch (const RuntimeError& e) {
     std::fflush(stdout);
-    std::fprintf(stderr, "Error: %s\n", e.message().c_str());
+    std::fprintf(stderr, "Error: %s\n", e.described().c_str());
     return 1;
   }
   std::fflush(stdout);

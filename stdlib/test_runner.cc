@@ -79,7 +79,7 @@ int RunTests(int argc, char** argv, void (*top_level)(), const std::vector<TestC
     top_level();
   } catch (const RuntimeError& e) {
     std::fflush(stdout);
-    std::fprintf(stderr, "Error: %s\n", e.message().c_str());
+    std::fprintf(stderr, "Error: %s\n", e.described().c_str());
     return 1;
   }
   std::vector<const TestCase*> selected;
@@ -95,7 +95,7 @@ int RunTests(int argc, char** argv, void (*top_level)(), const std::vector<TestC
     try {
       failure = c->run();
     } catch (const RuntimeError& e) {
-      failure = e.type() + ": " + e.message();
+      failure = e.type() + ": " + e.described();
     } catch (const std::exception& e) {
       failure = e.what();
     }

@@ -508,7 +508,11 @@ std::string Emitter::Closure(const Expr* e) {
   auto saved_loops = std::move(loops_);
   loops_.clear();
   indent_ = saved_indent + 1;
+  // The body runs later, where it is called: its statements do not count as the enclosing one's.
+  std::string saved_spot = current_spot_;
+  int saved_spots = spots_emitted_;
   for (const std::string& decl : shared_params) Line(decl);
+  OpenLocatedBody(e->a.get());
   returns_.push_back(ret);
   coroutines_.push_back(false);  // closures are never coroutines (the checker rejects `await` there)
   if (e->a->kind == ExprKind::kBlock) {
@@ -518,6 +522,9 @@ std::string Emitter::Closure(const Expr* e) {
   }
   returns_.pop_back();
   coroutines_.pop_back();
+  CloseLocatedBody(e->loc);
+  current_spot_ = std::move(saved_spot);
+  spots_emitted_ = saved_spots;
   std::vector<std::string> body = std::move(lines_);
   lines_ = std::move(saved_lines);
   loops_ = std::move(saved_loops);

@@ -575,6 +575,7 @@ void Emitter::EmitFunction(const FunctionInstance& inst) {
   returns_ = {inst.ret};
   coroutines_ = {inst.is_async};
   loops_.clear();
+  OpenLocatedBody(fun->body.get());
   if (fun->is_constructor) {
     Line("auto t_self = std::make_shared<" + TypeRef(inst.owner) + ">();");
     EmitBlockInto(fun->body.get(), Dest::Discard());
@@ -586,6 +587,7 @@ void Emitter::EmitFunction(const FunctionInstance& inst) {
   } else {
     EmitBlockInto(fun->body.get(), Dest::Return());
   }
+  CloseLocatedBody(fun->loc);
   Close();
   Line("");
 }
@@ -677,15 +679,19 @@ CppOutput Emitter::Run() {
   if (program_.top_level->is_async) {
     // Top-level code that awaits is a task of its own, run on an event loop until it ends.
     Open("rt::Task<void> g_top_level_async() {");
+    OpenLocatedBody(nullptr);
     for (const Expr* stmt : program_.top_level_stmts) EmitStmt(stmt, Dest::Discard());
     Line("co_return;");
+    CloseLocatedBody(Loc{});
     Close();
     Line("");
     Open("void g_top_level() {");
     Line("rt::BlockOn(g_top_level_async());");
   } else {
     Open("void g_top_level() {");
+    OpenLocatedBody(nullptr);
     for (const Expr* stmt : program_.top_level_stmts) EmitStmt(stmt, Dest::Discard());
+    CloseLocatedBody(Loc{});
   }
   Close();
   Line("");

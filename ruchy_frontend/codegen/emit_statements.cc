@@ -69,9 +69,16 @@ void Emitter::EmitBlockInto(const Expr* block, const Dest& dest) {
 }
 
 void Emitter::EmitStmt(const Expr* e, const Dest& dest) {
+  // Nested statements set their own place; this one's is current again after them.
+  struct RestoreSpot {
+    std::string& spot;
+    std::string saved;
+    ~RestoreSpot() { spot = std::move(saved); }
+  } restore{current_spot_, current_spot_};
+  int spots_before = spots_emitted_;
   switch (e->kind) {
     case ExprKind::kLet:
-      LineAt(e->loc);
+      StatementAt(e->loc);
       EmitLet(e);
       return;
     case ExprKind::kFunDecl:
@@ -101,7 +108,7 @@ void Emitter::EmitStmt(const Expr* e, const Dest& dest) {
       EmitTry(e, dest);
       return;
     case ExprKind::kReturn:
-      LineAt(e->loc);
+      StatementAt(e->loc);
       if (!e->a) {
         Line(ReturnWord() + ";");
       } else if (IsUnitLike(returns_.back())) {
@@ -116,22 +123,31 @@ void Emitter::EmitStmt(const Expr* e, const Dest& dest) {
       LineAt(e->loc);
       EmitJump(e);
       return;
-    case ExprKind::kThrow:
-      LineAt(e->loc);
-      Line("rt::throw_value(" + Expr_(e->a.get()) + ");");
+    case ExprKind::kThrow: {
+      StatementAt(e->loc);
+      spots_before = spots_emitted_;
+      std::string value = Expr_(e->a.get());
+      Remark(spots_before);
+      Line("rt::throw_value(" + value + ");");
       return;
+    }
     case ExprKind::kAssign:
       if (inst_->declaring_assigns.count(e)) {  // `name = value` declaring `name`
-        LineAt(e->loc);
-        Line(LocalDecl(CppType(TypeOf(e->a.get())), NameOf(e), StripParens(ExprPlain(e->b.get()))));
+        StatementAt(e->loc);
+        spots_before = spots_emitted_;
+        std::string value = StripParens(ExprPlain(e->b.get()));
+        Remark(spots_before);
+        Line(LocalDecl(CppType(TypeOf(e->a.get())), NameOf(e), value));
         return;
       }
       [[fallthrough]];
     default: {
-      LineAt(e->loc);
+      StatementAt(e->loc);
+      spots_before = spots_emitted_;
       std::string value = YieldsVoid(e)                    ? ExprRaw(e)  // run as a statement
                           : dest.kind == Dest::Kind::kDiscard ? Expr_(e)
                                                               : ExprPlain(e);
+      Remark(spots_before);
       Deliver(e, value, dest);
       return;
     }
@@ -157,7 +173,10 @@ void Emitter::EmitLet(const Expr* e) {
     if (global) {
       EmitStmt(e->a.get(), Dest::Assign(name));
     } else if (IsSimple(e->a.get())) {
-      Line(LocalDecl(type, name, StripParens(ExprPlain(e->a.get()))));
+      int spots_before = spots_emitted_;
+      std::string value = StripParens(ExprPlain(e->a.get()));
+      Remark(spots_before);
+      Line(LocalDecl(type, name, value));
     } else {
       Line(LocalDecl(type, name, type + "{}"));
       EmitStmt(e->a.get(), Dest::Assign(Place(name)));
@@ -167,7 +186,10 @@ void Emitter::EmitLet(const Expr* e) {
   if (!e->a) return;
   std::string temp = Temp("let");
   if (IsSimple(e->a.get())) {
-    Line(type + " " + temp + " = " + Expr_(e->a.get()) + ";");
+    int spots_before = spots_emitted_;
+    std::string value = Expr_(e->a.get());
+    Remark(spots_before);
+    Line(type + " " + temp + " = " + value + ";");
   } else {
     Line(type + " " + temp + "{};");
     EmitStmt(e->a.get(), Dest::Assign(temp));
@@ -187,11 +209,14 @@ void Emitter::EmitLetElse(const Expr* let, const std::string& subject) {
 }
 
 void Emitter::EmitIf(const Expr* e, const Dest& dest) {
-  LineAt(e->loc);
+  StatementAt(e->loc);
+  int spots_before = spots_emitted_;
   if (e->kind == ExprKind::kIfLet) {
     Open("{");
     std::string subject = Temp("m");
-    Line("auto&& " + subject + " = " + Expr_(e->a.get()) + ";");
+    std::string value = Expr_(e->a.get());
+    Remark(spots_before);
+    Line("auto&& " + subject + " = " + value + ";");
     std::string test = PatternTest(e->pattern.get(), subject);
     Open("if (" + (test.empty() ? "true" : test) + ") {");
     PatternBind(e->pattern.get(), subject);
@@ -205,7 +230,9 @@ void Emitter::EmitIf(const Expr* e, const Dest& dest) {
     Close();
     return;
   }
-  Open("if (" + StripParens(Expr_(e->a.get())) + ") {");
+  std::string cond = StripParens(Expr_(e->a.get()));
+  Remark(spots_before);
+  Open("if (" + cond + ") {");
   EmitBlockInto(e->b.get(), dest);
   const Expr* rest = e->c.get();
   while (rest && rest->kind == ExprKind::kIf) {
@@ -233,17 +260,20 @@ void Emitter::EmitIf(const Expr* e, const Dest& dest) {
 
 // What runs when no arm matched: possible only for values too many to list (numbers, strings,
 // chars, vectors) or arms with guards; the checker proved enums, bool, Option and Result covered.
+// The error's place is the match's (arms and guards ran statements of their own).
 std::string Emitter::NoMatch(const Expr* match, const std::string& subject) {
-  std::string where = SourcePath(match->loc) + ":" + std::to_string(file_.Position(match->loc).line);
-  return "rt::Fail(rt::errors::kNoMatch, \"no match arm matched \" + rt::DebugToString(" + subject + ") + \" (" +
-         CppStringBody(where) + ")\");";
+  return (Locating() ? std::string(kSpotVariable) + " = " + SpotOf(match->loc) + "; " : std::string()) +
+         "rt::Fail(rt::errors::kNoMatch, \"no match arm matched \" + rt::DebugToString(" + subject + "));";
 }
 
 void Emitter::EmitMatch(const Expr* e, const Dest& dest) {
-  LineAt(e->loc);
+  StatementAt(e->loc);
   Open("{");
   std::string subject = Temp("m");
-  Line("auto&& " + subject + " = " + Expr_(e->a.get()) + ";");
+  int spots_before = spots_emitted_;
+  std::string value = Expr_(e->a.get());
+  Remark(spots_before);
+  Line("auto&& " + subject + " = " + value + ";");
   bool guards = false;
   for (const MatchArm& arm : e->arms) guards = guards || arm.guard;
   bool covered = false;
@@ -332,7 +362,7 @@ void Emitter::EmitLoopBody(const Expr* body, const LoopFrame& frame) {
 }
 
 void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
-  LineAt(e->loc);
+  StatementAt(e->loc);
   LoopFrame frame = NewLoopFrame(e);
   Type* t = TypeOf(e);
   bool value = e->kind == ExprKind::kLoop && dest.kind != Dest::Kind::kDiscard && !IsUnitLike(t);
@@ -348,21 +378,30 @@ void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
     Open("while (true) {");
   } else if (e->kind == ExprKind::kWhile) {
     size_t mark = lines_.size();
+    int spots_before = spots_emitted_;
     std::string cond = Expr_(e->a.get());
+    // The condition runs again after the body's statements: it stores its place each time.
+    std::string spot = std::string(kSpotVariable) + " = " + current_spot_;
     if (lines_.size() == mark) {
-      Open("while (" + StripParens(cond) + ") {");
+      Open("while (" + (Locating() ? "(" + spot + ", " + StripParens(cond) + ")" : StripParens(cond)) + ") {");
     } else {
       // The condition needs statements: evaluate them on every iteration.
       std::vector<std::string> prelude(lines_.begin() + mark, lines_.end());
       lines_.resize(mark);
       Open("while (true) {");
+      if (Locating()) Line(spot + ";");
       for (const std::string& l : prelude) lines_.push_back("  " + l);
+      Remark(spots_before);
       Line("if (!(" + cond + ")) break;");
     }
   } else {  // while let
     Open("while (true) {");
+    if (Locating()) Line(std::string(kSpotVariable) + " = " + current_spot_ + ";");
     std::string subject = Temp("m");
-    Line("auto&& " + subject + " = " + Expr_(e->a.get()) + ";");
+    int spots_before = spots_emitted_;
+    std::string value = Expr_(e->a.get());
+    Remark(spots_before);
+    Line("auto&& " + subject + " = " + value + ";");
     std::string test = PatternTest(e->pattern.get(), subject);
     if (!test.empty()) Line("if (!(" + test + ")) break;");
     PatternBind(e->pattern.get(), subject);
@@ -374,7 +413,7 @@ void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
 }
 
 void Emitter::EmitFor(const Expr* e) {
-  LineAt(e->loc);
+  StatementAt(e->loc);
   LoopFrame frame = NewLoopFrame(e);
   int closes = OpenForLoop(e->pattern.get(), e->a.get(), e->b.get());
   EmitLoopBody(e->b.get(), frame);
@@ -482,7 +521,7 @@ void Emitter::EmitJump(const Expr* e) {
 }
 
 void Emitter::EmitTry(const Expr* e, const Dest& dest) {
-  LineAt(e->loc);
+  StatementAt(e->loc);
   Open("{");
   if (e->c) {
     Open("rt::Finally " + Temp("finally") + "([&] {");

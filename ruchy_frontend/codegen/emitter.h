@@ -143,6 +143,24 @@ class Emitter {
   std::string FunctionRef(const FunctionInstance& inst) const { return options_.cpp_namespace + "::" + inst.cpp_name; }
   std::string ParamType(Type* t, bool by_value) const;
 
+  // ---- runtime error locations (emit_error_locations.cc) ----
+  static constexpr const char* kSpotVariable = "t_at";
+  std::string SpotOf(Loc loc) const;  // `rt::At(line, column)`
+  // The #line directive and the store of the statement's place into t_at.
+  void StatementAt(Loc loc);
+  // Stores the current statement's place again if nested statements stored theirs since
+  // `spots_before` (a value of spots_emitted_).
+  void Remark(int spots_before);
+  // Around a function's, closure's or top-level code's body: t_at and the catch that locates,
+  // when something in the body can fail (MayFail) other than calls of user functions (always
+  // for a null body: top-level code, a list of statements).
+  void OpenLocatedBody(const Expr* body);
+  void CloseLocatedBody(Loc loc);
+  bool MayFail(const Expr* e) const;
+  bool NeedsLocatedBody(const Expr* body) const;
+  // Whether the body being emitted has t_at.
+  bool Locating() const { return !located_.empty() && located_.back(); }
+
   // ---- trait objects (emit_trait_objects.cc) ----
   // For each trait used as `dyn Trait`: its interface (named as the trait) with one pure virtual
   // function per method, and a template implementing it for any type that has the methods.
@@ -218,6 +236,9 @@ class Emitter {
   // The one literal that may be written without its type (`n - 1`, `int64_t x = 0;`): only
   // where C++ converts it to the right type, never as an argument to an overloaded function.
   const Expr* plain_literal_ = nullptr;
+  std::string current_spot_;  // the statement being emitted, as SpotOf gives it
+  int spots_emitted_ = 0;      // how many stores into t_at were emitted so far
+  std::vector<bool> located_;  // per enclosing body (function, closures): whether it has t_at
   // Inside an or-pattern's alternatives: bindings assign names declared before (PatternBindOr).
   bool assign_bindings_ = false;
 };

@@ -58,7 +58,10 @@ ExprPtr Parser::ParseMatch() {
     MatchArm arm;
     arm.loc = Cur().loc;
     arm.pattern = ParsePattern();
-    if (Accept(Tok::kIf)) arm.guard = ParseExpr();
+    if (Accept(Tok::kIf)) {
+      FlagScope guard(in_match_guard_, true);
+      arm.guard = ParseExpr();
+    }
     if (!Expect(Tok::kFatArrow, "after the match pattern")) {
       Recover();
       if (pos_ == before) SkipToken();

@@ -26,7 +26,10 @@ ExprPtr Parser::ParseMatchesMacro(const Token& name) {
   MatchArm arm;
   arm.loc = Cur().loc;
   arm.pattern = ParsePattern();
-  if (Accept(Tok::kIf)) arm.guard = ParseExpr();
+  if (Accept(Tok::kIf)) {
+    FlagScope guard(in_match_guard_, true);
+    arm.guard = ParseExpr();
+  }
   arm.body = BoolLiteral(true, arm.loc);
   match->arms.push_back(std::move(arm));
   MatchArm rest;

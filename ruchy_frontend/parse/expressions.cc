@@ -311,6 +311,7 @@ ExprPtr Parser::ParseMember(ChainDepth& chain, ExprPtr e) {
 }
 
 std::vector<ExprPtr> Parser::ParseArgs() {
+  FlagScope arguments(in_match_guard_, false);
   std::vector<ExprPtr> args;
   ParseList(Tok::kLParen, "to start the arguments", Tok::kRParen, "to close the arguments", [&] {
     // Named arguments (`f(x: 1)`) are accepted and passed by position.

@@ -129,6 +129,19 @@ class Parser {
     int bottom_ = 0;
   };
 
+  // Sets a flag of the parser for one sub-expression and restores it.
+  class FlagScope {
+   public:
+    FlagScope(bool& flag, bool value) : flag_(flag), saved_(flag) { flag_ = value; }
+    ~FlagScope() { flag_ = saved_; }
+    FlagScope(const FlagScope&) = delete;
+    FlagScope& operator=(const FlagScope&) = delete;
+
+   private:
+    bool& flag_;
+    bool saved_;
+  };
+
   // Sets no_struct_ for one sub-expression and restores it.
   class NoStructScope {
    public:
@@ -279,6 +292,9 @@ class Parser {
   size_t pos_ = 0;
   // Struct literals are not allowed here (`if x == P {` opens the block, not a literal).
   bool no_struct_ = false;
+  // In a match guard `=>` ends the guard: `n if n == limit => ...` is not the lambda
+  // `limit => ...` (call arguments inside the guard may hold `x => ...` lambdas again).
+  bool in_match_guard_ = false;
   uint32_t last_error_offset_ = UINT32_MAX;
   // Nesting: the level being parsed, the deepest level reached (see ChainDepth), whether the
   // limit was hit, and where the item being parsed starts (the limit's note points there).

@@ -140,7 +140,7 @@ ExprPtr Parser::ParseIntLiteral() {
 ExprPtr Parser::ParseIdentExpr() {
   const Token& t = Advance();
   // x => x * 2
-  if (At(Tok::kFatArrow)) {
+  if (At(Tok::kFatArrow) && !in_match_guard_) {
     Advance();
     ExprPtr e = MakeExpr(ExprKind::kClosure, t);
     Param p;

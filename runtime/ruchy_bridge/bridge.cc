@@ -19,7 +19,7 @@ lambda::Response Invoke(const lambda::Invocation& in) {
   try {
     out = lambda::ruchy_entry::Invoke(in);
   } catch (const rt::RuntimeError& e) {
-    out = lambda::Response::Failure(e.type(), e.message());
+    out = lambda::Response::Failure(e.type(), e.described());
   } catch (const std::exception& e) {
     out = lambda::Response::Failure(rt::errors::kInternalError, e.what());
   }
@@ -32,7 +32,7 @@ std::optional<lambda::InitError> Init() {
   try {
     lambda::ruchy_entry::Init();
   } catch (const rt::RuntimeError& e) {
-    error = lambda::InitError{e.type(), e.message()};
+    error = lambda::InitError{e.type(), e.described()};
   } catch (const std::exception& e) {
     error = lambda::InitError{rt::errors::kInternalError, e.what()};
   }

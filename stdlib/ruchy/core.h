@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "ruchy/error_types.h"
+#include "ruchy/source_spot.h"
 
 namespace rt {
 
@@ -34,10 +35,28 @@ class RuntimeError : public std::exception {
   const char* what() const noexcept override { return message_.c_str(); }
   const std::string& type() const { return type_; }
   const std::string& message() const { return message_; }
+  // Records where the error happened (source_spot.h); the innermost Ruchy function that sees the
+  // error leave it calls this first, so later calls keep that place.
+  void Locate(const char* file, uint32_t spot) {
+    if (file_ == nullptr && spot != kNoSpot) {
+      file_ = file;
+      spot_ = spot;
+    }
+  }
+  // `file:line:column` of the Ruchy statement that failed, or "" when not known.
+  std::string location() const { return SpotText(file_, spot_); }
+  // The message and, when known, where: what `ruchy run`, a failed test and a Lambda errorMessage
+  // show (`division by zero (f.ruchy:3:5)`). `catch e` binds the message alone.
+  std::string described() const {
+    std::string where = location();
+    return where.empty() ? message_ : message_ + " (" + where + ")";
+  }
 
  private:
   std::string type_;
   std::string message_;
+  const char* file_ = nullptr;
+  uint32_t spot_ = kNoSpot;
 };
 
 [[noreturn]] void Fail(const char* type, std::string message);

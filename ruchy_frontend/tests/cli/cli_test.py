@@ -87,7 +87,7 @@ class CliTest(unittest.TestCase):
         failing = self.write("failing.ruchy", FAILING)
         r = self.ruchy("run", failing)
         self.assertEqual(r.returncode, 1)
-        self.assertEqual(r.stderr, "Error: index 5 out of range for length 1\n")
+        self.assertEqual(r.stderr, "Error: index 5 out of range for length 1 (%s:2:1)\n" % failing)
 
     def test_run_links_the_unicode_tables(self):
         # unicode.cc and its generated tables are support sources `ruchy run` must compile too.
@@ -139,6 +139,14 @@ class CliTest(unittest.TestCase):
         r = self.ruchy("check", main)
         self.assertIn("module `geo::shapes` has no file: `%s` does not exist" % os.path.join(self.dir, "geo/shapes.ruchy"),
                       r.stderr)
+
+    def test_runtime_error_names_the_module_file_and_line(self):
+        self.write_program_of_three_files()
+        self.write("util.ruchy", "pub fun greet(name: String) -> String {\n    let first = name.chars()[9]\n    name\n}\n")
+        r = self.ruchy("run", os.path.join(self.dir, "main.ruchy"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertTrue(r.stderr.startswith("Error: index 9 out of range"), r.stderr)
+        self.assertTrue(r.stderr.endswith("(%s:2:5)\n" % os.path.join(self.dir, "util.ruchy")), r.stderr)
 
     def test_dep_names_a_library(self):
         os.makedirs(os.path.join(self.dir, "lib"), exist_ok=True)
