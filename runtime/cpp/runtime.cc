@@ -18,7 +18,6 @@
 #include <optional>
 #include <string>
 #include <thread>
-#include <typeinfo>
 #include <vector>
 
 #include "runtime/cpp/http/base64.h"
@@ -27,7 +26,7 @@
 #include "runtime/cpp/internal/json_text.h"
 #include "runtime/cpp/internal/runtime_api_client.h"
 #include "runtime/cpp/internal/runtime_state.h"
-#include "runtime/cpp/internal/type_name.h"
+#include "runtime/cpp/internal/caught_error.h"
 #include "runtime/handler.h"
 
 namespace lambda {
@@ -120,20 +119,6 @@ std::optional<std::string> HeaderValue(const http::Headers& h, const char* name)
   const std::string* v = h.Find(name);
   if (v == nullptr) return std::nullopt;
   return *v;
-}
-
-
-// Calls F, turning a C++ exception into an error of its type.
-template <typename F>
-std::optional<InitError> Guard(F&& f) {
-  try {
-    f();
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    return InitError{internal::ReadableTypeName(typeid(e).name()), e.what()};
-  } catch (...) {
-    return InitError{"UnknownException", "the handler threw something that is not a std::exception"};
-  }
 }
 
 // What went wrong in an exchange with the API, in words for the log.
@@ -265,7 +250,7 @@ bool PostError(RuntimeApiClient& client, const Context& c, const std::string& ty
 
 bool Dispatch(RuntimeApiClient& client, const Handler& handler, const Invocation& in) {
   Response response = Response::Failure("", "");
-  std::optional<InitError> thrown = Guard([&] { response = handler(in); });
+  std::optional<InitError> thrown = internal::CatchAsError([&] { response = handler(in); });
   if (thrown) return PostError(client, in.context, thrown->type, thrown->message);
   if (!response.ok()) return PostError(client, in.context, response.error_type(), response.error_message());
   http::Headers h = BaseHeaders(in.context);
@@ -344,7 +329,7 @@ class Stream final : public ResponseStream {
 
 bool DispatchStreaming(RuntimeApiClient& client, const StreamingHandler& handler, const Invocation& in) {
   Stream stream(client, in.context);
-  std::optional<InitError> thrown = Guard([&] { handler(in, stream); });
+  std::optional<InitError> thrown = internal::CatchAsError([&] { handler(in, stream); });
   if (thrown) stream.Fail(thrown->type, thrown->message);
   return stream.Finish();
 }
@@ -422,7 +407,7 @@ int Serve(const DispatchFn& dispatch, const InitFunction& init) {
 
   if (init) {
     std::optional<InitError> failed;
-    std::optional<InitError> thrown = Guard([&] { failed = init(); });
+    std::optional<InitError> thrown = internal::CatchAsError([&] { failed = init(); });
     if (thrown) failed = thrown;
     if (failed) {
       ReportInitError(env, *failed);

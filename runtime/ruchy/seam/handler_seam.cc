@@ -18,10 +18,9 @@
 #include <optional>
 #include <string>
 #include <thread>
-#include <typeinfo>
 #include <utility>
 
-#include "runtime/cpp/internal/type_name.h"
+#include "runtime/cpp/internal/caught_error.h"
 #include "runtime/handler.h"
 #include "runtime/ruchy/lambda_runtime.ruchy.h"
 #include "stdlib/async/block_on.h"
@@ -69,19 +68,6 @@ void SetResult(std::string body, std::string content_type, std::string error_typ
   t_state.parts[kBody] = std::move(body);
   t_state.parts[kContentType] = std::move(content_type);
   t_state.parts[kErrorType] = std::move(error_type);
-}
-
-// Calls F, turning a C++ exception into an error of its type.
-template <typename F>
-std::optional<InitError> Guard(F&& f) {
-  try {
-    f();
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    return InitError{internal::ReadableTypeName(typeid(e).name()), e.what()};
-  } catch (...) {
-    return InitError{"UnknownException", "the handler threw something that is not a std::exception"};
-  }
 }
 
 // Events and responses are up to 6 MB; glibc would mmap and unmap every such buffer, so every
@@ -137,7 +123,7 @@ extern "C" {
 int64_t rl_seam_run_init() {
   if (!lambda::g_handlers.init) return 0;
   std::optional<lambda::InitError> failed;
-  std::optional<lambda::InitError> thrown = lambda::Guard([&] { failed = lambda::g_handlers.init(); });
+  std::optional<lambda::InitError> thrown = lambda::internal::CatchAsError([&] { failed = lambda::g_handlers.init(); });
   if (thrown) failed = thrown;
   if (!failed) return 0;
   lambda::SetResult(std::move(failed->message), "", std::move(failed->type));
@@ -175,7 +161,7 @@ int64_t rl_seam_invoke(const void* payload, size_t size) {
   t_state.pending.payload.assign(static_cast<const char*>(payload), size);
   lambda::Response response = lambda::Response::Failure("", "");
   std::optional<lambda::InitError> thrown =
-      lambda::Guard([&] { response = lambda::g_handlers.handler(t_state.pending); });
+      lambda::internal::CatchAsError([&] { response = lambda::g_handlers.handler(t_state.pending); });
   t_state.pending.payload = std::string();  // The event's memory is not kept past the call.
   if (thrown) {
     lambda::SetResult(std::move(thrown->message), "", std::move(thrown->type));
