@@ -153,7 +153,9 @@ TEST_F(Replies, MalformedRepliesAreRefusedNamedAndRecoveredFrom) {
   for (const std::string& reply : hostile) {
     SCOPED_TRACE("hostile reply #" + std::to_string(n) + ": " + reply.substr(0, 80));
     const std::size_t logged = runtime_->Log().size();
-    ASSERT_TRUE(peer->Send(reply));
+    // Whether all of it can be written is up to the runtime: one that refuses the 1 MB status
+    // line at its limit and hangs up while the rest is still on its way is right, not broken.
+    (void)peer->Send(reply);
     peer = ExpectReconnectAndServe(*peer, "recovered-" + std::to_string(n++));
     ASSERT_NE(peer, nullptr);
     // What the log says must be what happened: a malformed reply, not an unreachable API.
