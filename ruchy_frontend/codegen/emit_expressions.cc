@@ -13,12 +13,6 @@ namespace ruchy {
 
 namespace {
 
-bool IsUnitLike(Type* t) {
-  t = Resolve(t);
-  return !t || t->kind == TypeKind::kUnit || t->kind == TypeKind::kNever;
-}
-
-
 uint32_t DecodeChar(const std::string& s) {
   unsigned char c = s.empty() ? 0 : s[0];
   int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
@@ -227,7 +221,6 @@ std::string Emitter::Formatted(const std::string& value, const std::string& spec
   if (spec->kind) add("kind", quote(spec->kind));
   return "rt::fmt(" + value + ", rt::FormatSpec{" + fields + "})";
 }
-
 
 // println("{} is {:.2}", a, b): the literal is split at its placeholders at compile time
 // (format_string.h); without placeholders the values are printed separated by spaces.

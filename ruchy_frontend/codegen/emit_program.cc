@@ -156,11 +156,6 @@ std::string Emitter::CppType(Type* t) const {
 
 namespace {
 
-bool IsUnitLike(Type* t) {
-  t = Resolve(t);
-  return !t || t->kind == TypeKind::kUnit || t->kind == TypeKind::kNever;
-}
-
 bool IsScalar(Type* t) {
   t = Resolve(t);
   switch (t->kind) {

@@ -5,15 +5,6 @@
 
 namespace ruchy {
 
-namespace {
-
-bool IsUnitLike(Type* t) {
-  t = Resolve(t);
-  return !t || t->kind == TypeKind::kUnit || t->kind == TypeKind::kNever;
-}
-
-}  // namespace
-
 // A value nobody uses: a call, an await or a diverging expression runs as it is; anything else
 // is cast to void, so C++ does not warn that a result (`(a = 5, rt::Unit{})`) is unused.
 void Emitter::RunForEffect(const Expr* e, const std::string& value) {

@@ -13,6 +13,13 @@
 
 namespace ruchy {
 
+// A type with no value to pass on: `()`, a diverging expression's, or none known. Functions
+// returning one are C++ `void`.
+inline bool IsUnitLike(Type* t) {
+  t = Resolve(t);
+  return !t || t->kind == TypeKind::kUnit || t->kind == TypeKind::kNever;
+}
+
 // Where the value of a statement-like expression goes.
 struct Dest {
   enum class Kind { kDiscard, kReturn, kAssign };
