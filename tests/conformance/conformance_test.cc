@@ -115,7 +115,7 @@ long MinorFaults(int pid) {
 // unmap its 1 MB buffers page-faults ~256 pages per buffer per invoke (and was 15x slower).
 // musl's malloc gives blocks back to the system well below its 128 KB mmap threshold, so 100 KB
 // events faulted ~75 pages per invoke (and were 3.7x slower than with glibc) until
-// runtime/cpp/large_blocks.cc kept blocks from 16 KB up. Counted, not timed.
+// runtime/cpp/block_cache.cc kept blocks from 16 KB up. Counted, not timed.
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
 #define RUNTIME_UNDER_ASAN 1  // ASan's allocator replaces malloc: mallopt does not apply
