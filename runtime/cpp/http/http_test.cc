@@ -123,6 +123,28 @@ TEST(ResponseReader, RejectsMalformedResponses) {
   }
 }
 
+// Every byte as a header name's second character: RFC 9110's tchar are accepted, all others
+// refused as malformed (the names are checked a character at a time).
+TEST(ResponseReader, HeaderNamesAreTokensByteByByte) {
+  const std::string tchar_symbols = "!#$%&'*+-.^_`|~";
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    if (c == ':' || c == '\r' || c == '\n') continue;  // they end the name or the line instead
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    const bool token = alnum || (c != '\0' && tchar_symbols.find(c) != std::string::npos);
+    const std::string wire = std::string("HTTP/1.1 200 OK\r\nX") + c + "Y: v\r\nContent-Length: 0\r\n\r\n";
+    Parsed p = ParseResponse(wire);
+    if (token) {
+      EXPECT_TRUE(p.error.ok()) << "byte " << b << ": " << p.error.message;
+      const std::string* value = p.head.headers.Find(std::string("X") + c + "Y");
+      ASSERT_NE(value, nullptr) << "byte " << b;
+      EXPECT_EQ(*value, "v") << "byte " << b;
+    } else {
+      EXPECT_EQ(p.error.code, ErrorCode::kMalformed) << "byte " << b;
+    }
+  }
+}
+
 TEST(ResponseReader, EnforcesBodyLimit) {
   Parsed p = ParseResponse("HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello world", 0, 10);
   EXPECT_EQ(p.error.code, ErrorCode::kTooLarge);

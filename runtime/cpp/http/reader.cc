@@ -110,9 +110,17 @@ Error Reader::ReadToEnd(const std::function<void(std::string_view)>& sink, std::
 
 namespace {
 
+// RFC 9110 tchar. A switch, not strchr over the list: every '-' of every header name would call
+// memchr, which costs musl about 100 instructions a call (glibc's vector version about 20).
 bool IsTokenChar(char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != '\0';
+  switch (c) {
+    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
+    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::string_view TrimOws(std::string_view s) {
