@@ -19,6 +19,7 @@ def _package(name, zip_budgets, test_cases, libc, visibility, tags):
 
     Every target is named after the function, so a package may hold several functions."""
     bootstrap = name
+    _check_budget_keys(name, zip_budgets)
     for arch, platform in _ARCHES:
         # Both C libraries, by name: the function test runs all four.
         for each_libc in _LIBCS:
@@ -40,6 +41,7 @@ def _package(name, zip_budgets, test_cases, libc, visibility, tags):
             tags = tags,
         )
         if arch in zip_budgets:
+            # A bare architecture weighs the zip that ships, whatever --//toolchains:libc says.
             size_budget_test(
                 name = "%s_zip_size_%s_test" % (name, arch),
                 artifact = ":" + zip_name,
@@ -47,9 +49,26 @@ def _package(name, zip_budgets, test_cases, libc, visibility, tags):
                 what = "%s zip (%s)" % (name, arch),
                 tags = tags,
             )
+        for each_libc in _LIBCS:
+            # ARCH_LIBC weighs that C library's zip in every build: the two differ five-fold.
+            key = "%s_%s" % (arch, each_libc)
+            if key in zip_budgets:
+                size_budget_test(
+                    name = "%s_zip_size_%s_test" % (name, key),
+                    artifact = ":%s_zip_%s" % (name, key),
+                    budget = zip_budgets[key],
+                    what = "%s zip (%s, %s)" % (name, arch, each_libc),
+                    tags = tags,
+                )
     function_invoke(name = name + "_invoke", bootstrap = ":" + bootstrap, tags = tags)
     if test_cases:
         _function_test(name, test_cases, tags)
+
+def _check_budget_keys(name, zip_budgets):
+    known = [arch for arch, _ in _ARCHES] + ["%s_%s" % (arch, libc) for arch, _ in _ARCHES for libc in _LIBCS]
+    for key in zip_budgets:
+        if key not in known:
+            fail("%s: zip_budgets key %r is neither an architecture nor ARCH_LIBC; expected one of %s" % (name, key, ", ".join(known)))
 
 def _function_test(name, cases, tags):
     zips = {
@@ -94,7 +113,10 @@ def ruchy_lambda_function(
       NAME_zip                 the deployment zip for arm64 (Graviton, Lambda's cheaper default)
       NAME_zip_x86_64          the deployment zip for x86_64
       NAME_zip_ARCH_LIBC       the same for one C library (ARCH arm64|x86_64, LIBC musl|glibc)
-      NAME_zip_size_ARCH_test  zip size budgets (zip_budgets = {"arm64": bytes, ...})
+      NAME_zip_size_KEY_test   zip size budgets, one per key of zip_budgets: "arm64" or "x86_64"
+                               weighs the zip that ships (NAME_zip, NAME_zip_x86_64; its C
+                               library follows --//toolchains:libc), "arm64_musl",
+                               "x86_64_glibc", ... weighs that C library's zip in every build
       NAME_invoke              `bazel run :NAME_invoke -- '{"name":"x"}'`: one invoke through the
                                emulator; prints the response, the logs and the REPORT line
       NAME_test                with test_cases (a JSON file of events and expected responses,
