@@ -1,5 +1,8 @@
 """release: the shippable set of a function as plain files, with SHA256SUMS and an SPDX SBOM."""
 
+load("@bazel_skylib//rules:common_settings.bzl", "BuildSettingInfo")
+load("//toolchains/private:transitions.bzl", "libc_attr")
+
 def _release_impl(ctx):
     outs = []
     args = ctx.actions.args()
@@ -17,6 +20,7 @@ def _release_impl(ctx):
     sbom = ctx.actions.declare_file(out_dir + "/sbom.spdx.json")
     args.add("--out", sums.dirname)
     args.add("--lock", ctx.file.lock)
+    args.add("--libc", ctx.attr.libc or ctx.attr._libc_flag[BuildSettingInfo].value)
     args.add_all(sorted(specs))
     ctx.actions.run(
         executable = ctx.executable._build_release,
@@ -32,10 +36,15 @@ release = rule(
     implementation = _release_impl,
     doc = """NAME/<file> for each artifact, NAME/SHA256SUMS over them, and NAME/sbom.spdx.json (SPDX
 2.3) naming every pinned Debian input (sources, sysroot packages, compiler) with version and
-hash. Byte-identical on every build.""",
+hash; the inputs whose code is linked into the bootstraps (the C and C++ libraries of `libc`)
+are related to every artifact as STATIC_LINK. Byte-identical on every build.""",
     attrs = {
         "files": attr.label_keyed_string_dict(mandatory = True, allow_files = True, doc = "artifact -> file name in the release"),
         "lock": attr.label(default = Label("//third_party:debian.lock.json"), allow_single_file = True),
+        # The C library the artifacts' bootstraps link: lambda_zip and oci_image follow the flag
+        # unless told otherwise, and so does this.
+        "libc": libc_attr("", shipping = True),
+        "_libc_flag": attr.label(default = Label("//toolchains:libc")),
         "_build_release": attr.label(default = Label("//tools/packaging:build_release"), executable = True, cfg = "exec"),
     },
 )

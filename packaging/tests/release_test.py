@@ -1,5 +1,8 @@
 """//packaging:release: SHA256SUMS verifies with sha256sum, and the SPDX SBOM names every pinned
-Debian input of third_party/debian.lock.json with its version (and hash where the lock has one)."""
+Debian input of third_party/debian.lock.json with its version (and hash where the lock has one)
+and, as STATIC_LINK, exactly the C and C++ libraries of the C library the release ships.
+
+  release_test.py musl|glibc RELEASE_FILE... LOCK"""
 
 import json
 import os
@@ -7,8 +10,16 @@ import subprocess
 import sys
 import unittest
 
-RELEASE = [os.path.abspath(p) for p in sys.argv[1:-1]]
+LIBC = sys.argv[1]
+RELEASE = [os.path.abspath(p) for p in sys.argv[2:-1]]
 LOCK = os.path.abspath(sys.argv[-1])
+
+# Debian packages whose code each C library links into a bootstrap (sysroot packages are named
+# NAME-ARCH-cross).
+LINKED = {
+    "musl": ["llvm-toolchain-14", "musl"],
+    "glibc": ["libc6-dev", "libgcc-12-dev", "libstdc++-12-dev"],
+}
 del sys.argv[1:]
 
 
@@ -51,6 +62,17 @@ class ReleaseTest(unittest.TestCase):
             self.assertTrue(has(deb["package"], deb["version"], deb["sha256"]), deb["package"])
         for name, version in lock["host_tools"].items():
             self.assertTrue(has(name, version), name)
+
+    def test_sbom_names_what_is_linked(self):
+        sbom = json.load(open(os.path.join(self.dir, "sbom.spdx.json")))
+        names = {p["SPDXID"]: p["name"] for p in sbom["packages"]}
+        artifacts = {p["SPDXID"] for p in sbom["packages"] if p["name"] in self.names}
+        self.assertIn("hello-arm64.zip", {names[a] for a in artifacts})
+        for artifact in artifacts:
+            linked = sorted({names[r["relatedSpdxElement"]] for r in sbom["relationships"]
+                             if r["spdxElementId"] == artifact and r["relationshipType"] == "STATIC_LINK"})
+            stems = sorted({n.rsplit("-", 2)[0] if n.endswith("-cross") else n for n in linked})
+            self.assertEqual(stems, LINKED[LIBC], names[artifact])
 
 
 if __name__ == "__main__":

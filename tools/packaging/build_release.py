@@ -2,7 +2,11 @@
 """Assembles a release directory: the artifacts under fixed names, SHA256SUMS over them, and an
 SPDX 2.3 SBOM (JSON) listing every pinned Debian input with its version and hash.
 
-  build_release.py --out DIR --lock third_party/debian.lock.json NAME=FILE...
+  build_release.py --out DIR --lock third_party/debian.lock.json --libc musl|glibc NAME=FILE...
+
+The inputs whose code is linked into the static bootstraps (--libc's C and C++ libraries) are
+related to each artifact as STATIC_LINK; every other input as DEPENDS_ON (sources, headers,
+data) or GENERATED_FROM (the compiler toolchain).
 
 Everything is a function of the inputs (no dates, no host names), so the directory is
 byte-identical on every build.
@@ -25,11 +29,41 @@ def sha256(path):
     return h.hexdigest()
 
 
+# What each C library links into a bootstrap, by Debian package: sources (built by Bazel) and
+# the sysroot's binary packages (their static archives). The toolchains in toolchains/cc choose
+# these; docs/build.md says why.
+LINKED = {
+    "musl": {
+        "sources": {
+            "musl": "linked: libc.a (static musl)",
+            "llvm-toolchain-14": "linked: libc++, libc++abi, libunwind and compiler-rt builtins, built from its runtimes' sources",
+        },
+        "sysroot": {},
+    },
+    "glibc": {
+        "sources": {},
+        "sysroot": {
+            "libc6-dev": "linked: libc.a (static glibc)",
+            "libstdc++-12-dev": "linked: libstdc++.a",
+            "libgcc-12-dev": "linked: libgcc.a, libgcc_eh.a",
+        },
+    },
+}
+
+
+def sysroot_role(libc, package):
+    """The comment for a linked sysroot package (libc6-dev-arm64-cross -> libc6-dev), or None."""
+    for stem, role in LINKED[libc]["sysroot"].items():
+        if package.startswith(stem + "-") and package.endswith("-cross"):
+            return role
+    return None
+
+
 def spdx_id(text):
     return "SPDXRef-" + "".join(c if c.isalnum() or c in ".-" else "-" for c in text)
 
 
-def sbom(lock, artifacts):
+def sbom(lock, artifacts, libc):
     packages = []
     relationships = []
     for name, digest in artifacts:
@@ -45,18 +79,30 @@ def sbom(lock, artifacts):
                               "relatedSpdxElement": spdx_id("artifact-" + name)})
     inputs = []
     suite = lock.get("suite", "bookworm")
+    linked = set()
     for name, entry in sorted(lock["sources"].items()):
         checksums = [{"algorithm": "SHA256", "checksumValue": entry["sha256"]}]
+        comment = "Debian source package; orig %s; patches %s" % (entry["orig"], ", ".join(
+            "%s sha256:%s" % p for p in sorted(entry.get("patches", {}).items())) or "none")
+        role = LINKED[libc]["sources"].get(name)
+        if role:
+            linked.add("source-" + name)
+            comment += "; " + role
         inputs.append(("source-" + name, name, entry["version"], checksums,
                        "pkg:deb/debian/%s@%s?arch=source&distro=%s" % (name, entry["version"], suite),
-                       "Debian source package; orig %s; patches %s" % (entry["orig"], ", ".join(
-                           "%s sha256:%s" % p for p in sorted(entry.get("patches", {}).items())) or "none")))
+                       comment))
     for target, debs in sorted(lock["sysroots"].items()):
         for deb in debs:
-            inputs.append(("sysroot-%s-%s" % (target, deb["package"]), deb["package"], deb["version"],
+            ident = "sysroot-%s-%s" % (target, deb["package"])
+            comment = "sysroot for %s" % target
+            role = sysroot_role(libc, deb["package"])
+            if role:
+                linked.add(ident)
+                comment += "; " + role
+            inputs.append((ident, deb["package"], deb["version"],
                            [{"algorithm": "SHA256", "checksumValue": deb["sha256"]}],
                            "pkg:deb/debian/%s@%s?arch=all&distro=%s" % (deb["package"], deb["version"], suite),
-                           "sysroot for %s" % target))
+                           comment))
     for name, deb in sorted(lock.get("debs", {}).items()):
         inputs.append(("data-" + name, deb["package"], deb["version"],
                        [{"algorithm": "SHA256", "checksumValue": deb["sha256"]}],
@@ -80,10 +126,20 @@ def sbom(lock, artifacts):
         if checksums:
             pkg["checksums"] = checksums
         packages.append(pkg)
+        if ident in linked:
+            kind = "STATIC_LINK"
+        elif ident.startswith("tool-"):
+            kind = "GENERATED_FROM"
+        else:
+            kind = "DEPENDS_ON"
         for artifact, _ in artifacts:
             relationships.append({"spdxElementId": spdx_id("artifact-" + artifact),
-                                  "relationshipType": "DEPENDS_ON" if not ident.startswith("tool-") else "GENERATED_FROM",
+                                  "relationshipType": kind,
                                   "relatedSpdxElement": spdx_id(ident)})
+    missing = [name for name in LINKED[libc]["sources"] if "source-" + name not in linked]
+    if missing:
+        raise SystemExit("build_release.py: the lock has no source package %s, which %s bootstraps link" %
+                         (", ".join(missing), libc))
     return {
         "spdxVersion": "SPDX-2.3",
         "dataLicense": "CC0-1.0",
@@ -100,6 +156,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", required=True)
     parser.add_argument("--lock", required=True)
+    parser.add_argument("--libc", required=True, choices=sorted(LINKED),
+                        help="the C library the artifacts' bootstraps link")
     parser.add_argument("files", nargs="+", help="NAME=FILE")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -117,7 +175,7 @@ def main():
     with open(args.lock) as f:
         lock = json.load(f)
     with open(os.path.join(args.out, "sbom.spdx.json"), "w") as f:
-        json.dump(sbom(lock, artifacts), f, indent=2, sort_keys=True)
+        json.dump(sbom(lock, artifacts, args.libc), f, indent=2, sort_keys=True)
         f.write("\n")
 
 
