@@ -62,10 +62,11 @@ BUILTIN = {
 }
 FLOORS = ["floor musl", "floor glibc"]
 
+# Counts are totals over the rounds (see measure()).
 FULL = {"cold": 200, "warm": [(0, 10000), (1024, 10000), (102400, 10000), (1 << 20, 300), (6 * 1024 * 1024 - 16, 40)],
-        "callgrind": 50}
-QUICK = {"cold": 30, "warm": [(0, 1000), (1024, 1000), (102400, 300), (1 << 20, 20), (6 * 1024 * 1024 - 16, 5)],
-         "callgrind": 10}
+        "callgrind": 50, "rounds": 5}
+QUICK = {"cold": 30, "warm": [(0, 1000), (1024, 1000), (102400, 300), (1 << 20, 20), (6 * 1024 * 1024 - 16, 6)],
+         "callgrind": 10, "rounds": 3}
 
 
 def pct(values, p):
@@ -104,36 +105,84 @@ def callgrind_instructions(bootstrap, invokes):
     return {"startup_plus_one_invoke": counts[0], "per_invoke": per_invoke, "startup": counts[0] - per_invoke}
 
 
-def measure_runtime(name, paths, plan, log):
-    x86, arm, zip_x86, zip_arm = paths
-    result = {"name": name, "bootstrap": x86}
-    log("%s: cold start x%d" % (name, plan["cold"]))
-    cold = driver("cold", "--bootstrap", x86, "--count", str(plan["cold"]))
-    result["cold_init_ms"] = summary(cold["init_ms"])
-    result["cold_first_response_ms"] = summary(cold["first_response_ms"])
-    result["cold_rss_kb"] = statistics.median(cold["rss_kb"])
-    result["warm"] = {}
+def measure(runtimes, plan, log):
+    """Every runtime measured the same way, interleaved: each cold and warm measurement runs in
+    ROUNDS rounds, and each round runs every runtime once, in turn. A load that comes and goes
+    on a shared machine then hits every runtime alike, and the ratios of each round's medians
+    show how far the comparison itself moves (the spread in results.md)."""
+    results = []
+    for name, (x86, arm, zip_x86, zip_arm) in runtimes:
+        results.append({"name": name, "bootstrap": x86, "warm": {}, "rounds": {}, "size": {
+            "binary_x86_64": os.path.getsize(x86),
+            "binary_arm64": os.path.getsize(arm) if arm and os.path.exists(arm) else None,
+            "zip_x86_64": os.path.getsize(zip_x86) if zip_x86 and os.path.exists(zip_x86) else None,
+            "zip_arm64": os.path.getsize(zip_arm) if zip_arm and os.path.exists(zip_arm) else None,
+        }})
+    rounds = plan["rounds"]
+
+    cold = {r["name"]: {"init_ms": [], "first_response_ms": [], "rss_kb": []} for r in results}
+    per_round = {r["name"]: [] for r in results}
+    for i in range(rounds):
+        log("cold start x%d, round %d of %d" % (plan["cold"] // rounds, i + 1, rounds))
+        for r in results:
+            d = driver("cold", "--bootstrap", r["bootstrap"], "--count", str(plan["cold"] // rounds))
+            for key in cold[r["name"]]:
+                cold[r["name"]][key] += d[key]
+            per_round[r["name"]].append(statistics.median(d["init_ms"]))
+    for r in results:
+        r["cold_init_ms"] = summary(cold[r["name"]]["init_ms"])
+        r["cold_first_response_ms"] = summary(cold[r["name"]]["first_response_ms"])
+        r["cold_rss_kb"] = statistics.median(cold[r["name"]]["rss_kb"])
+        r["rounds"]["cold_init_ms"] = per_round[r["name"]]
+
     for size, count in plan["warm"]:
-        log("%s: warm %d B x%d" % (name, size, count))
-        warm = driver("warm", "--bootstrap", x86, "--count", str(count), "--size", str(size))
-        entry = summary(warm["latency_ms"])
-        entry["throughput_per_s"] = count / warm["wall_s"]
-        entry["rss_kb"] = warm["rss_kb"]
-        entry["samples"] = warm["latency_ms"] if size == 1024 else []
-        result["warm"][str(size)] = entry
+        latency = {r["name"]: [] for r in results}
+        medians = {r["name"]: [] for r in results}
+        throughput = {r["name"]: [] for r in results}
+        wall = {r["name"]: 0.0 for r in results}
+        rss = {r["name"]: 0 for r in results}
+        for i in range(rounds):
+            log("warm %d B x%d, round %d of %d" % (size, count // rounds, i + 1, rounds))
+            for r in results:
+                d = driver("warm", "--bootstrap", r["bootstrap"], "--count", str(count // rounds), "--size", str(size))
+                latency[r["name"]] += d["latency_ms"]
+                medians[r["name"]].append(statistics.median(d["latency_ms"]))
+                throughput[r["name"]].append(len(d["latency_ms"]) / d["wall_s"])
+                wall[r["name"]] += d["wall_s"]
+                rss[r["name"]] = max(rss[r["name"]], d["rss_kb"])
+        for r in results:
+            entry = summary(latency[r["name"]])
+            entry["throughput_per_s"] = len(latency[r["name"]]) / wall[r["name"]]
+            entry["rss_kb"] = rss[r["name"]]
+            entry["samples"] = latency[r["name"]] if size == 1024 else []
+            r["warm"][str(size)] = entry
+            r["rounds"]["warm_%d_ms" % size] = medians[r["name"]]
+            r["rounds"]["warm_%d_per_s" % size] = throughput[r["name"]]
+
     if os.path.exists("/usr/bin/valgrind"):
-        log("%s: instructions (callgrind)" % name)
-        try:
-            result["instructions"] = callgrind_instructions(x86, plan["callgrind"])
-        except (RuntimeError, AttributeError) as e:
-            result["instructions"] = {"error": str(e)}
-    result["size"] = {
-        "binary_x86_64": os.path.getsize(x86),
-        "binary_arm64": os.path.getsize(arm) if arm and os.path.exists(arm) else None,
-        "zip_x86_64": os.path.getsize(zip_x86) if zip_x86 and os.path.exists(zip_x86) else None,
-        "zip_arm64": os.path.getsize(zip_arm) if zip_arm and os.path.exists(zip_arm) else None,
-    }
-    return result
+        for r in results:
+            log("%s: instructions (callgrind)" % r["name"])
+            try:
+                r["instructions"] = callgrind_instructions(r["bootstrap"], plan["callgrind"])
+            except (RuntimeError, AttributeError) as e:
+                r["instructions"] = {"error": str(e)}
+    return results
+
+
+def round_ratios(result, base, key):
+    """result / base for each round (the same direction as the main table's ratios), or None
+    when either lacks the rounds."""
+    a, b = result.get("rounds", {}).get(key), base.get("rounds", {}).get(key)
+    if not a or not b or len(a) != len(b):
+        return None
+    return [x / y if x and y else float("nan") for x, y in zip(a, b)]
+
+
+def fmt_spread(ratios):
+    """`1.02x [0.97-1.08]`: the median of the per-round ratios and their range."""
+    if not ratios:
+        return ""
+    return "%.2fx [%.2f-%.2f]" % (statistics.median(ratios), min(ratios), max(ratios))
 
 
 def fmt_ratio(value, base):
@@ -175,6 +224,16 @@ def markdown(results, compute, machine, command):
     row("binary arm64 (B)", lambda r: r["size"]["binary_arm64"], "", "%d")
     row("zip x86_64 (B)", lambda r: r["size"]["zip_x86_64"], "", "%d")
     row("zip arm64 (B)", lambda r: r["size"]["zip_arm64"], "", "%d")
+    lines += ["", "Spread: each measurement ran in %d interleaved rounds (every runtime once per round); "
+              "each cell is the median of the per-round ratios of medians to **%s**, [lowest-highest]. "
+              "A range that straddles 1.00 is a tie on this machine." % (len(first.get("rounds", {}).get("cold_init_ms", [])), first["name"]),
+              "", "| metric | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
+    spread_rows = [("cold: exec → first /next", "cold_init_ms")]
+    for size in [k for k in SIZES if k in first["warm"]]:
+        spread_rows.append(("warm %s latency" % SIZES[size], "warm_%s_ms" % size))
+        spread_rows.append(("warm %s throughput" % SIZES[size], "warm_%s_per_s" % size))
+    for label, key in spread_rows:
+        lines.append("| %s | %s |" % (label, " | ".join(fmt_spread(round_ratios(r, first, key)) for r in results)))
     for floor in [r for r in results if r["name"] in FLOORS]:
         lines += ["", "Ratio to the %s (the bare HTTP exchange, same C library start-up):" % floor["name"], "",
                   "| metric | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
@@ -269,7 +328,7 @@ def main():
         path = path if os.path.isabs(path) else os.path.join(wd, path)
         runtimes.append((name, (path, None, None, None)))
     start = time.time()
-    results = [measure_runtime(name, paths, plan, log) for name, paths in runtimes]
+    results = measure(runtimes, plan, log)
     compute = []
     if not args.no_compute:
         log("compute pairs")
