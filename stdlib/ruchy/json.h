@@ -168,6 +168,8 @@ Json ToJson(const T& v) {
     Json out = Json::Object();
     for (const auto& k : SortedKeys(v)) out.set(k, ToJson(v.at(k)));
     return out;
+  } else if constexpr (IsSharedPtr<T>::value) {
+    return v ? RuchyToJson(*v) : Json::Null();  // a class object (a field of another class)
   } else {
     return RuchyToJson(v);  // generated structs and enums (found by ADL)
   }

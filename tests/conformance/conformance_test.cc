@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -430,6 +432,57 @@ TEST_F(Conformance, SigtermEndsTheRuntimeCleanly) {
   int status = *emulator_->LastExitStatus();
   EXPECT_TRUE(WIFEXITED(status)) << "killed by a signal instead of exiting";
   EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+// A synchronous handler that outlives SIGTERM's grace period does not keep the runtime alive: it
+// exits 0 about 500 ms after the signal, as runtime/cpp's timer does, rather than waiting to be
+// killed (the emulator's grace is far longer, so a runtime that waits for the handler is killed).
+TEST_F(Conformance, SigtermEndsTheRuntimeWhileASynchronousHandlerRuns) {
+  Start("sleep", {.shutdown_grace = 30s});
+  ASSERT_EQ(Invoke({.payload = "0"}).outcome, Outcome::kSuccess);
+  auto stuck = emulator_->Enqueue({.payload = "600000"});
+  for (int i = 0; i < 12'000 && emulator_->InFlight() == 0; ++i) std::this_thread::sleep_for(10ms);
+  ASSERT_EQ(emulator_->InFlight(), 1);
+  emulator_->Stop();
+  ASSERT_TRUE(emulator_->LastExitStatus().has_value());
+  int status = *emulator_->LastExitStatus();
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status) << " instead of exiting";
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  bool said_why = false;
+  for (const std::string& line : Log()) said_why = said_why || line.find("SIGTERM grace period over") != std::string::npos;
+  EXPECT_TRUE(said_why);
+}
+
+// Context switches of every thread of process PID so far, or -1.
+long ContextSwitches(int pid) {
+  long total = 0;
+  std::error_code error;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", error)) {
+    std::ifstream status(task.path() / "status");
+    std::string line;
+    while (std::getline(status, line)) {
+      for (const char* field : {"voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:"}) {
+        if (line.rfind(field, 0) == 0) total += std::strtol(line.c_str() + std::strlen(field), nullptr, 10);
+      }
+    }
+  }
+  return error ? -1 : total;
+}
+
+// An idle runtime sleeps until the API answers /next or SIGTERM arrives: it waits for both, and
+// does not wake up now and then to look for the signal.
+TEST_F(Conformance, AnIdleRuntimeDoesNotWakeUp) {
+  Start("echo");
+  ASSERT_EQ(Invoke({.payload = "warm"}).outcome, Outcome::kSuccess);
+  int pid = emulator_->RuntimePid();
+  ASSERT_GT(pid, 0);
+  std::this_thread::sleep_for(200ms);  // The runtime posts its answer and asks for the next.
+  long before = ContextSwitches(pid);
+  ASSERT_GE(before, 0);
+  std::this_thread::sleep_for(2s);
+  long woken = ContextSwitches(pid) - before;
+  // Looking for SIGTERM every 25 ms would be about 80 wake-ups in these 2 s.
+  EXPECT_LT(woken, 20) << "context switches of an idle runtime in 2 s";
 }
 
 }  // namespace

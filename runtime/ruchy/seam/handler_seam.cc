@@ -85,6 +85,21 @@ void KeepLargeBuffersOnTheHeap() {
   _exit(code);
 }
 
+// Runs the Ruchy task MAKE_TASK gives on a loop of a new thread; when it ends, so does the
+// process (the first worker to end decides the exit status for all).
+template <class MakeTask>
+void RunOnOwnThread(const char* what, MakeTask make_task) {
+  std::thread([what, make_task] {
+    int code = 1;
+    try {
+      code = static_cast<int>(rt::BlockOn(make_task()));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "FATAL %s failed: %s\n", what, e.what());
+    }
+    ExitProcess(code);
+  }).detach();
+}
+
 }  // namespace
 
 int Run(Handler handler, InitFunction init) {
@@ -189,17 +204,14 @@ const char* rl_seam_result_text(int64_t part, int64_t offset) {
 
 int64_t rl_seam_start_workers(int64_t count) {
   for (int64_t i = 0; i < count; ++i) {
-    std::thread([] {
-      int code = 1;
-      try {
-        code = static_cast<int>(rt::BlockOn(ruchy_runtime::r_serve_worker()));
-      } catch (const std::exception& e) {
-        std::fprintf(stderr, "FATAL a Ruchy runtime worker failed: %s\n", e.what());
-      }
-      lambda::ExitProcess(code);  // The first worker to end decides the exit status for all.
-    }).detach();
+    lambda::RunOnOwnThread("a Ruchy runtime worker", [] { return ruchy_runtime::r_serve_worker(); });
   }
   return count;
+}
+
+void rl_seam_start_sigterm_watchdog() {
+  // Its own thread: a synchronous handler holds its worker's thread (and loop) until it returns.
+  lambda::RunOnOwnThread("the SIGTERM watchdog", [] { return ruchy_runtime::r_watch_grace_period(); });
 }
 
 }  // extern "C"
