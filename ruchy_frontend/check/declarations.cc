@@ -165,6 +165,8 @@ void Checker::ResolveTypeMembers() {
       for (const std::string& g : decl->generics) info.type_params.push_back(generics[g]);
       info.type = InstanceType(info, info.type_params);
     }
+    // `Self` in a member's type is the type being declared, as in Rust (`Option<Box<Self>>`).
+    if (info.type) generics.emplace("Self", info.type);
     for (const FieldDecl& f : decl->fields) {
       Type* t = f.type ? ResolveTypeExpr(f.type.get(), generics, module) : arena_.Var();
       info.field_types.push_back(t);

@@ -413,6 +413,7 @@ def decl(d, depth=0):
             params.insert(0, d.self_kind)
         ret = " -> " + d.ret if d.ret else ""
         static = "static " if d.static else ""
+        static += "async " if d.is_async else ""
         header = "%s%s %s%s(%s)%s" % (static, d.kw, d.name, _generics(d.generics), ", ".join(params), ret)
         return _block_stmt(header, d.body, depth)
     if isinstance(d, S.StructDecl):

@@ -240,7 +240,7 @@ class Deref(Node):
 
 
 class Await(Node):
-    """`await e` (only in programs that must be rejected)."""
+    """`await e`: runs a task (or joins a spawned one) and gives its value."""
     __slots__ = ("e",)
 
     def __init__(self, e):
@@ -354,13 +354,14 @@ class Param(Node):
 class FunDecl(Node):
     """`fun name(params) -> ret { body }`; self_kind: None, "&self", "&mut self", "self";
     kw: "fun" or "fn"; static marks `static fun` in classes; generics names type parameters
-    (`fun pick<T>(...)`)."""
-    __slots__ = ("name", "params", "ret", "body", "self_kind", "kw", "static", "generics")
+    (`fun pick<T>(...)`); is_async marks `async fun` (a coroutine: calling it gives a task)."""
+    __slots__ = ("name", "params", "ret", "body", "self_kind", "kw", "static", "generics", "is_async")
 
-    def __init__(self, name, params, ret, body, self_kind=None, kw="fun", static=False, generics=()):
+    def __init__(self, name, params, ret, body, self_kind=None, kw="fun", static=False, generics=(), is_async=False):
         self.name, self.params, self.ret, self.body = name, list(params), ret, body
         self.self_kind, self.kw, self.static = self_kind, kw, static
         self.generics = tuple(generics)
+        self.is_async = is_async
 
 
 class StructDecl(Node):

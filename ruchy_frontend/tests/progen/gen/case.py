@@ -15,6 +15,7 @@ class Case:
 
     def __init__(self, primary, decls, body, placement="fun", counts=None, top_names=(), expect="run", note=""):
         self.primary = primary
+        self.forced_primary = None  # set when the run chose the class rather than the seed
         self.decls = list(decls)
         self.body = body
         self.placement = placement
@@ -56,6 +57,7 @@ class Case:
         c = Case(self.primary, self.decls if decls is None else decls, self.body if body is None else body,
                  self.placement, self.counts, self.top_names, self.expect, self.note)
         c.seed = self.seed
+        c.forced_primary = self.forced_primary
         return c
 
 

@@ -45,6 +45,7 @@ WEIGHTS = {
     "golden_renamed": 2,
     "extern_c": 1,
     "generic_types": 2,
+    "async_tasks": 2,
 }
 
 ALL_CLASSES = list(WEIGHTS)
@@ -73,6 +74,7 @@ def generate(seed, enabled, primary=None):
     for attempt in range(MAX_ATTEMPTS):
         cls = primary or rng.choices(enabled, weights=[WEIGHTS[c] for c in enabled])[0]
         placement = "top" if rng.random() < TOP_LEVEL_SHARE else "fun"
+        placement = getattr(module(cls), "PLACEMENT", placement)  # a class that needs one
         ctx = Ctx(rng, enabled, placement, tag=seed % 100000)
         ctx.primary = cls
         sg = StmtGen(ctx)
@@ -86,6 +88,7 @@ def generate(seed, enabled, primary=None):
                 case = Case(cls, [], S.Block([]), "fun", ctx.counts, (), expect, note=sources[2])
                 case.sources = sources[:2]
                 case.seed = seed
+                case.forced_primary = primary
                 case.evaluate()
                 return case
             # A few general statements first, to put the targeted construct in context.
@@ -94,6 +97,7 @@ def generate(seed, enabled, primary=None):
             stmts = pre + stmts
             case = Case(cls, decls, S.Block(stmts), ctx.placement, ctx.counts, ctx.top_names, expect)
             case.seed = seed
+            case.forced_primary = primary
             case.evaluate()
             return case
         except (Unsupported, BudgetExceeded):

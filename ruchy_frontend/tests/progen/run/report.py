@@ -39,7 +39,7 @@ def describe(finding):
     program, expected = standalone(case)
     out = ["class: %s (%s)" % (case.primary, registry.issue_item(case.primary)),
            "kind: %s%s" % (finding.kind, " in " + ", ".join(finding.variants) if finding.variants else ""),
-           "seed: %s" % case.seed,
+           "seed: %s (%s prints it again)" % (case.seed, _show_command(case)),
            "classes in the test: %s" % ", ".join(case.classes())] + (["note: " + case.note] if case.note else []) + [
            "program:", indent(program)]
     if case.expect == "reject":
@@ -52,6 +52,11 @@ def describe(finding):
     if finding.detail and finding.kind not in ("wrong-output",):
         out += ["diagnostics:", indent(_trim(finding.detail))]
     return "\n".join(out)
+
+
+def _show_command(case):
+    forced = case.forced_primary
+    return "`--show %s%s`" % (case.seed, " --primary " + forced if forced else "")
 
 
 def _trim(text, lines=40):

@@ -16,6 +16,8 @@ import os
 import shutil
 import subprocess
 
+# The archiver for the async runtime's objects (clang's own, next to the clang++ that compiles).
+AR = shutil.which("llvm-ar-14") or shutil.which("ar") or "ar"
 # How long one program may run before it counts as hung (a generated test runs in microseconds).
 RUN_TIMEOUT_S = 60
 # How long one compiler invocation may take before it counts as hung.
@@ -49,10 +51,15 @@ def _include_root(paths, marker):
 
 class Toolchain:
     def __init__(self, ruchy, std_headers, std_sources, rapidjson_headers, cxx, cxxflags, ignorelist, cache_dir,
-                 variants=("O0", "O2", "san")):
+                 variants=("O0", "O2", "san"), async_files=()):
         self.ruchy = os.path.abspath(ruchy)
         self.std_include = _include_root(std_headers, "ruchy/prelude.h")
         self.std_sources = [os.path.abspath(s) for s in std_sources]
+        # The async runtime (//stdlib/async:run_files): generated async code includes
+        # "stdlib/async/async.h" from the workspace root; its objects go in an archive, so a
+        # program links only what it uses (a synchronous one links none of it).
+        self.async_files = [os.path.abspath(f) for f in async_files]
+        self.async_include = _include_root(self.async_files, "stdlib/async/async.h") if self.async_files else None
         self.rapidjson_include = _include_root(rapidjson_headers, "rapidjson/document.h")
         self.cxx = cxx
         self.cxxflags = list(cxxflags)
@@ -77,6 +84,9 @@ class Toolchain:
         return r.returncode, r.stderr
 
     # ------------------------------------------------------------------------------ clang
+    def includes(self):
+        return ["-I", self.std_include] + (["-I", self.async_include] if self.async_include else [])
+
     def flags(self, variant):
         out = ["-std=c++20", "-pthread"] + self.cxxflags + VARIANTS[variant]["compile"]
         if variant == "san" and self.ignorelist:
@@ -86,14 +96,14 @@ class Toolchain:
     def prepare(self):
         """Compiles the support library and a precompiled prelude once per variant (cached)."""
         for variant in self.variants:
-            self.std_objects[variant] = self._std_objects(variant)
+            self.std_objects[variant] = self._std_objects(variant) + self._async_archive(variant)
             self.pch[variant] = self._pch(variant)
 
     def _key(self, variant):
         key = hashlib.sha256()
         key.update(self.version.encode())
         key.update(" ".join(self.flags(variant)).encode())
-        for path in sorted(self.std_sources) + sorted(_headers(self.std_include)):
+        for path in sorted(self.std_sources) + sorted(_headers(self.std_include)) + sorted(self.async_files):
             with open(path, "rb") as f:
                 key.update(path.rsplit("/", 1)[-1].encode() + b"\0" + f.read())
         return key.hexdigest()[:16]
@@ -131,9 +141,33 @@ class Toolchain:
             os.replace(tmp, obj)
         return objects
 
+    def _async_archive(self, variant):
+        """The async runtime compiled for variant, as one static archive (cached like the rest)."""
+        sources = [f for f in self.async_files if f.endswith(".cc")]
+        if not sources:
+            return []
+        out_dir = os.path.join(self.cache_dir, "async-%s-%s" % (variant, self._key(variant)))
+        archive = os.path.join(out_dir, "libruchy_async.a")
+        if os.path.exists(archive):
+            return [archive]
+        os.makedirs(out_dir, exist_ok=True)
+        objects = []
+        for src in sources:
+            # Named by their path inside stdlib/async (internal/ and sys/ may share base names).
+            obj = os.path.join(out_dir, os.path.relpath(src, self.async_include).replace("/", "_") + ".o")
+            cmd = [self.cxx] + self.flags(variant) + self.includes() + ["-c", src, "-o", obj]
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=COMPILE_TIMEOUT_S)
+            if r.returncode != 0:
+                raise RuntimeError("compiling the async runtime (%s) failed:\n%s" % (variant, r.stderr))
+            objects.append(obj)
+        tmp = archive + ".tmp%d" % os.getpid()
+        subprocess.run([AR, "rcs", tmp] + objects, check=True, capture_output=True, timeout=COMPILE_TIMEOUT_S)
+        os.replace(tmp, archive)
+        return [archive]
+
     def compile(self, cc, exe, variant):
         """Compiles and links one generated translation unit; returns (ok, diagnostics)."""
-        cmd = [self.cxx] + self.flags(variant) + ["-ferror-limit=0", "-fno-color-diagnostics", "-I", self.std_include,
+        cmd = [self.cxx] + self.flags(variant) + ["-ferror-limit=0", "-fno-color-diagnostics"] + self.includes() + [
                                                   "-include-pch", self.pch[variant], cc] + self.std_objects[variant] + \
             VARIANTS[variant]["link"] + ["-o", exe]
         r = subprocess.run(cmd, capture_output=True, text=True, timeout=COMPILE_TIMEOUT_S)
