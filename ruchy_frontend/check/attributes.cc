@@ -155,7 +155,7 @@ void Checker::CheckFunAttributes(const FunDecl& fun, const TypeDecl* owner, bool
       }
       bool returns_ok = !fun.ret || (fun.ret->kind == TypeExpr::Kind::kTuple && fun.ret->args.empty()) ||
                         (fun.ret->kind == TypeExpr::Kind::kNamed && fun.ret->name == kResultTypeName);
-      if (!fun.params.empty() || !fun.generics.empty() || fun.is_async || !returns_ok) {
+      if (!fun.params.empty() || !fun.generics.empty() || !returns_ok) {  // an async test runs on a loop of its own
         ReportAt<diag::kTestSignature>(fun.loc, 1, fun.name);
         continue;
       }

@@ -8,6 +8,7 @@
 #include "ruchy_frontend/check/checker_impl.h"
 #include "ruchy_frontend/check/cpp_names.h"
 #include "ruchy_frontend/check/exhaustiveness.h"
+#include "ruchy_frontend/check/single_use.h"
 
 namespace ruchy {
 
@@ -429,6 +430,7 @@ void Checker::Finalize() {
     }
   }
   if (report) CheckMatchCoverage();
+  if (report) CheckSingleUseValues(out_, diags_);
   if (report) {
     for (auto& [name, g] : out_.globals) {
       if (!IsConcrete(g.type)) {

@@ -130,11 +130,14 @@ void Emitter::EmitTestCases() {
   for (size_t i = 0; i < program_.tests.size(); ++i) {
     const TestCase& test = program_.tests[i];
     Open("std::optional<std::string> g_test_" + std::to_string(i) + "() {");
+    // An async test runs on an event loop of its own, like `async fun main` (tasks it leaves
+    // running are cancelled when it ends, so one case cannot disturb the next).
+    std::string call = test.inst->is_async ? "rt::BlockOn(" + FunctionRef(*test.inst) + "())" : FunctionRef(*test.inst) + "()";
     if (test.returns_result) {
-      Line("auto t_result = " + FunctionRef(*test.inst) + "();");
+      Line("auto t_result = " + call + ";");
       Line("if (t_result.is_err()) return \"returned Err(\" + rt::DebugToString(t_result.err_value()) + \")\";");
     } else {
-      Line(FunctionRef(*test.inst) + "();");
+      Line(call + ";");
     }
     Line("return std::nullopt;");
     Close();

@@ -8,6 +8,9 @@ The generated code must compile warning-free with the project's own flags (COPTS
 
 The programs whose names start with one of `arm64_prefixes` are also built for arm64, into a
 binary of their own, and run under qemu-aarch64-static as `NAME_arm64`, held to the same output.
+The host build of that binary runs them again as `NAME_alone` (test suite `<name>_prefixed`), so
+that `bazel test --config=asan //...:<name>_prefixed` runs those programs under the sanitizers
+without compiling every golden program with them (.ci/run does, for the async ones).
 """
 
 load("//ruchy_frontend:defs.bzl", "RUCHY_COPTS")
@@ -70,8 +73,11 @@ def ruchy_golden_tests(name, srcs, arm64_prefixes = []):
             size = "small",
         )
         tests.append(":" + base)
-    tests += _arm64_tests(name, [b for b in bases if [p for p in arm64_prefixes if b.startswith(p)]], existing)
+    prefixed = [b for b in bases if [p for p in arm64_prefixes if b.startswith(p)]]
+    tests += _arm64_tests(name, prefixed, existing)
     native.test_suite(name = name, tests = tests)
+    if prefixed:
+        native.test_suite(name = name + "_prefixed", tests = [":%s_alone" % b for b in prefixed])
 
 def _programs_binary(name, srcs):
     native.cc_binary(
@@ -105,6 +111,19 @@ def _arm64_tests(name, bases, existing):
     tests = []
     for base in bases:
         err = base + ".err" if (base + ".err") in existing else None
+        native.sh_test(
+            name = base + "_alone",
+            srcs = [Label("//ruchy_frontend/testing:expect_output.sh")],
+            args = [
+                "$(rootpath %s.out)" % base,
+                "$(rootpath %s)" % err if err else "-",
+                "$(rootpath :%s_programs)" % arm64,
+                base,
+            ],
+            data = [":%s_programs" % arm64, base + ".out"] + ([err] if err else []),
+            size = "small",
+        )
+        tests.append(":%s_alone" % base)
         native.sh_test(
             name = base + "_arm64",
             srcs = [Label("//ruchy_frontend/testing:expect_output.sh")],

@@ -108,6 +108,25 @@ bool is_empty(const C& c) {
   return len(c) == 0;
 }
 
+// `Vec::with_capacity(n)`, `String::with_capacity(n)`: empty, with room for n elements (bytes)
+// before the first reallocation. A negative or impossible capacity is Ruchy.InvalidArgument, where
+// Rust panics ("capacity overflow").
+template <class C>
+C with_capacity(int64_t n) {
+  C out;
+  if (n < 0) Fail(errors::kInvalidArgument, "with_capacity: the capacity must not be negative, found " + std::to_string(n));
+  if (static_cast<uint64_t>(n) > out.max_size()) {
+    Fail(errors::kInvalidArgument, "with_capacity: capacity overflow: " + std::to_string(n) + " elements");
+  }
+  out.reserve(static_cast<size_t>(n));
+  return out;
+}
+// How many elements (bytes) fit before the next reallocation.
+template <class C>
+int64_t capacity(const C& c) {
+  return static_cast<int64_t>(c.capacity());
+}
+
 // Ranges are used like vectors by the methods below.
 template <class T>
 std::vector<T> to_vec(const Range<T>& r) {
