@@ -358,8 +358,15 @@ std::string replace(const std::string& s, const std::string& from, const std::st
 
 std::string repeat(const std::string& s, int64_t n) {
   std::string out;
-  if (n <= 0) return out;
-  out.reserve(s.size() * n);
+  if (n <= 0) return out;  // as the reference: `"ab" * -2` is ""
+  // A count whose result no program could hold is a clear error, not an allocation that fails
+  // (or a size that wraps) somewhere below.
+  if (!s.empty() && static_cast<uint64_t>(n) > kMaxRepeatedStringBytes / s.size()) {
+    Fail(errors::kInvalidArgument, "repeating a " + std::to_string(s.size()) + "-byte string " + std::to_string(n) +
+                                       " times would make more than " + std::to_string(kMaxRepeatedStringBytes) +
+                                       " bytes");
+  }
+  out.reserve(s.size() * static_cast<uint64_t>(n));
   for (int64_t i = 0; i < n; ++i) out += s;
   return out;
 }

@@ -138,7 +138,8 @@ enum class ExprKind {
   kArrayRepeat,  // a = value, b = count
   kComprehension,  // a = element expr, pattern, b = iterable, c = condition (or null)
   kTuple,        // list
-  kMap,          // map_entries
+  kMap,          // map_entries; flag = every key is a bare name (`{name: "a"}`): a record
+                 // unless the context wants a map or JSON (check/records.cc)
   kStructLit,    // text = struct name, field_inits, a = `..base` (or null)
   kRange,        // a = start (or null), b = end (or null), flag = inclusive
   kClosure,      // params, a = body, type = return type (or null)
@@ -248,6 +249,9 @@ struct TypeDecl {
   std::vector<std::unique_ptr<FunDecl>> methods;  // including constructors
   std::string parent;  // class C : Base (accepted, not supported by the checker)
   std::vector<Attribute> attributes;
+  // The checker's own declaration of a record shape (`{age, name}`, fields sorted, one type
+  // parameter per field): never written by a program (check/records.cc).
+  bool is_record = false;
 };
 
 struct ImplDecl {

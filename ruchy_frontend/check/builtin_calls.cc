@@ -414,6 +414,7 @@ Type* Checker::CheckBuiltinRows(const Expr* e, const std::vector<const Builtin*>
   call.builtin = row->id;
   call.self_type = bindings.self;
   for (const std::string& v : sig.turbofish) call.type_vars.push_back(bindings.vars[v]);
+  if (row->flags.parsable) return ParseResultOrValue(e, result, expected);
   return result;
 }
 

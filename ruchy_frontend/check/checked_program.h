@@ -4,6 +4,7 @@
 #ifndef RUCHY_FRONTEND_CHECK_CHECKED_PROGRAM_H_
 #define RUCHY_FRONTEND_CHECK_CHECKED_PROGRAM_H_
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -41,6 +42,7 @@ struct CallInfo {
   const TypeDecl* type = nullptr;
   int variant = -1;
   const FunDecl* extern_fun = nullptr;  // kExtern
+  bool parsed_value = false;  // `s.parse()` used as its value, not a Result (check/parse_results.cc)
 };
 
 // How one parameter of a C function crosses (check/extern.cc, docs/language.md "C interop").
@@ -146,6 +148,8 @@ struct CheckedProgram {
   std::unordered_set<std::string> global_slots;    // globals among them, by C++ name
   std::map<std::string, TypeInfo> types;  // by TypeKey: `Point`, `geo::Stack`, `Stack<i64>`
   std::vector<std::string> type_order;  // declaration order, then generic instances
+  // The declarations of record shapes (`{age, name}`, check/records.cc), which no source holds.
+  std::deque<TypeDecl> record_decls;
   std::vector<const TypeDecl*> dyn_traits;  // traits used as `dyn Trait`, in order of first use
   struct DynSignature {
     std::vector<Type*> params;

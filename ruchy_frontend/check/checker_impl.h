@@ -82,6 +82,23 @@ class Checker {
   std::map<const FunDecl*, std::vector<std::string>> method_type_params_;
   std::map<const FunDecl*, const std::vector<GenericBound>*> method_bounds_;  // the impl's bounds
 
+  // ---- records: `{name: "a", age: 3}` (records.cc) ----
+  // Whether a map literal is a record here: its keys are bare names and the context wants no map
+  // or JSON.
+  bool IsRecordLiteral(const Expr* e, Type* expected);
+  Type* CheckRecordLiteral(const Expr* e, Type* expected);
+  // The declaration every record with these (sorted) field names shares; made on first use.
+  TypeInfo* RecordInfo(const std::vector<std::string>& sorted_names);
+  // `r.nme` on a record: names the fields it has.
+  void ReportRecordField(const Expr* e, Type* record);
+
+  // ---- `s.parse()`: a Result where used as one, else the value (parse_results.cc) ----
+  // Notes the operand of `e` that `e` uses as a Result (`x?`, `x.unwrap()`, `match x { Ok.. }`).
+  void NoteResultUse(const Expr* e);
+  // The type of the parse call `call` whose built-in result is `result`: that Result, or its value.
+  Type* ParseResultOrValue(const Expr* call, Type* result, Type* expected);
+  std::unordered_set<const Expr*> result_uses_;
+
   // ---- trait bounds: `<T: Ord>`, `where T: Display` (trait_bounds.cc) ----
   // Checks BOUNDS with their parameters as GENERICS binds them (those still open once types are
   // final); a broken one is reported at LOC (the call) naming WHAT (`largest`). False when one

@@ -85,6 +85,7 @@ Type* Checker::CheckExpr(const Expr* e, Type* expected, bool value_used) {
 }
 
 Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
+  NoteResultUse(e);  // `parse()` below it stays a Result (parse_results.cc)
   switch (e->kind) {
     case ExprKind::kInt: {
       Type* t = arena_.IntLiteralVar();
@@ -201,6 +202,7 @@ Type* Checker::CheckExprInner(const Expr* e, Type* expected, bool value_used) {
       return arena_.Tuple(std::move(elems));
     }
     case ExprKind::kMap: {
+      if (IsRecordLiteral(e, expected)) return CheckRecordLiteral(e, expected);
       Type* want = expected ? Resolve(expected) : nullptr;
       if (want && want->kind == TypeKind::kJson) {
         for (const auto& [k, v] : e->map_entries) {
@@ -445,6 +447,10 @@ Type* Checker::CheckField(const Expr* e) {
     }
     if (info->methods.count(name)) {
       Report<diag::kMethodReadAsField>(e, name, t->decl->name);
+      return arena_.Var();
+    }
+    if (t->decl->is_record) {
+      ReportRecordField(e, t);
       return arena_.Var();
     }
     Report<diag::kNoField>(e, t->decl->name, name);

@@ -53,7 +53,9 @@ std::vector<std::string> Checker::FieldNames(const TypeDecl* decl) const {
 
 std::vector<std::string> Checker::TypeNames() const {
   std::vector<std::string> names = WritableBuiltinTypeNames();
-  for (const auto& [type_name, info] : out_.types) names.push_back(info.decl->name);
+  for (const auto& [type_name, info] : out_.types) {
+    if (!info.decl->is_record) names.push_back(info.decl->name);
+  }
   return names;
 }
 

@@ -301,6 +301,14 @@ std::string TypeName(Type* t) {
     case TypeKind::kRange: return "Range<" + TypeName(t->args[0]) + ">";
     case TypeKind::kEntry: return "Entry<" + Join(t->args, TypeName) + ">";
     case TypeKind::kStruct:
+      if (t->decl->is_record) {  // `{age: i64, name: String}` (check/records.cc)
+        std::string out = "{";
+        for (size_t i = 0; i < t->decl->fields.size() && i < t->args.size(); ++i) {
+          out += (i ? ", " : "") + t->decl->fields[i].name + ": " + TypeName(t->args[i]);
+        }
+        return out + "}";
+      }
+      [[fallthrough]];
     case TypeKind::kClass:
     case TypeKind::kEnum: return t->args.empty() ? t->decl->name : t->decl->name + "<" + Join(t->args, TypeName) + ">";
     case TypeKind::kJson: return "Json";

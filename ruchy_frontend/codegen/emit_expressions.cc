@@ -387,6 +387,11 @@ std::string Emitter::Call(const Expr* e) {
 }
 
 std::string Emitter::BuiltinCall(const Expr* e, const CallInfo& call) {
+  if (call.parsed_value) {  // the value, or the runtime error Ruchy.ParseError
+    CallInfo result = call;
+    result.parsed_value = false;
+    return "rt::parsed_value(" + BuiltinCall(e, result) + ")";
+  }
   if (call.kind == CallKind::kJsonMember) {
     return "rt::at(" + Expr_(e->a.get()) + ", \"" + CppStringBody(e->text) + "\"s)";
   }
@@ -698,6 +703,7 @@ std::string Emitter::ExprRaw(const Expr* e) {
       return out + ")";
     }
     case ExprKind::kMap: {
+      if (t->kind == TypeKind::kStruct) return RecordLiteral(e);
       std::string entries;
       for (size_t i = 0; i < e->map_entries.size(); ++i) {
         entries += std::string(i ? ", " : "") + "{" + ExprPlain(e->map_entries[i].first.get()) + ", " +

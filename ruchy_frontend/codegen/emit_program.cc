@@ -501,7 +501,7 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
     std::vector<std::string> fields;
     for (const FieldDecl& f : decl->fields) fields.push_back(f.name);
     std::sort(fields.begin(), fields.end());
-    Line("out += \"" + short_name + " {\";");
+    Line("out += \"" + (decl->is_record ? "{" : short_name + " {") + "\";");  // a record prints `{a: 1}`
     for (size_t j = 0; j < fields.size(); ++j) {
       Line("out += \"" + std::string(j ? ", " : "") + fields[j] + ": \";");
       Line("rt::Debug(out, " + Unboxed("v." + UserIdent(fields[j]), FieldBoxed(decl, fields[j])) + ");");

@@ -110,6 +110,7 @@ class Emitter {
   std::string Closure(const Expr* e);
   void CollectGlobalRefs(const Expr* e, std::set<std::string>& out) const;
   std::string StructLiteral(const Expr* e);
+  std::string RecordLiteral(const Expr* e);  // emit_records.cc
   std::string VariantValue(const TypeDecl* decl, Type* type, int variant, const std::vector<std::string>& payload);
   std::string Args(const Expr* e, size_t skip = 0);
   std::string FormatCall(const std::vector<ExprPtr>& args, const char* fn);

@@ -490,13 +490,17 @@ class Lexer {
     pos_ = close + closing.size();
   }
 
-  // 'a' is a character, 'outer (no closing quote) a loop label.
+  // 'a' is a character, 'outer (no closing quote) a loop label, and '' or 'hello' (any other
+  // number of characters) a String, as the reference lexer reads them. The quote closes on its
+  // own line; escapes are those of double-quoted strings.
   void LexChar(Token& t) {
     size_t start = pos_++;
     if (IsIdentStart(Peek()) && static_cast<unsigned char>(Peek()) < 0x80 && Peek(1) != '\'') {
       size_t name = pos_;
       while (pos_ < end_ && IsIdentChar(src_[pos_])) ++pos_;
-      if (Peek() != '\'') {
+      // A label or lifetime ends where the reference's single-quoted strings cannot go on
+      // (`'outer: loop`, `break 'outer }`, `&'a str`); `'it\'s'` and `'hello'` are strings.
+      if (pos_ >= end_ || std::string_view(" \t\n\r>;}),:").find(src_[pos_]) != std::string_view::npos) {
         t.kind = Tok::kLifetime;
         t.text = std::string(src_.substr(name, pos_ - name));
         return;
@@ -504,24 +508,26 @@ class Lexer {
       pos_ = name;
     }
     std::string value;
-    if (Peek() == '\\') {
-      ++pos_;
-      LexEscape(value);
-    } else if (pos_ < end_) {
+    size_t characters = 0;
+    while (pos_ < end_ && src_[pos_] != '\'' && src_[pos_] != '\n') {
+      ++characters;
+      if (src_[pos_] == '\\' && pos_ + 1 < end_ && src_[pos_ + 1] != '\n') {
+        ++pos_;
+        LexEscape(value);
+        continue;
+      }
       // One UTF-8 encoded code point.
       unsigned char lead = src_[pos_];
       int len = lead < 0x80 ? 1 : lead >> 5 == 6 ? 2 : lead >> 4 == 14 ? 3 : lead >> 3 == 30 ? 4 : 1;
       for (int i = 0; i < len && pos_ < end_; ++i) value += src_[pos_++];
     }
-    if (Peek() != '\'' || value.empty()) {
+    if (Peek() != '\'') {
       Report<diag::kUnterminatedChar>(start, 1);
-      while (pos_ < end_ && src_[pos_] != '\'' && src_[pos_] != '\n') ++pos_;
-      if (Peek() == '\'') ++pos_;
       t.kind = Tok::kError;
       return;
     }
     ++pos_;
-    t.kind = Tok::kChar;
+    t.kind = characters == 1 ? Tok::kChar : Tok::kString;
     t.text = std::move(value);
   }
 

@@ -295,6 +295,9 @@ bool Parser::LooksLikeMap() const {
 
 ExprPtr Parser::ParseMapExpr() {
   ExprPtr map = MakeExpr(ExprKind::kMap, Advance());
+  // `{name: "a", age: 3}`, every key a bare name, is a record (an anonymous struct) unless the
+  // context wants a map or JSON; the checker decides (check/records.cc).
+  bool all_names = true;
   ParseListUntil(Tok::kRBrace, "to close the map", [&] {
     ExprPtr key;
     if (At(Tok::kIdent) && PeekTok().kind == Tok::kColon) {
@@ -303,12 +306,14 @@ ExprPtr Parser::ParseMapExpr() {
       key = MakeExpr(ExprKind::kString, k);
       key->text = k.text;
     } else {
+      all_names = false;
       key = ParseExpr();
     }
     Expect(Tok::kColon, "between the map key and value");
     map->map_entries.emplace_back(std::move(key), ParseExpr());
     return true;
   });
+  map->flag = all_names && !map->map_entries.empty();
   return map;
 }
 

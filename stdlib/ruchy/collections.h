@@ -459,6 +459,8 @@ inline bool ends_with(const std::string& s, const std::string& p) {
 }
 bool ends_with(const std::string& s, char32_t c);
 std::string replace(const std::string& s, const std::string& from, const std::string& to);
+// The longest string `s * n` and `s.repeat(n)` make (1 GiB); a longer one is Ruchy.InvalidArgument.
+inline constexpr uint64_t kMaxRepeatedStringBytes = uint64_t{1} << 30;
 std::string repeat(const std::string& s, int64_t n);
 std::optional<int64_t> find(const std::string& s, const std::string& part);
 std::string substring(const std::string& s, int64_t lo, int64_t hi);
@@ -495,6 +497,14 @@ Result<T, std::string> parse(const std::string& s) {
     if (wide.is_err()) return Result<T, std::string>::Err(wide.err_value());
     return Result<T, std::string>::Ok(static_cast<T>(wide.ok_value()));
   }
+}
+
+// `s.parse()` used as its value rather than as a Result: the value, or the runtime error
+// Ruchy.ParseError with Rust's message.
+template <class T>
+T parsed_value(Result<T, std::string> parsed) {
+  if (parsed.is_err()) Fail(errors::kParseError, "parse(): " + parsed.err_value());
+  return std::move(parsed.ok_value());
 }
 
 // ---- maps ----
