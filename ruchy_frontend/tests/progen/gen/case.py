@@ -26,6 +26,7 @@ class Case:
         self.expected = None
         self.seed = None
         self.sources = None  # expect == "differential": (harmless source, hostile source)
+        self.uncomparable = None  # differential: a harmless output matching this is not compared
 
     def evaluate(self):
         """Runs the oracle; returns the expected output (errors.Unsupported / BudgetExceeded

@@ -87,6 +87,7 @@ def generate(seed, enabled, primary=None):
                     continue
                 case = Case(cls, [], S.Block([]), "fun", ctx.counts, (), expect, note=sources[2])
                 case.sources = sources[:2]
+                case.uncomparable = getattr(mod, "UNCOMPARABLE_OUTPUT", None)
                 case.seed = seed
                 case.forced_primary = primary
                 case.evaluate()
