@@ -197,6 +197,7 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
 CheckedProgram Checker::Run() {
   ResolveImports();
   CollectDeclarations();
+  CollectMemberVisibility();
   ResolveTypeMembers();
   CheckAttributes();  // before the extern signatures: they read `#[repr(C)]`
   CheckExternDeclarations();

@@ -137,6 +137,19 @@ class Checker {
   std::set<std::string> package_roots_;
   std::set<uint32_t> reported_access_;
 
+  // ---- `pub` on fields and methods (member_visibility.cc) ----
+  void CollectMemberVisibility();
+  std::string EnclosingModule(std::string scope) const;
+  bool MemberVisibleFrom(const std::string& owner_module) const;
+  // Report a private field (`decl`'s field `index`) or method named where the current module may
+  // not use it.
+  void CheckFieldVisible(Loc loc, uint32_t length, const TypeDecl* decl, size_t index);
+  void CheckMethodVisible(Loc loc, uint32_t length, const TypeDecl* owner, const FunDecl* m);
+  void ReportPrivateMember(Loc loc, uint32_t length, const char* what, const std::string& name,
+                           const TypeDecl* owner, const std::string& module, Loc declared);
+  std::map<const FunDecl*, std::string> private_methods_;  // -> the module it is private to
+  std::set<std::string> module_paths_;                     // every `mod`, inline or a file
+
   // ---- function instances (checker.cc) ----
   // A method of a generic type is instantiated per receiver type, `self_type` (an instance of
   // `owner`; fresh type arguments when null).

@@ -441,7 +441,9 @@ Type* Checker::CheckField(const Expr* e) {
   if (t->kind == TypeKind::kStruct || t->kind == TypeKind::kClass) {
     TypeInfo* info = MembersOf(t);
     for (size_t i = 0; i < t->decl->fields.size(); ++i) {
-      if (t->decl->fields[i].name == name) return wrap(info->field_types[i]);
+      if (t->decl->fields[i].name != name) continue;
+      CheckFieldVisible(e->loc, e->length, t->decl, i);
+      return wrap(info->field_types[i]);
     }
     if (info->methods.count(name)) {
       Report<diag::kMethodReadAsField>(e, name, t->decl->name);
@@ -551,6 +553,7 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
       CheckExpr(value.get(), nullptr);
       continue;
     }
+    if (!variant) CheckFieldVisible(value->loc, value->length, info->decl, i);
     if (given[i]) Report<diag::kFieldGivenTwice>(value.get(), fname);
     given[i] = true;
     Expect(value.get(), CheckExpr(value.get(), types[i]), types[i], "field `" + fname + "`");
