@@ -337,7 +337,11 @@ Type* Checker::FunctionValue(const Expr* e, const FunDecl* fun, const std::strin
 
 Type* Checker::CheckName(const Expr* e) {
   const std::string& name = e->text;
-  if (Binding* b = Lookup(name)) {
+  Binding* b = Lookup(name);
+  if (!b || b->is_global) {
+    if (Binding* c = FindModuleConst(name)) return UseGlobal(e, *c);
+  }
+  if (b) {
     if (b->is_global) cur_->global_refs.insert(e);
     if (b->fun_decl) return FunctionValue(e, b->fun_decl, name);
     cur_->names[e] = b->cpp_name;
@@ -408,6 +412,7 @@ Type* Checker::CheckPath(const Expr* e, Type* expected) {
       return arena_.Var();
     }
   }
+  if (Binding* c = FindModuleConst(path)) return UseGlobal(e, *c);
   if (const FunDecl* fun = FindFunction(path, module_)) return FunctionValue(e, fun, path);
   if (path == "Option::None") return arena_.Option(arena_.Var());
   Report<diag::kUnknownPath>(e, path);
