@@ -224,6 +224,7 @@ struct FieldDecl {
   TypeExprPtr type;
   ExprPtr default_value;
   bool is_mut = false;
+  bool is_pub = false;  // private to the type's module unless `pub` (check/member_visibility.cc)
 };
 
 struct VariantDecl {

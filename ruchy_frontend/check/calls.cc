@@ -133,6 +133,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
       info = InstanceFor(info, expected);  // `Stack::new()`, `Tree::Leaf(1)`: arguments inferred
       const TypeDecl* decl = info->decl;
       if (decl->kind == TypeDecl::Kind::kStruct && decl->is_tuple && ctor == "new" && colon == std::string::npos) {
+        for (size_t i = 0; i < decl->fields.size(); ++i) CheckFieldVisible(e->loc, e->length, decl, i);
         CheckCallArgs(e, info->field_types, nullptr);
         CallInfo& c = CallOf(e);
         c.kind = CallKind::kTupleStruct;
@@ -176,6 +177,7 @@ Type* Checker::CheckCall(const Expr* e, Type* expected) {
       }
       // Associated (static) functions: Point::new(1, 2), Point::origin()
       if (const FunDecl* m = FindMethod(*info, ctor)) {
+        CheckMethodVisible(e->loc, e->length, decl, m);
         if (m->self != SelfKind::kNone) {
           Report<diag::kMethodCalledAsFunction>(e, ctor, decl->name);
           return arena_.Var();
@@ -265,6 +267,7 @@ Type* Checker::CheckMethodCall(const Expr* e, Type* expected) {
   if (r->kind == TypeKind::kStruct || r->kind == TypeKind::kClass || r->kind == TypeKind::kEnum) {
     TypeInfo* info = MembersOf(r);
     if (const FunDecl* m = FindMethod(*info, e->text)) {
+      CheckMethodVisible(e->loc, e->length, r->decl, m);
       if (m->self == SelfKind::kNone) {
         Report<diag::kAssociatedFunctionOnValue>(e, e->text, r->decl->name);
         return arena_.Var();

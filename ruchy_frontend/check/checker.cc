@@ -198,6 +198,7 @@ void Checker::CheckInstance(FunctionInstance* inst, const std::string& module) {
 CheckedProgram Checker::Run() {
   ResolveImports();
   CollectDeclarations();
+  CollectMemberVisibility();
   ResolveTypeMembers();
   CheckAttributes();  // before the extern signatures: they read `#[repr(C)]`
   CheckExternDeclarations();
@@ -249,7 +250,11 @@ CheckedProgram Checker::Run() {
     // Top-level rebinding (`let x = 1` ... `let x = x + 1`) makes a new global each time.
     std::string cpp = GlobalIdent(name, ++global_bindings[name]);
     b.cpp_name = cpp;
-    global_scope_[name] = b;
+    if (IsModuleConst(item)) {
+      module_consts_[ModuleConstName(item)] = b;  // named by its path (module_consts.cc)
+    } else {
+      global_scope_[name] = b;
+    }
     let_globals_[let] = b;
     GlobalBinding g;
     g.cpp_name = cpp;
@@ -261,12 +266,18 @@ CheckedProgram Checker::Run() {
     out_.global_lets[let] = cpp;
   }
 
+  // Modules' constants first, each after those it uses (module_consts.cc); then the program's code.
+  std::vector<const Item*> top_level = ModuleConstsInOrder();
   for (const Item& item : program_.items) {
-    if (item.kind != Item::Kind::kStmt && item.kind != Item::Kind::kConst) continue;
+    if ((item.kind == Item::Kind::kStmt || item.kind == Item::Kind::kConst) && !IsModuleConst(item)) {
+      top_level.push_back(&item);
+    }
+  }
+  for (const Item* item : top_level) {
     cur_ = out_.top_level;
-    module_ = item.module;
-    CheckTaskUsed(item.stmt.get(), CheckExpr(item.stmt.get(), nullptr, false));
-    out_.top_level_stmts.push_back(item.stmt.get());
+    module_ = item->module;
+    CheckTaskUsed(item->stmt.get(), CheckExpr(item->stmt.get(), nullptr, false));
+    out_.top_level_stmts.push_back(item->stmt.get());
   }
 
   // main() and every non-generic function and method, used or not, so all errors are reported.

@@ -154,6 +154,33 @@ class Checker {
   std::set<std::string> package_roots_;
   std::set<uint32_t> reported_access_;
 
+  // ---- `pub` on fields and methods (member_visibility.cc) ----
+  void CollectMemberVisibility();
+  std::string EnclosingModule(std::string scope) const;
+  bool MemberVisibleFrom(const std::string& owner_module) const;
+  // Report a private field (`decl`'s field `index`) or method named where the current module may
+  // not use it.
+  void CheckFieldVisible(Loc loc, uint32_t length, const TypeDecl* decl, size_t index);
+  void CheckMethodVisible(Loc loc, uint32_t length, const TypeDecl* owner, const FunDecl* m);
+  void ReportPrivateMember(Loc loc, uint32_t length, const char* what, const std::string& name,
+                           const TypeDecl* owner, const std::string& module, Loc declared);
+  std::map<const FunDecl*, std::string> private_methods_;  // -> the module it is private to
+  std::set<std::string> module_paths_;                     // every `mod`, inline or a file
+
+  // ---- `const` in modules (module_consts.cc) ----
+  static bool IsModuleConst(const Item& item);
+  static std::string ModuleConstName(const Item& item);
+  // The module constant a name or path written in the current module names, if any.
+  Binding* FindModuleConst(const std::string& written);
+  Type* UseGlobal(const Expr* e, const Binding& b);
+  // Reports the first part of a module constant's value that is not a constant expression;
+  // collects the module constants it uses.
+  bool CheckModuleConstValue(const Expr* e, const Item& item, std::vector<std::string>* uses);
+  // The module constants, each after those it uses (cycles reported).
+  std::vector<const Item*> ModuleConstsInOrder();
+  std::map<std::string, Binding> module_consts_;           // `limits::MAX` -> its global
+  std::map<std::string, const Item*> module_const_items_;  // `limits::MAX` -> its declaration
+
   // ---- function instances (checker.cc) ----
   // A method of a generic type is instantiated per receiver type, `self_type` (an instance of
   // `owner`; fresh type arguments when null).

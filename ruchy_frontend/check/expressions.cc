@@ -339,7 +339,11 @@ Type* Checker::FunctionValue(const Expr* e, const FunDecl* fun, const std::strin
 
 Type* Checker::CheckName(const Expr* e) {
   const std::string& name = e->text;
-  if (Binding* b = Lookup(name)) {
+  Binding* b = Lookup(name);
+  if (!b || b->is_global) {
+    if (Binding* c = FindModuleConst(name)) return UseGlobal(e, *c);
+  }
+  if (b) {
     if (b->is_global) cur_->global_refs.insert(e);
     if (b->fun_decl) return FunctionValue(e, b->fun_decl, name);
     cur_->names[e] = b->cpp_name;
@@ -410,6 +414,7 @@ Type* Checker::CheckPath(const Expr* e, Type* expected) {
       return arena_.Var();
     }
   }
+  if (Binding* c = FindModuleConst(path)) return UseGlobal(e, *c);
   if (const FunDecl* fun = FindFunction(path, module_)) return FunctionValue(e, fun, path);
   if (path == "Option::None") return arena_.Option(arena_.Var());
   Report<diag::kUnknownPath>(e, path);
@@ -443,7 +448,9 @@ Type* Checker::CheckField(const Expr* e) {
   if (t->kind == TypeKind::kStruct || t->kind == TypeKind::kClass) {
     TypeInfo* info = MembersOf(t);
     for (size_t i = 0; i < t->decl->fields.size(); ++i) {
-      if (t->decl->fields[i].name == name) return wrap(info->field_types[i]);
+      if (t->decl->fields[i].name != name) continue;
+      CheckFieldVisible(e->loc, e->length, t->decl, i);
+      return wrap(info->field_types[i]);
     }
     if (info->methods.count(name)) {
       Report<diag::kMethodReadAsField>(e, name, t->decl->name);
@@ -557,6 +564,7 @@ Type* Checker::CheckStructLiteral(const Expr* e) {
       CheckExpr(value.get(), nullptr);
       continue;
     }
+    if (!variant) CheckFieldVisible(value->loc, value->length, info->decl, i);
     if (given[i]) Report<diag::kFieldGivenTwice>(value.get(), fname);
     given[i] = true;
     Expect(value.get(), CheckExpr(value.get(), types[i]), types[i], "field `" + fname + "`");

@@ -39,6 +39,10 @@ void Checker::CollectModuleNames() {
       loc = item.type->loc;
     } else if (item.kind == Item::Kind::kMod) {
       full = item.path;
+    } else if (IsModuleConst(item)) {
+      full = ModuleConstName(item);
+      loc = item.stmt->pattern->loc;
+      module_const_items_.emplace(full, &item);
     } else {
       continue;
     }

@@ -113,6 +113,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
           declare_unchecked(sub.get());
           continue;
         }
+        CheckFieldVisible(sub->loc, static_cast<uint32_t>(fname.size()), info->decl, i);
         BindPattern(sub.get(), info->field_types[i], is_mut, refutable);
       }
       return;
@@ -136,6 +137,7 @@ void Checker::BindPattern(const Pattern* p, Type* t, bool is_mut, bool refutable
           return;
         }
         for (size_t i = 0; i < p->subs.size(); ++i) {
+          CheckFieldVisible(p->loc, static_cast<uint32_t>(name.size()), tuple_struct->decl, i);
           BindPattern(p->subs[i].get(), tuple_struct->field_types[i], is_mut, refutable);
         }
         return;

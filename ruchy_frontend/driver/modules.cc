@@ -174,7 +174,7 @@ class Loader {
       if (item.kind == Item::Kind::kMod && item.module_file) {
         std::string path = item.path;
         Load(path, f.package, item.loc, static_cast<uint32_t>(Segments(path).back().size()));
-      } else if ((item.kind == Item::Kind::kStmt || item.kind == Item::Kind::kConst) && index != 0) {
+      } else if (item.kind == Item::Kind::kStmt && index != 0) {
         // Only the program's own file has top-level code: it runs once, in order. A module
         // file's would have no place in that order (and its names would be global).
         const Expr* e = item.stmt.get();

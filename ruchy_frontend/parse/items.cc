@@ -182,8 +182,8 @@ std::unique_ptr<TypeDecl> Parser::ParseTypeDecl() {
     // Tuple struct: struct Meters(f64)
     int index = 0;
     ParseListUntil(Tok::kRParen, "to close the tuple struct", [&] {
-      Accept(Tok::kPub);
       FieldDecl f;
+      f.is_pub = Accept(Tok::kPub);
       f.loc = Cur().loc;
       f.name = std::to_string(index++);
       f.type = ParseType();
@@ -293,6 +293,7 @@ void Parser::ParseMembers(TypeDecl& decl, Tok close) {
     } else if (At(Tok::kIdent) || At(Tok::kMut) || At(Tok::kVar) || At(Tok::kLet) || At(Tok::kConst)) {
       RejectAttributes(attributes);
       FieldDecl f;
+      f.is_pub = is_pub;
       f.is_mut = Accept(Tok::kMut) || Accept(Tok::kVar) || Accept(Tok::kLet) || Accept(Tok::kConst);
       f.loc = Cur().loc;
       f.name = ExpectIdent("a field name");
