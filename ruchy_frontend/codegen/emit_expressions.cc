@@ -540,12 +540,17 @@ std::string Emitter::StructLiteral(const Expr* e) {
   if (found != inst_->calls.end() && found->second.kind == CallKind::kVariant) {
     const CallInfo& call = found->second;
     const VariantDecl& v = call.type->variants[call.variant];
-    std::vector<std::string> payload(v.fields.size(), "{}");
+    std::vector<int> slots;
+    std::vector<const Expr*> written;
     for (const auto& [name, value] : e->field_inits) {
       for (size_t i = 0; i < v.fields.size(); ++i) {
-        if (v.fields[i].name == name) payload[i] = Expr_(value.get());
+        if (v.fields[i].name == name) slots.push_back(static_cast<int>(i));
       }
+      written.push_back(value.get());
     }
+    std::vector<std::string> values = FieldValuesInSourceOrder(written, slots);
+    std::vector<std::string> payload(v.fields.size(), "{}");
+    for (size_t k = 0; k < slots.size(); ++k) payload[slots[k]] = values[k];
     return VariantValue(call.type, TypeOf(e), call.variant, payload);
   }
   const TypeDecl* decl = t->decl;
@@ -562,12 +567,21 @@ std::string Emitter::StructLiteral(const Expr* e) {
     for (const auto& [field, value] : e->field_inits) Line(temp + access + UserIdent(field) + " = " + Expr_(value.get()) + ";");
     return temp;
   }
+  std::vector<int> slots;
+  std::vector<const Expr*> written;
+  for (const auto& [field, value] : e->field_inits) {
+    for (size_t i = 0; i < decl->fields.size(); ++i) {
+      if (decl->fields[i].name == field) slots.push_back(static_cast<int>(i));
+    }
+    written.push_back(value.get());
+  }
+  std::vector<std::string> values = FieldValuesInSourceOrder(written, slots);
   std::string out = name + "{";
   bool first = true;
-  for (const FieldDecl& f : decl->fields) {
-    for (const auto& [field, value] : e->field_inits) {
-      if (field != f.name) continue;
-      out += std::string(first ? "" : ", ") + "." + UserIdent(field) + " = " + ExprPlain(value.get());
+  for (size_t i = 0; i < decl->fields.size(); ++i) {
+    for (size_t k = 0; k < slots.size(); ++k) {
+      if (slots[k] != static_cast<int>(i)) continue;
+      out += std::string(first ? "" : ", ") + "." + UserIdent(decl->fields[i].name) + " = " + values[k];
       first = false;
     }
   }

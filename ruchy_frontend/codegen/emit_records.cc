@@ -7,46 +7,19 @@
 
 namespace ruchy {
 
-namespace {
-
-// A value whose evaluation has no effects, so it may run out of source order.
-bool HasNoEffects(const Expr* e) {
-  switch (e->kind) {
-    case ExprKind::kInt:
-    case ExprKind::kFloat:
-    case ExprKind::kBool:
-    case ExprKind::kString:
-    case ExprKind::kChar:
-    case ExprKind::kUnit:
-    case ExprKind::kName:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
-
 std::string Emitter::RecordLiteral(const Expr* e) {
   Type* t = TypeOf(e);
   const TypeDecl* decl = t->decl;
-  // C++ initializes the fields in declaration (sorted) order; the reference evaluates the values
-  // in source order, so when the two differ, values with effects are evaluated first, in order.
-  bool sorted = true;
-  for (size_t i = 1; i < e->map_entries.size(); ++i) {
-    sorted = sorted && e->map_entries[i - 1].first->text < e->map_entries[i].first->text;
-  }
-  std::vector<std::string> values(e->map_entries.size());
-  for (size_t i = 0; i < e->map_entries.size(); ++i) {
-    const Expr* value = e->map_entries[i].second.get();
-    if (sorted || HasNoEffects(value)) {
-      values[i] = ExprPlain(value);
-      continue;
+  // Stored sorted by name; evaluated in source order (FieldValuesInSourceOrder).
+  std::vector<int> slots;
+  std::vector<const Expr*> written;
+  for (const auto& [key, value] : e->map_entries) {
+    for (size_t i = 0; i < decl->fields.size(); ++i) {
+      if (decl->fields[i].name == key->text) slots.push_back(static_cast<int>(i));
     }
-    std::string temp = Temp("field");
-    Line(CppType(TypeOf(value)) + " " + temp + " = " + Expr_(value) + ";");
-    values[i] = "std::move(" + temp + ")";
+    written.push_back(value.get());
   }
+  std::vector<std::string> values = FieldValuesInSourceOrder(written, slots);
   std::string out = TypeRef(decl, t) + "{";
   bool first = true;
   for (const FieldDecl& f : decl->fields) {

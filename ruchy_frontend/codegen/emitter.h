@@ -111,6 +111,10 @@ class Emitter {
   void CollectGlobalRefs(const Expr* e, std::set<std::string>& out) const;
   std::string StructLiteral(const Expr* e);
   std::string RecordLiteral(const Expr* e);  // emit_records.cc
+  // The C++ of each written field value (in `written`'s order), evaluated in that order although
+  // stored by `slots` (each value's declaration index). field_order.cc.
+  std::vector<std::string> FieldValuesInSourceOrder(const std::vector<const Expr*>& written,
+                                                    const std::vector<int>& slots);
   std::string VariantValue(const TypeDecl* decl, Type* type, int variant, const std::vector<std::string>& payload);
   std::string Args(const Expr* e, size_t skip = 0);
   std::string FormatCall(const std::vector<ExprPtr>& args, const char* fn);
