@@ -613,7 +613,6 @@ std::string Emitter::ExprRaw(const Expr* e) {
         if (call.kind == CallKind::kBuiltin && call.builtin != BuiltinId::kCount) return BuiltinCall(e, call);  // `f64::PI`
       }
       if (e->text == "None" || e->text == "Option::None") return CppType(t) + "()";
-      if (last_uses_.count(e)) return "std::move(" + Place(NameOf(e)) + ")";  // emit_moves.cc
       return Place(NameOf(e));
     }
     case ExprKind::kSelf:

@@ -1,6 +1,4 @@
 // Patterns become a boolean test on the matched value plus declarations of the bindings.
-#include <optional>
-
 #include "ruchy_frontend/codegen/emitter.h"
 
 namespace ruchy {
@@ -170,17 +168,14 @@ std::string Emitter::OrPatternGuard(const MatchArm& arm, const std::string& s) {
 void Emitter::PatternBind(const Pattern* p, const std::string& s) {
   Type* t = PatternType(p);
   switch (p->kind) {
-    case Pattern::Kind::kBind: {
-      // `name @ sub`: the whole is copied before SUB's bindings take their parts.
-      std::string value = p->subs.empty() ? BindingValue(s) : s;
+    case Pattern::Kind::kBind:
       if (assign_bindings_) {
-        Line(Place(NameOf(p)) + " = " + value + ";");
+        Line(Place(NameOf(p)) + " = " + s + ";");
       } else {
-        Line(LocalDecl(CppType(t), NameOf(p), value));
+        Line(LocalDecl(CppType(t), NameOf(p), s));
       }
       if (!p->subs.empty()) PatternBind(p->subs[0].get(), s);
       return;
-    }
     case Pattern::Kind::kTuple:
       for (size_t i = 0; i < p->subs.size(); ++i) {
         PatternBind(p->subs[i].get(), "std::get<" + std::to_string(i) + ">(" + s + ")");
@@ -207,13 +202,9 @@ void Emitter::PatternBind(const Pattern* p, const std::string& s) {
       return;
     }
     case Pattern::Kind::kStruct: {
-      bool shared = t && t->kind == TypeKind::kClass;
-      std::string access = shared ? "->" : ".";
+      std::string access = t && t->kind == TypeKind::kClass ? "->" : ".";
       for (const auto& [name, sub] : p->fields) {
-        bool boxed = t && FieldBoxed(t->decl, name);
-        std::optional<OwnedSubject> copy;
-        if (shared || boxed) copy.emplace(*this, "");  // the object or box may be shared
-        PatternBind(sub.get(), Unboxed(s + access + UserIdent(name), boxed));
+        PatternBind(sub.get(), Unboxed(s + access + UserIdent(name), t && FieldBoxed(t->decl, name)));
       }
       return;
     }
@@ -226,25 +217,19 @@ void Emitter::PatternBind(const Pattern* p, const std::string& s) {
       if (!t) return;
       if (t->kind == TypeKind::kStruct) {
         for (size_t i = 0; i < p->subs.size(); ++i) {
-          bool boxed = FieldBoxed(t->decl, std::to_string(i));
-          std::optional<OwnedSubject> copy;
-          if (boxed) copy.emplace(*this, "");
-          PatternBind(p->subs[i].get(), Unboxed(s + "." + UserIdent(std::to_string(i)), boxed));
+          PatternBind(p->subs[i].get(), Unboxed(s + "." + UserIdent(std::to_string(i)), FieldBoxed(t->decl, std::to_string(i))));
         }
         return;
       }
       std::string variant = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
       const TypeDecl* decl = t->decl;
-      auto bind_member = [&](const Pattern* sub, const std::string& field) {
-        bool boxed = VariantMemberBoxed(decl, variant, field);
-        std::optional<OwnedSubject> copy;
-        if (boxed) copy.emplace(*this, "");
-        PatternBind(sub, Unboxed(s + "." + VariantMember(variant, field), boxed));
+      auto member = [&](const std::string& field) {
+        return Unboxed(s + "." + VariantMember(variant, field), VariantMemberBoxed(decl, variant, field));
       };
       if (p->has_struct_fields) {
-        for (const auto& [fname, sub] : p->fields) bind_member(sub.get(), fname);
+        for (const auto& [fname, sub] : p->fields) PatternBind(sub.get(), member(fname));
       } else {
-        for (size_t i = 0; i < p->subs.size(); ++i) bind_member(p->subs[i].get(), std::to_string(i));
+        for (size_t i = 0; i < p->subs.size(); ++i) PatternBind(p->subs[i].get(), member(std::to_string(i)));
       }
       return;
     }

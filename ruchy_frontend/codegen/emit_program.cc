@@ -549,7 +549,6 @@ void Emitter::EmitTypeHelpers(const TypeInfo& info, bool definitions) {
 
 void Emitter::EmitFunction(const FunctionInstance& inst) {
   inst_ = &inst;
-  FindLastUses(inst);
   const FunDecl* fun = inst.decl;
   temp_counter_ = 0;
   last_line_ = -1;

@@ -186,7 +186,6 @@ void Emitter::EmitLet(const Expr* e) {
     EmitStmt(e->a.get(), Dest::Assign(temp));
   }
   if (e->b) EmitLetElse(e, temp);
-  OwnedSubject owned(*this, temp);  // the temporary is read only by these bindings
   PatternBind(p, temp);
 }
 
@@ -211,10 +210,7 @@ void Emitter::EmitIf(const Expr* e, const Dest& dest) {
     Line("auto&& " + subject + " = " + value + ";");
     std::string test = PatternTest(e->pattern.get(), subject);
     Open("if (" + (test.empty() ? "true" : test) + ") {");
-    {
-      OwnedSubject owned(*this, subject);  // nothing reads the subject after the bindings
-      PatternBind(e->pattern.get(), subject);
-    }
+    PatternBind(e->pattern.get(), subject);
     EmitBlockInto(e->b.get(), dest);
     if (e->c) {
       Close("} else {");
@@ -286,10 +282,7 @@ void Emitter::EmitMatch(const Expr* e, const Dest& dest) {
         ++indent_;
       }
       first = false;
-      {
-        OwnedSubject owned(*this, subject);  // no guard: no other arm reads the subject after these
-        PatternBind(arm.pattern.get(), subject);
-      }
+      PatternBind(arm.pattern.get(), subject);
       EmitStmt(arm.body.get(), dest);
       if (test.empty()) {
         covered = true;
@@ -486,12 +479,7 @@ int Emitter::OpenForLoop(const Pattern* p, const Expr* iterable, const Expr* bod
   } else {
     Open("for (" + elem_type + " " + var + " : " + Expr_(iterable) + ") {");
   }
-  if (!simple_bind) {
-    // A copied vector element (not an element reference) is read only by these bindings.
-    bool copied_element = it->kind == TypeKind::kVec && !HoldsSingleUse(elem);
-    OwnedSubject owned(*this, copied_element ? var : "");
-    PatternBind(p, var);
-  }
+  if (!simple_bind) PatternBind(p, var);
   return closes;
 }
 

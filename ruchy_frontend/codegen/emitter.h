@@ -5,7 +5,6 @@
 
 #include <set>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "ruchy_frontend/check/checked_program.h"
@@ -120,25 +119,6 @@ class Emitter {
   std::string FormatCall(const std::vector<ExprPtr>& args, const char* fn);
   std::string Formatted(const std::string& value, const std::string& spec);
   bool IsSimple(const Expr* e) const;
-
-  // ---- moves (emit_moves.cc) ----
-  // The last uses of INST's locals that may be moved (into last_uses_), before its body is emitted.
-  void FindLastUses(const FunctionInstance& inst);
-  // A binding's initial value: PART of the subject, moved out of it within an OwnedSubject scope.
-  std::string BindingValue(const std::string& part) const;
-  // For its lifetime, the bindings PatternBind makes may move out of SUBJECT (C++ expression text
-  // naming the matched object); an empty SUBJECT turns that off.
-  class OwnedSubject {
-   public:
-    OwnedSubject(Emitter& emitter, const std::string& subject);
-    ~OwnedSubject();
-    OwnedSubject(const OwnedSubject&) = delete;
-    OwnedSubject& operator=(const OwnedSubject&) = delete;
-
-   private:
-    Emitter& emitter_;
-    std::string saved_;
-  };
 
   // ---- C interop and tests (emit_extern.cc) ----
   void EmitExternDeclarations();
@@ -273,10 +253,6 @@ class Emitter {
   std::vector<bool> located_;  // per enclosing body (function, closures): whether it has t_at
   // Inside an or-pattern's alternatives: bindings assign names declared before (PatternBindOr).
   bool assign_bindings_ = false;
-  // Inside an OwnedSubject: the subject bindings may move out of (emit_moves.cc).
-  std::string owned_subject_;
-  // Names (kName expressions) of the function being emitted that are emitted as std::move.
-  std::unordered_set<const Expr*> last_uses_;
 };
 
 // `(a < b)` -> `a < b` where the context already delimits the expression.

@@ -9,7 +9,6 @@
 #include "ruchy/error.h"
 #include "ruchy/json.h"
 #include "ruchy/math.h"
-#include "ruchy/moves.h"
 #include "ruchy/ordering.h"
 #include "ruchy/sequences.h"
 #include "ruchy/stack_guard.h"
