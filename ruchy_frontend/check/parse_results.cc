@@ -1,6 +1,6 @@
 // `s.parse::<T>()` and `s.parse()` are a Result where the program uses them as one (`?`, a Result
-// method such as `.unwrap()` or `.is_ok()`, a `match` or `if let` on `Ok`/`Err`, or a place that
-// wants a `Result`), and the parsed value anywhere else, as the reference prints it: `let n =
+// method such as `.unwrap()` or `.is_ok()`, a `match`, `if let` or `let ... else` on `Ok`/`Err`,
+// the left of `??`, or a place that wants a `Result`), and the parsed value anywhere else, as the reference prints it: `let n =
 // "42".parse::<i32>()` binds 42, and a failed parse there is the runtime error Ruchy.ParseError
 // (CallInfo::parsed_value). The decision is made at the call, from its parent expression and the
 // type the context expects: a Result bound to a name first (`let r = s.parse::<i32>()` and later
@@ -59,6 +59,12 @@ void Checker::NoteResultUse(const Expr* e) {
     case ExprKind::kIfLet:
     case ExprKind::kWhileLet:
       uses_result = MatchesResultVariant(e->pattern.get());
+      break;
+    case ExprKind::kLet:  // `let Ok(n) = s.parse::<i64>() else { ... }`
+      uses_result = MatchesResultVariant(e->pattern.get());
+      break;
+    case ExprKind::kBinary:  // `s.parse() ?? 0`: `??` wants an Option, so say it was given a Result
+      uses_result = e->op == Tok::kQuestionQuestion;
       break;
     default:
       break;

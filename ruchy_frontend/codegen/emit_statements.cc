@@ -326,7 +326,10 @@ void Emitter::EmitMatch(const Expr* e, const Dest& dest) {
   Line(end + ":;");
 }
 
-// A labelled loop gets C++ labels for `break 'l` / `continue 'l` from inner loops.
+// A labelled loop gets C++ labels for `break 'l` / `continue 'l` from inner loops. A loop may
+// use only one of them (`break 'outer` alone), so neither may trip -Wunused-label (-Werror).
+constexpr char kUnusedLabel[] = ": __attribute__((unused));";
+
 LoopFrame Emitter::NewLoopFrame(const Expr* e) {
   LoopFrame frame;
   frame.label = e->text;
@@ -347,7 +350,7 @@ void Emitter::EmitLoopBody(const Expr* body, const LoopFrame& frame) {
     Open("{");
     EmitBlockInto(body, Dest::Discard());
     Close();
-    Line(frame.goto_continue + ":;");
+    Line(frame.goto_continue + kUnusedLabel);
   }
   loops_.pop_back();
 }
@@ -399,7 +402,7 @@ void Emitter::EmitLoop(const Expr* e, const Dest& dest) {
   }
   EmitLoopBody(e->b.get(), frame);
   Close();
-  if (!frame.goto_break.empty()) Line(frame.goto_break + ":;");
+  if (!frame.goto_break.empty()) Line(frame.goto_break + kUnusedLabel);
   if (value && dest.kind == Dest::Kind::kReturn) Line(ReturnWord() + " " + frame.result + ";");
 }
 
@@ -409,7 +412,7 @@ void Emitter::EmitFor(const Expr* e) {
   int closes = OpenForLoop(e->pattern.get(), e->a.get(), e->b.get());
   EmitLoopBody(e->b.get(), frame);
   for (int i = 0; i < closes; ++i) Close();
-  if (!frame.goto_break.empty()) Line(frame.goto_break + ":;");
+  if (!frame.goto_break.empty()) Line(frame.goto_break + kUnusedLabel);
 }
 
 // Whether running `body` can change the value `iterable` names. A loop runs over the value its
