@@ -280,11 +280,7 @@ std::string Emitter::Binary(const Expr* e) {
     Close();
     return temp;
   }
-  if (op == Tok::kQuestionQuestion) {
-    std::string temp = Temp("opt");
-    Line("auto " + temp + " = " + Expr_(a) + ";");
-    return "(" + temp + " ? *" + temp + " : " + Expr_(b) + ")";
-  }
+  if (op == Tok::kQuestionQuestion) return Coalesce(e);
   Type* t = TypeOf(e);
   Type* lt = TypeOf(a);
   // Literals next to a typed operand are written plainly (`n - 1`); two literals keep their type.
@@ -733,8 +729,18 @@ std::string Emitter::ExprRaw(const Expr* e) {
       return Closure(e);
     case ExprKind::kIf:
       if (IsSimple(e)) {
-        return "(" + Expr_(e->a.get()) + " ? " + Expr_(e->b->kind == ExprKind::kBlock ? e->b->list[0].get() : e->b.get()) +
-               " : " + Expr_(e->c->kind == ExprKind::kBlock ? e->c->list[0].get() : e->c.get()) + ")";
+        // `c ? a : b`, unless a part needs statements (`g()?`, a record's temporaries): those
+        // would run before the `?:` whatever the condition, so the `if` becomes a statement.
+        size_t mark = lines_.size();
+        int saved_indent = indent_;
+        int saved_spots = spots_emitted_;
+        std::string cond = Expr_(e->a.get());
+        std::string then_value = Expr_(e->b->kind == ExprKind::kBlock ? e->b->list[0].get() : e->b.get());
+        std::string else_value = Expr_(e->c->kind == ExprKind::kBlock ? e->c->list[0].get() : e->c.get());
+        if (lines_.size() == mark) return "(" + cond + " ? " + then_value + " : " + else_value + ")";
+        lines_.resize(mark);
+        indent_ = saved_indent;
+        spots_emitted_ = saved_spots;
       }
       return Hoist(e);
     case ExprKind::kQuestion: {

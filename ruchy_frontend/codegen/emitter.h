@@ -110,6 +110,7 @@ class Emitter {
   void CollectGlobalRefs(const Expr* e, std::set<std::string>& out) const;
   std::string StructLiteral(const Expr* e);
   std::string RecordLiteral(const Expr* e);  // emit_records.cc
+  std::string Coalesce(const Expr* e);       // `a ?? b`, emit_coalesce.cc
   // The C++ of each written field value (in `written`'s order), evaluated in that order although
   // stored by `slots` (each value's declaration index). field_order.cc.
   std::vector<std::string> FieldValuesInSourceOrder(const std::vector<const Expr*>& written,
