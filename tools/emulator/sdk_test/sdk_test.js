@@ -57,6 +57,18 @@ function clientFor(port) {
   });
 }
 
+// How long to wait for a line the emulator writes to stderr: its pipe may deliver the line after
+// the HTTP answer it belongs to (a bound on waiting, not a timed assertion).
+const STDERR_WAIT_MS = 10000;
+
+async function stderrMatching(emulator, pattern) {
+  const deadline = Date.now() + STDERR_WAIT_MS;
+  while (!pattern.test(emulator.stderr())) {
+    if (Date.now() > deadline) assert.fail(`emulator stderr never matched ${pattern}:\n${emulator.stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const text = (bytes) => Buffer.from(bytes).toString('utf8');
 const json = (value) => Buffer.from(JSON.stringify(value));
 
@@ -260,7 +272,7 @@ describe('a bootstrap replaced on disk', () => {
       install(process.env.FIXTURE_CONTEXT);
       const afterChange = await lambda.send(new InvokeCommand({ FunctionName: 'dev', Payload: json('v2') }));
       assert.equal(JSON.parse(text(afterChange.Payload)).function_name, 'dev');
-      assert.match(emulator.stderr(), /changed on disk; starting it again/);
+      await stderrMatching(emulator, /changed on disk; starting it again/);
     } finally {
       lambda.destroy();
       await emulator.stop();

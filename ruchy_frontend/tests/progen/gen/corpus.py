@@ -29,17 +29,26 @@ class Tok:
         return "%s:%r" % (self.kind, self.text)
 
 
-def _string_end(src, i):
-    """Index after the closing quote of a "..." string starting at src[i] == '"'."""
+def _quoted_end(src, i, quote):
+    """Index after the closing quote of a string opened by src[i] == quote."""
     j = i + 1
     while j < len(src):
         if src[j] == "\\":
             j += 2
             continue
-        if src[j] == '"':
+        if src[j] == quote:
             return j + 1
         j += 1
     raise ValueError("unterminated string")
+
+
+def _string_end(src, i):
+    """Index after the closing quote of a "..." string starting at src[i] == '"'."""
+    return _quoted_end(src, i, '"')
+
+
+# What may follow the word of a label ('outer: for ..., break 'outer }).
+_LABEL_ENDS = " \t\n:,;)}>"
 
 
 def _fstring_end(src, i):
@@ -123,10 +132,18 @@ def tokenize(src):
             if m:
                 out.append(Tok("string", m.group(0)))
                 i += len(m.group(0))
-            else:  # a label: 'outer
+            else:
+                # A label ('outer) when a word follows the quote and ends at a space, `: , ; ) }`
+                # or `>`, as the lexer reads it; otherwise a single-quoted string ('hello').
                 m = _IDENT.match(src, i + 1)
-                out.append(Tok("label", "'" + m.group(0)))
-                i = m.end()
+                after = src[m.end()] if m and m.end() < len(src) else ""
+                if m and (after == "" or after in _LABEL_ENDS):
+                    out.append(Tok("label", "'" + m.group(0)))
+                    i = m.end()
+                else:
+                    j = _quoted_end(src, i, "'")
+                    out.append(Tok("string", src[i:j]))
+                    i = j
         elif _IDENT.match(src, i):
             m = _IDENT.match(src, i)
             out.append(Tok("ident", m.group(0)))
