@@ -14,7 +14,7 @@ true false null Some None Ok Err Self super crate static dyn ref move_ box
 println print eprintln eprint format panic assert assert_eq assert_ne len dbg type_of exit
 i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 isize usize f32 f64 bool char str String Vec Option Result
 HashMap HashSet BTreeMap BTreeSet VecDeque Box Rc RefCell Arc Json Context Error Map Set
-vec spawn sleep select timeout
+vec spawn sleep select timeout main
 """.split())
 
 # C++ keywords that are not Ruchy keywords.
