@@ -563,25 +563,9 @@ std::string Emitter::StructLiteral(const Expr* e) {
     for (const auto& [field, value] : e->field_inits) Line(temp + access + UserIdent(field) + " = " + Expr_(value.get()) + ";");
     return temp;
   }
-  std::vector<int> slots;
-  std::vector<const Expr*> written;
-  for (const auto& [field, value] : e->field_inits) {
-    for (size_t i = 0; i < decl->fields.size(); ++i) {
-      if (decl->fields[i].name == field) slots.push_back(static_cast<int>(i));
-    }
-    written.push_back(value.get());
-  }
-  std::vector<std::string> values = FieldValuesInSourceOrder(written, slots);
-  std::string out = name + "{";
-  bool first = true;
-  for (size_t i = 0; i < decl->fields.size(); ++i) {
-    for (size_t k = 0; k < slots.size(); ++k) {
-      if (slots[k] != static_cast<int>(i)) continue;
-      out += std::string(first ? "" : ", ") + "." + UserIdent(decl->fields[i].name) + " = " + values[k];
-      first = false;
-    }
-  }
-  return out + "}";
+  std::vector<std::pair<std::string, const Expr*>> written;
+  for (const auto& [field, value] : e->field_inits) written.emplace_back(field, value.get());
+  return DesignatedInitializer(name, decl->fields, written);
 }
 
 std::string Emitter::ExprRaw(const Expr* e) {

@@ -115,6 +115,9 @@ class Emitter {
   // stored by `slots` (each value's declaration index). field_order.cc.
   std::vector<std::string> FieldValuesInSourceOrder(const std::vector<const Expr*>& written,
                                                     const std::vector<int>& slots);
+  // `type{.f = v, ...}` in declaration order from (field, value) pairs as written. field_order.cc.
+  std::string DesignatedInitializer(const std::string& type, const std::vector<FieldDecl>& fields,
+                                    const std::vector<std::pair<std::string, const Expr*>>& written);
   std::string VariantValue(const TypeDecl* decl, Type* type, int variant, const std::vector<std::string>& payload);
   std::string Args(const Expr* e, size_t skip = 0);
   std::string FormatCall(const std::vector<ExprPtr>& args, const char* fn);

@@ -3,6 +3,7 @@
 // `P { y: f(), x: g() }` as written: f before g. Where the two orders differ, every value but a
 // literal is evaluated into a temporary first, in source order.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ruchy_frontend/codegen/emitter.h"
@@ -46,6 +47,30 @@ std::vector<std::string> Emitter::FieldValuesInSourceOrder(const std::vector<con
     values[i] = "std::move(" + temp + ")";
   }
   return values;
+}
+
+std::string Emitter::DesignatedInitializer(const std::string& type,
+                                           const std::vector<FieldDecl>& fields,
+                                           const std::vector<std::pair<std::string, const Expr*>>& written) {
+  std::vector<int> slots;
+  std::vector<const Expr*> values_written;
+  for (const auto& [name, value] : written) {
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i].name == name) slots.push_back(static_cast<int>(i));
+    }
+    values_written.push_back(value);
+  }
+  std::vector<std::string> values = FieldValuesInSourceOrder(values_written, slots);
+  std::string out = type + "{";
+  bool first = true;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    for (size_t k = 0; k < slots.size(); ++k) {
+      if (slots[k] != static_cast<int>(i)) continue;
+      out += std::string(first ? "" : ", ") + "." + UserIdent(fields[i].name) + " = " + values[k];
+      first = false;
+    }
+  }
+  return out + "}";
 }
 
 }  // namespace ruchy
